@@ -1,0 +1,80 @@
+package org.chokepoint.cli;
+
+import java.io.PrintWriter;
+import org.chokepoint.api.Chokepoint;
+import org.chokepoint.model.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code chokepoint} command. */
+@Command(name = "chokepoint",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Supply-chain impact simulator for export controls and retaliation.",
+        subcommands = {RunCommand.class, ValidateCommand.class, GraphCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests and embedding. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_INPUT : INTERNAL_ERROR);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InvalidInputException bad) {
+            err.println(bad.getMessage());
+            int n = bad.problems().size();
+            err.println(n == 1 ? "1 problem found." : n + " problems found.");
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (e instanceof UsageException) {
+            err.println("chokepoint: " + e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("chokepoint: internal error: " + e);
+        if (System.getenv("CHOKEPOINT_DEBUG") != null) {
+            e.printStackTrace(err);
+        } else {
+            err.println("Set CHOKEPOINT_DEBUG=1 to see the stack trace, and please report it.");
+        }
+        err.flush();
+        return INTERNAL_ERROR;
+    }
+
+    /** A problem with how the command was called that picocli cannot see (e.g. an unusable output path). */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chokepoint " + Chokepoint.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

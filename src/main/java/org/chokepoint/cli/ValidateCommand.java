@@ -1,0 +1,48 @@
+package org.chokepoint.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.Problem;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check scenario and network files and print a summary of each.",
+                "Every problem is listed as FILE:LINE:COLUMN: path: message, with advice below it.",
+                "Exit code 0 when all files are valid, 2 otherwise."})
+final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario or network files (.yaml, .yml, .json), or folders of CSV tables.")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        List<Problem> all = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                Inputs in = Inputs.load(file);
+                out.println(file + ": ok");
+                if (in.scenario() != null) {
+                    Summary.scenario(out, in.scenario());
+                } else {
+                    Summary.network(out, in.network());
+                }
+            } catch (InvalidInputException e) {
+                all.addAll(e.problems());
+            }
+        }
+        out.flush();
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(all);
+        }
+        return Main.OK;
+    }
+}

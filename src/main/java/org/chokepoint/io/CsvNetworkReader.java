@@ -1,0 +1,298 @@
+package org.chokepoint.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.Names;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.NetworkBuilder;
+import org.chokepoint.model.Origin;
+import org.chokepoint.model.Problem;
+import org.chokepoint.model.Site;
+
+/**
+ * Reads a network kept as CSV tables in one folder: {@code items.csv}, {@code firms.csv},
+ * {@code sites.csv} (required), {@code recipes.csv}, {@code links.csv}, {@code alternates.csv},
+ * {@code demand.csv}. The first row of each names its columns, which are the keys of the YAML
+ * format; column order is free. List-valued cells ({@code aliases}, {@code made-with},
+ * {@code sources}) separate values with {@code |}.
+ *
+ * <p>Rows stream through one reused mapping, so memory is the model's own plus a few integers per
+ * row for error positions.
+ */
+final class CsvNetworkReader {
+
+    static final List<String> TABLES = List.of("items", "firms", "sites", "recipes", "links", "alternates", "demand");
+    private static final List<String> REQUIRED_TABLES = List.of("items", "firms", "sites");
+    private static final CsvFactory CSV = CsvFactory.builder().build();
+
+    private CsvNetworkReader() {}
+
+    static Network read(Path dir, String shown) {
+        Problems problems = new Problems();
+        checkFolder(dir, shown, problems);
+        NetworkBuilder b = new NetworkBuilder();
+        Map<String, Map<String, Double>> recipes = new HashMap<>();
+        Map<String, Map<String, Duration>> stocks = new HashMap<>();
+        Map<String, Map<String, Origin>> recipeRows = new HashMap<>();
+        Map<String, String> makesBySite = new HashMap<>();
+
+        table(dir, shown, "items", Elements.ITEM, List.of("id", "value"), problems, (f, o) -> {
+            var it = Elements.item(f, o, b);
+            if (it != null) {
+                b.item(it, o);
+            }
+        });
+        table(dir, shown, "firms", Elements.FIRM, List.of("id", "country"), problems, (f, o) -> {
+            var it = Elements.firm(f, o, b);
+            if (it != null) {
+                b.firm(it, o);
+            }
+        });
+        // Recipes first, so each site row can be built whole.
+        table(dir, shown, "recipes", Elements.RECIPE, List.of("site", "input", "quantity"), problems, (f, o) -> {
+            String site = f.text("site", true, "The site id.");
+            String input = f.text("input", true, "The input item id.");
+            double q = f.requiredNumber("quantity", "Quantity of the input per unit of output.");
+            Duration stock = f.duration("stock", null);
+            if (f.failed()) {
+                return;
+            }
+            Map<String, Double> recipe = recipes.computeIfAbsent(site, k -> new LinkedHashMap<>());
+            if (recipe.containsKey(input)) {
+                f.fail(f.raw("input"), "input", "input '" + input + "' appears twice for site '" + site + "'", "One row per site and input.");
+                return;
+            }
+            recipe.put(input, q);
+            recipeRows.computeIfAbsent(site, k -> new HashMap<>()).put(input, o);
+            if (stock != null) {
+                stocks.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(input, stock);
+            }
+        });
+        table(dir, shown, "sites", Elements.SITE, List.of("id", "firm", "makes", "capacity"), problems, (f, o) -> {
+            String id = f.text("id", false, "");
+            String makes = f.text("makes", false, "");
+            if (id != null && makes != null) {
+                makesBySite.putIfAbsent(id, makes);
+            }
+            Origin siteOrigin = new SiteOrigin(o, recipeRows.getOrDefault(id, Map.of()));
+            Site it = Elements.site(f, siteOrigin, b, recipes.getOrDefault(id, Map.of()), stocks.getOrDefault(id, Map.of()));
+            if (it != null) {
+                b.site(it, siteOrigin);
+            }
+        });
+        for (var e : recipes.entrySet()) {
+            if (!makesBySite.containsKey(e.getKey())) {
+                Origin first = recipeRows.get(e.getKey()).values().iterator().next();
+                problems.add(first.problem("site", "unknown site '" + e.getKey() + "'",
+                        "Every recipe row names a site from sites.csv." + Names.didYouMean(e.getKey(), new TreeSet<>(makesBySite.keySet()))));
+            }
+        }
+        table(dir, shown, "links", Elements.LINK, List.of("from", "to"), problems, (f, o) -> {
+            var it = Elements.link(f, o, b, makesBySite);
+            if (it != null) {
+                b.link(it, o);
+            }
+        });
+        table(dir, shown, "alternates", Elements.ALTERNATE, List.of("site", "item", "from"), problems, (f, o) -> {
+            var it = Elements.alternate(f, o, b);
+            if (it != null) {
+                b.alternate(it, o);
+            }
+        });
+        table(dir, shown, "demand", Elements.DEMAND, List.of("item", "market", "site", "quantity"), problems, (f, o) -> {
+            var it = Elements.demand(f, o, b);
+            if (it != null) {
+                b.demand(it, o);
+            }
+        });
+        return NetworkReader.finish(b, problems);
+    }
+
+    private static void checkFolder(Path dir, String shown, Problems problems) {
+        for (String t : REQUIRED_TABLES) {
+            if (!Files.isRegularFile(dir.resolve(t + ".csv"))) {
+                problems.add(Problem.at("", "missing table " + t + ".csv in " + shown,
+                        "A CSV network folder holds items.csv, firms.csv and sites.csv, and usually recipes.csv, links.csv and demand.csv."));
+            }
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.csv")) {
+            TreeSet<String> known = new TreeSet<>(TABLES);
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                String table = name.substring(0, name.length() - 4);
+                if (!known.contains(table)) {
+                    problems.add(new Problem(shown + "/" + name, 0, 0, "", "unknown table '" + name + "'",
+                            "Tables: " + String.join(", ", TABLES.stream().map(t -> t + ".csv").toList()) + "."
+                                    + Names.didYouMean(table, known)));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(Problem.at("", "cannot list " + shown + ": " + e.getMessage(), ""));
+        }
+        problems.throwIfAny();
+    }
+
+    private interface RowBinder {
+        void bind(Fields f, Origin o);
+    }
+
+    private static void table(Path dir, String shownDir, String table, List<String> allowed, List<String> required,
+                              Problems problems, RowBinder binder) {
+        Path file = dir.resolve(table + ".csv");
+        String shown = shownDir + (shownDir.endsWith("/") ? "" : "/") + table + ".csv";
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CsvParser p = CSV.createParser(in)) {
+            p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            p.enable(CsvParser.Feature.TRIM_SPACES);
+            p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+            if (p.nextToken() != JsonToken.START_ARRAY || p.nextToken() != JsonToken.START_ARRAY) {
+                problems.add(new Problem(shown, 1, 1, "", "the table is empty", "The first row names the columns: "
+                        + String.join(",", required) + ", ..."));
+                return;
+            }
+            String[] header = header(p, shown, allowed, required, problems);
+            if (header == null) {
+                return;
+            }
+            Node.MapNode row = new Node.MapNode(shown, 0, 0);
+            int rowIndex = 0;
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                rowIndex++;
+                JsonLocation rowAt = p.currentTokenLocation();
+                int line = rowAt.getLineNr();
+                row.values.clear();
+                int[] columns = new int[header.length];
+                int i = 0;
+                JsonToken t;
+                boolean tooMany = false;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+                    JsonLocation at = p.currentTokenLocation();
+                    if (i < header.length) {
+                        columns[i] = at.getColumnNr();
+                        if (header[i] != null) {
+                            row.values.put(header[i], new Node.Scalar(shown, at.getLineNr(), at.getColumnNr(),
+                                    Node.Scalar.Type.STRING, p.getText(), Double.NaN, true));
+                        }
+                    } else if (!tooMany) {
+                        tooMany = true;
+                        problems.add(new Problem(shown, at.getLineNr(), at.getColumnNr(), "",
+                                "row " + rowIndex + " has more cells than the header's " + header.length + " columns",
+                                "Quote cells that contain commas: \"a, b\"."));
+                    }
+                    i++;
+                }
+                if (tooMany) {
+                    continue;
+                }
+                Fields f = Fields.of(row, "", problems, "a row");
+                binder.bind(f, new RowOrigin(shown, line, header, columns, table + "[" + (rowIndex - 1) + "]"));
+            }
+        } catch (NoSuchFileException e) {
+            problems.add(Problem.at("", "file not found: " + shown, ""));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(new Problem(shown, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
+                    "malformed CSV: " + firstLine(e.getOriginalMessage()), "Check quotes and separators near this position."));
+        } catch (IOException e) {
+            problems.add(Problem.at("", "cannot read " + shown + ": " + e.getMessage(), ""));
+        }
+    }
+
+    /** Reads the header row; unknown columns are reported and ignored, missing required ones stop the table. */
+    private static String[] header(CsvParser p, String shown, List<String> allowed, List<String> required,
+                                   Problems problems) throws IOException {
+        List<String> names = new ArrayList<>();
+        List<int[]> at = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
+            JsonLocation loc = p.currentTokenLocation();
+            names.add(p.getText().trim());
+            at.add(new int[] {loc.getLineNr(), loc.getColumnNr()});
+        }
+        String[] header = new String[names.size()];
+        TreeSet<String> sorted = new TreeSet<>(allowed);
+        TreeSet<String> seen = new TreeSet<>();
+        for (int i = 0; i < header.length; i++) {
+            String n = names.get(i);
+            if (!allowed.contains(n)) {
+                problems.add(new Problem(shown, at.get(i)[0], at.get(i)[1], n, "unknown column '" + n + "'",
+                        "Allowed columns: " + String.join(", ", sorted) + "." + Names.didYouMean(n, sorted)));
+            } else if (!seen.add(n)) {
+                problems.add(new Problem(shown, at.get(i)[0], at.get(i)[1], n, "duplicate column '" + n + "'", "Keep one."));
+            } else {
+                header[i] = n;
+            }
+        }
+        boolean ok = true;
+        for (String r : required) {
+            if (!seen.contains(r)) {
+                problems.add(new Problem(shown, 1, 1, r, "missing required column '" + r + "'",
+                        "The first row names the columns; this table needs " + String.join(", ", required) + "."));
+                ok = false;
+            }
+        }
+        return ok ? header : null;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s == null ? -1 : s.indexOf('\n');
+        return s == null ? "" : nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** A CSV row's origin: the line, and where each cell starts. */
+    record RowOrigin(String file, int line, String[] header, int[] columns, String path) implements Origin {
+        @Override
+        public Problem problem(String field, String message, String advice) {
+            int col = 0;
+            String column = field == null ? "" : field;
+            for (int i = 0; i < header.length; i++) {
+                if (header[i] != null && (column.equals(header[i]) || column.startsWith(header[i] + "."))) {
+                    col = columns[i];
+                    break;
+                }
+            }
+            return new Problem(file, line, col, column, message, advice);
+        }
+    }
+
+    /** A site's origin: its row in sites.csv, except for recipe and stock fields, which live in recipes.csv. */
+    record SiteOrigin(Origin row, Map<String, Origin> recipeRows) implements Origin {
+        @Override
+        public String path() {
+            return row.path();
+        }
+
+        @Override
+        public Problem problem(String field, String message, String advice) {
+            if (field != null && (field.startsWith("recipe.") || field.startsWith("stock."))) {
+                boolean stock = field.startsWith("stock.");
+                Origin r = recipeRows.get(field.substring(field.indexOf('.') + 1));
+                if (r != null) {
+                    return r.problem(stock ? "stock" : "input", message, advice);
+                }
+            }
+            return row.problem(field, message, advice);
+        }
+    }
+}

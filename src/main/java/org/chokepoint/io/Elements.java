@@ -1,0 +1,169 @@
+package org.chokepoint.io;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import org.chokepoint.model.Alternate;
+import org.chokepoint.model.Demand;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.FieldException;
+import org.chokepoint.model.Firm;
+import org.chokepoint.model.Item;
+import org.chokepoint.model.NetworkBuilder;
+import org.chokepoint.model.Note;
+import org.chokepoint.model.Origin;
+import org.chokepoint.model.Site;
+import org.chokepoint.model.SupplyLink;
+
+/**
+ * Binds one element (a mapping in YAML/JSON, a row in CSV) to a model record. The keys each
+ * element takes are listed here once; the CSV column names are the same keys.
+ */
+final class Elements {
+
+    static final List<String> NOTE_KEYS = List.of("sources", "assumption", "note");
+    static final List<String> ITEM = keys("id", "name", "value", "eccn", "category", "tpp", "performance-density");
+    static final List<String> FIRM = keys("id", "name", "country", "parent", "aliases");
+    static final List<String> SITE = keys("id", "firm", "makes", "location", "capacity", "recipe", "stock", "price", "made-with");
+    static final List<String> LINK = keys("from", "to", "item", "share", "lead-time", "markup");
+    static final List<String> ALTERNATE = keys("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium");
+    static final List<String> DEMAND = keys("item", "market", "site", "quantity", "price");
+    /** CSV only: one row per site and input. */
+    static final List<String> RECIPE = keys("site", "input", "quantity", "stock");
+
+    private Elements() {}
+
+    private static List<String> keys(String... own) {
+        List<String> all = new java.util.ArrayList<>(List.of(own));
+        all.addAll(NOTE_KEYS);
+        return List.copyOf(all);
+    }
+
+    static Item item(Fields f, Origin o, NetworkBuilder b) {
+        String id = f.text("id", true, "Every item needs an id.");
+        String name = f.text("name", false, "");
+        double value = f.requiredNumber("value", "The unit value in USD, used for costs and de minimis shares.");
+        String eccn = f.text("eccn", false, "");
+        String cat = f.text("category", false, "");
+        Item.Category category = cat == null ? null : category(cat);
+        if (cat != null) {
+            if (category == null) {
+                f.fail(f.raw("category"), "category", "unknown category '" + cat + "'",
+                        "Allowed: raw-material, component, subassembly, end-product.");
+            }
+        }
+        OptionalDouble tpp = optional(f.number("tpp", Double.NaN, "Total Processing Performance."));
+        OptionalDouble density = optional(f.number("performance-density", Double.NaN, "TPP per mm² of die area."));
+        return build(f, o, () -> new Item(id, name, value, eccn, category, tpp, density), b, "items/" + id);
+    }
+
+    static Firm firm(Fields f, Origin o, NetworkBuilder b) {
+        String id = f.text("id", true, "Every firm needs an id.");
+        String name = f.text("name", false, "");
+        String country = f.text("country", true, "The ISO country code where the firm is incorporated, e.g. CN.");
+        String parent = f.text("parent", false, "");
+        List<String> aliases = f.texts("aliases");
+        return build(f, o, () -> new Firm(id, name, country, parent, aliases), b, "firms/" + id);
+    }
+
+    static Site site(Fields f, Origin o, NetworkBuilder b, Map<String, Double> recipe, Map<String, Duration> stock) {
+        String id = f.text("id", true, "Every site needs an id.");
+        String firm = f.text("firm", true, "The id of the firm that owns the site.");
+        String makes = f.text("makes", true, "The id of the item the site makes.");
+        String location = f.text("location", false, "");
+        double capacity = f.requiredNumber("capacity", "Maximum output per period, in units of the item made.");
+        double price = f.number("price", Double.NaN, "Output price per unit in USD.");
+        List<String> madeWith = f.texts("made-with");
+        return build(f, o, () -> new Site(id, firm, makes, location, capacity, recipe, stock, price, madeWith), b, "sites/" + id);
+    }
+
+    static SupplyLink link(Fields f, Origin o, NetworkBuilder b, Map<String, String> makesBySite) {
+        String from = f.text("from", true, "The supplier site id.");
+        String to = f.text("to", true, "The customer site id.");
+        String item = f.has("item") ? f.text("item", false, "") : from == null ? null : makesBySite.get(from);
+        if (item == null && from != null && !f.failed()) {
+            f.failUnknown("from", "site", from, new java.util.TreeSet<>(makesBySite.keySet()));
+        }
+        double share = f.number("share", 1.0, "A fraction of the customer's need, in [0, 1].");
+        Duration lead = f.duration("lead-time", Duration.ZERO);
+        double markup = f.number("markup", 0.0, "A fraction of the price, e.g. 0.05 for 5%.");
+        return build(f, o, () -> new SupplyLink(from, to, item, share, lead, markup), b, null);
+    }
+
+    static Alternate alternate(Fields f, Origin o, NetworkBuilder b) {
+        String site = f.text("site", true, "The customer site that can switch.");
+        String item = f.text("item", true, "The recipe input the alternate replaces.");
+        String from = f.text("from", true, "The alternate supplier site.");
+        String as = f.text("as", false, "");
+        double factor = f.number("factor", 1.0, "Units of the substitute per unit of the item replaced.");
+        Duration qualify = f.duration("qualify", Duration.ZERO);
+        Duration ramp = f.duration("ramp", Duration.ZERO);
+        double maxShare = f.number("max-share", 1.0, "A fraction in [0, 1].");
+        double premium = f.number("premium", 0.0, "A fraction of the price, e.g. 0.15 for 15%.");
+        return build(f, o, () -> new Alternate(site, item, from, as, factor, qualify, ramp, maxShare, premium), b, null);
+    }
+
+    static Demand demand(Fields f, Origin o, NetworkBuilder b) {
+        String item = f.text("item", true, "The end item demanded.");
+        String market = f.text("market", true, "The ISO country of the buyers.");
+        String site = f.text("site", true, "The site that serves this demand.");
+        double quantity = f.requiredNumber("quantity", "Units per period.");
+        double price = f.number("price", Double.NaN, "Price per unit in USD.");
+        return build(f, o, () -> new Demand(item, market, site, quantity, price), b, null);
+    }
+
+    /**
+     * Makes the record unless a field already failed; a range problem found by the record's own
+     * checks is reported at that field. Notes go to the builder under {@code element}.
+     */
+    static <T> T build(Fields f, Origin o, Supplier<T> make, NetworkBuilder b, String element) {
+        if (f.failed()) {
+            b.broken(idOf(f));
+            return null;
+        }
+        try {
+            T t = make.get();
+            if (element != null) {
+                notes(f, element, b);
+            }
+            return t;
+        } catch (FieldException e) {
+            f.problems.add(o.problem(e.field(), e.bareMessage(), e.advice()));
+            b.broken(idOf(f));
+            return null;
+        }
+    }
+
+    private static String idOf(Fields f) {
+        Node v = f.raw("id");
+        return v instanceof Node.Scalar s ? s.text.trim() : null;
+    }
+
+    static void notes(Fields f, String element, NetworkBuilder b) {
+        for (String s : f.texts("sources")) {
+            b.note(new Note(element, Note.Kind.SOURCE, s));
+        }
+        String assumption = f.text("assumption", false, "");
+        if (assumption != null) {
+            b.note(new Note(element, Note.Kind.ASSUMPTION, assumption));
+        }
+        String note = f.text("note", false, "");
+        if (note != null) {
+            b.note(new Note(element, Note.Kind.NOTE, note));
+        }
+    }
+
+    private static OptionalDouble optional(double x) {
+        return Double.isNaN(x) ? OptionalDouble.empty() : OptionalDouble.of(x);
+    }
+
+    private static Item.Category category(String key) {
+        for (Item.Category c : Item.Category.values()) {
+            if (c.key().equals(key)) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,140 @@
+package org.chokepoint.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.chokepoint.model.Checks;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.Site;
+import org.chokepoint.model.SupplyLink;
+import org.jgrapht.nio.Attribute;
+import org.jgrapht.nio.AttributeType;
+import org.jgrapht.nio.DefaultAttribute;
+import org.jgrapht.nio.GraphExporter;
+import org.jgrapht.nio.dot.DOTExporter;
+import org.jgrapht.nio.graphml.GraphMLExporter;
+import org.jgrapht.nio.json.JSONExporter;
+
+/**
+ * Exports the supply graph (sites as vertices, links as edges) with JGraphT's exporters. In DOT,
+ * sites are filled by country from a fixed palette and sites of firms named by a measure get a
+ * heavy red outline.
+ */
+public final class GraphExport {
+
+    public enum Format { DOT, GRAPHML, JSON }
+
+    /** Fill colours, assigned to countries in sorted order; fixed so output is the same everywhere. */
+    static final List<String> PALETTE = List.of("#8dd3c7", "#ffffb3", "#bebada", "#fb8072", "#80b1d3", "#fdb462",
+            "#b3de69", "#fccde5", "#d9d9d9", "#bc80bd", "#ccebc5", "#ffed6f");
+
+    private GraphExport() {}
+
+    public static void write(Network network, Set<String> namedFirms, Format format, OutputStream out) throws IOException {
+        Map<String, String> colour = new LinkedHashMap<>();
+        List<String> countries = new ArrayList<>(network.countries());
+        for (int i = 0; i < countries.size(); i++) {
+            colour.put(countries.get(i), PALETTE.get(i % PALETTE.size()));
+        }
+        GraphExporter<Site, SupplyLink> exporter = switch (format) {
+            case DOT -> dot(network, namedFirms, colour);
+            case GRAPHML -> graphml(network, namedFirms);
+            case JSON -> json(network, namedFirms);
+        };
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        exporter.exportGraph(network.graph(), w);
+        w.flush();
+    }
+
+    private static DOTExporter<Site, SupplyLink> dot(Network n, Set<String> named, Map<String, String> colour) {
+        DOTExporter<Site, SupplyLink> e = new DOTExporter<>(s -> quote(s.id()));
+        e.setGraphIdProvider(() -> "supply");
+        e.setGraphAttributeProvider(() -> {
+            Map<String, Attribute> g = new LinkedHashMap<>();
+            g.put("rankdir", DefaultAttribute.createAttribute("LR"));
+            g.put("fontname", DefaultAttribute.createAttribute("DejaVu Sans"));
+            g.put("node", DefaultAttribute.createAttribute("[shape=box, style=\"rounded,filled\", fontname=\"DejaVu Sans\", fontsize=10]"));
+            return g;
+        });
+        e.setVertexAttributeProvider(s -> {
+            Map<String, Attribute> a = new LinkedHashMap<>();
+            a.put("label", DefaultAttribute.createAttribute(s.id() + "\n" + s.makes() + " · " + s.firm() + " (" + s.location() + ")"));
+            a.put("fillcolor", DefaultAttribute.createAttribute(colour.get(s.location())));
+            a.put("country", DefaultAttribute.createAttribute(s.location()));
+            if (named.contains(s.firm())) {
+                a.put("color", DefaultAttribute.createAttribute("#c00000"));
+                a.put("penwidth", DefaultAttribute.createAttribute(3));
+                a.put("measure", DefaultAttribute.createAttribute(true));
+            }
+            return a;
+        });
+        e.setEdgeAttributeProvider(l -> {
+            Map<String, Attribute> a = new LinkedHashMap<>();
+            a.put("label", DefaultAttribute.createAttribute(l.item() + " " + pct(l.share()) + ", " + l.leadTime()));
+            a.put("fontsize", DefaultAttribute.createAttribute(8));
+            return a;
+        });
+        return e;
+    }
+
+    private static GraphMLExporter<Site, SupplyLink> graphml(Network n, Set<String> named) {
+        GraphMLExporter<Site, SupplyLink> e = new GraphMLExporter<>(Site::id);
+        e.setExportEdgeLabels(false);
+        e.registerAttribute("firm", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+        e.registerAttribute("makes", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+        e.registerAttribute("country", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
+        e.registerAttribute("capacity", GraphMLExporter.AttributeCategory.NODE, AttributeType.DOUBLE);
+        e.registerAttribute("measure", GraphMLExporter.AttributeCategory.NODE, AttributeType.BOOLEAN);
+        e.registerAttribute("item", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
+        e.registerAttribute("share", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
+        e.registerAttribute("lead-time", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
+        e.setVertexAttributeProvider(s -> vertexAttributes(s, named));
+        e.setEdgeAttributeProvider(GraphExport::edgeAttributes);
+        return e;
+    }
+
+    private static JSONExporter<Site, SupplyLink> json(Network n, Set<String> named) {
+        JSONExporter<Site, SupplyLink> e = new JSONExporter<>(Site::id);
+        e.setVertexAttributeProvider(s -> vertexAttributes(s, named));
+        e.setEdgeAttributeProvider(GraphExport::edgeAttributes);
+        return e;
+    }
+
+    private static Map<String, Attribute> vertexAttributes(Site s, Set<String> named) {
+        Map<String, Attribute> a = new LinkedHashMap<>();
+        a.put("firm", DefaultAttribute.createAttribute(s.firm()));
+        a.put("makes", DefaultAttribute.createAttribute(s.makes()));
+        a.put("country", DefaultAttribute.createAttribute(s.location()));
+        a.put("capacity", DefaultAttribute.createAttribute(s.capacity()));
+        a.put("measure", DefaultAttribute.createAttribute(named.contains(s.firm())));
+        return a;
+    }
+
+    private static Map<String, Attribute> edgeAttributes(SupplyLink l) {
+        Map<String, Attribute> a = new LinkedHashMap<>();
+        a.put("item", DefaultAttribute.createAttribute(l.item()));
+        a.put("share", DefaultAttribute.createAttribute(l.share()));
+        a.put("lead-time", DefaultAttribute.createAttribute(l.leadTime().toString()));
+        return a;
+    }
+
+    private static String quote(String id) {
+        return "\"" + id.replace("\"", "\\\"") + "\"";
+    }
+
+    private static String pct(double share) {
+        return Checks.fmt(Math.round(share * 1000) / 10.0) + "%";
+    }
+
+    public static Format format(String name) {
+        return Format.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,239 @@
+package org.chokepoint.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.model.Alternate;
+import org.chokepoint.model.Checks;
+import org.chokepoint.model.Demand;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.Firm;
+import org.chokepoint.model.Item;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.Site;
+import org.chokepoint.model.SupplyLink;
+
+/**
+ * Writes a network in the formats {@link NetworkReader} reads: YAML, JSON, or a folder of CSV
+ * tables. What is written reads back to an equal network. Defaults are left out, so files stay
+ * as short as people write them.
+ */
+public final class NetworkWriter {
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .build());
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private NetworkWriter() {}
+
+    /** Writes YAML to a file (atomically), or JSON when the name ends in {@code .json}. */
+    public static void write(Network n, Path file) throws IOException {
+        boolean json = file.getFileName().toString().endsWith(".json");
+        AtomicFiles.write(file, out -> (json ? JSON : YAML).writeValue(nonClosing(out), tree(n)));
+    }
+
+    public static void writeYaml(Network n, Writer out) throws IOException {
+        YAML.writeValue(out, tree(n));
+    }
+
+    /** Writes the CSV tables into {@code dir}, replacing it atomically. */
+    public static void writeCsv(Network n, Path dir) throws IOException {
+        AtomicFiles.writeFolder(dir, tmp -> writeCsvTables(n, tmp));
+    }
+
+    static void writeCsvTables(Network n, Path dir) throws IOException {
+        table(dir, "items", List.of("id", "name", "value", "eccn", "category", "tpp", "performance-density"), rows(n.items(), i -> row(
+                i.id(), i.name().equals(i.id()) ? "" : i.name(), num(i.value()), i.eccn(), i.category().key(),
+                i.tpp().isPresent() ? num(i.tpp().getAsDouble()) : "",
+                i.performanceDensity().isPresent() ? num(i.performanceDensity().getAsDouble()) : "")));
+        table(dir, "firms", List.of("id", "name", "country", "parent", "aliases"), rows(n.firms(), f -> row(
+                f.id(), f.name().equals(f.id()) ? "" : f.name(), f.country(), f.parent() == null ? "" : f.parent(),
+                String.join("|", f.aliases()))));
+        table(dir, "sites", List.of("id", "firm", "makes", "location", "capacity", "price", "made-with"), rows(n.sites(), s -> row(
+                s.id(), s.firm(), s.makes(), s.location(), num(s.capacity()), Double.isNaN(s.price()) ? "" : num(s.price()),
+                String.join("|", s.madeWith()))));
+        List<String[]> recipes = new ArrayList<>();
+        for (Site s : n.sites()) {
+            for (Map.Entry<String, Double> in : s.recipe().entrySet()) {
+                Duration stock = s.stock().get(in.getKey());
+                recipes.add(row(s.id(), in.getKey(), num(in.getValue()), stock == null ? "" : stock.toString()));
+            }
+        }
+        table(dir, "recipes", List.of("site", "input", "quantity", "stock"), recipes);
+        table(dir, "links", List.of("from", "to", "item", "share", "lead-time", "markup"), rows(n.links(), l -> row(
+                l.from(), l.to(), l.item(), num(l.share()), l.leadTime().toString(), num(l.markup()))));
+        table(dir, "alternates", List.of("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium"),
+                rows(n.alternates(), a -> row(a.site(), a.item(), a.from(), a.as() == null ? "" : a.as(), num(a.factor()),
+                        a.qualify().toString(), a.ramp().toString(), num(a.maxShare()), num(a.premium()))));
+        table(dir, "demand", List.of("item", "market", "site", "quantity", "price"), rows(n.demand(), d -> row(
+                d.item(), d.market(), d.site(), num(d.quantity()), Double.isNaN(d.price()) ? "" : num(d.price()))));
+    }
+
+    private static <T> List<String[]> rows(List<T> list, java.util.function.Function<T, String[]> f) {
+        List<String[]> out = new ArrayList<>(list.size());
+        for (T t : list) {
+            out.add(f.apply(t));
+        }
+        return out;
+    }
+
+    private static String[] row(String... cells) {
+        return cells;
+    }
+
+    private static void table(Path dir, String name, List<String> columns, List<String[]> rows) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+        columns.forEach(schema::addColumn);
+        try (Writer w = Files.newBufferedWriter(dir.resolve(name + ".csv"), StandardCharsets.UTF_8);
+             CsvGenerator g = (CsvGenerator) CSV.getFactory().createGenerator(w)) {
+            g.setSchema(schema.build());
+            for (String[] r : rows) {
+                g.writeStartArray();
+                for (String cell : r) {
+                    g.writeString(cell);
+                }
+                g.writeEndArray();
+            }
+        }
+    }
+
+    /** The network as ordered maps and lists, keys as in files, defaults left out. */
+    static Map<String, Object> tree(Network n) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Object> items = new ArrayList<>();
+        for (Item i : n.items()) {
+            Map<String, Object> m = map("id", i.id());
+            putIf(m, "name", i.name().equals(i.id()) ? null : i.name());
+            m.put("value", i.value());
+            putIf(m, "eccn", i.eccn().equals("EAR99") ? null : i.eccn());
+            putIf(m, "category", i.category() == Item.Category.COMPONENT ? null : i.category().key());
+            if (i.tpp().isPresent()) {
+                m.put("tpp", i.tpp().getAsDouble());
+            }
+            if (i.performanceDensity().isPresent()) {
+                m.put("performance-density", i.performanceDensity().getAsDouble());
+            }
+            items.add(m);
+        }
+        root.put("items", items);
+        List<Object> firms = new ArrayList<>();
+        for (Firm f : n.firms()) {
+            Map<String, Object> m = map("id", f.id());
+            putIf(m, "name", f.name().equals(f.id()) ? null : f.name());
+            m.put("country", f.country());
+            putIf(m, "parent", f.parent());
+            putIf(m, "aliases", f.aliases().isEmpty() ? null : f.aliases());
+            firms.add(m);
+        }
+        root.put("firms", firms);
+        List<Object> sites = new ArrayList<>();
+        for (Site s : n.sites()) {
+            Map<String, Object> m = map("id", s.id());
+            m.put("firm", s.firm());
+            m.put("makes", s.makes());
+            putIf(m, "location", s.location().equals(n.firm(s.firm()).country()) ? null : s.location());
+            m.put("capacity", s.capacity());
+            putIf(m, "recipe", s.recipe().isEmpty() ? null : s.recipe());
+            if (!s.stock().isEmpty()) {
+                Map<String, Object> stock = new LinkedHashMap<>();
+                s.stock().forEach((k, v) -> stock.put(k, durationValue(v)));
+                m.put("stock", stock);
+            }
+            putIf(m, "price", Double.isNaN(s.price()) ? null : s.price());
+            putIf(m, "made-with", s.madeWith().isEmpty() ? null : s.madeWith());
+            sites.add(m);
+        }
+        root.put("sites", sites);
+        List<Object> links = new ArrayList<>();
+        for (SupplyLink l : n.links()) {
+            Map<String, Object> m = map("from", l.from());
+            m.put("to", l.to());
+            m.put("item", l.item());
+            m.put("share", l.share());
+            putIf(m, "lead-time", l.leadTime().isZero() ? null : durationValue(l.leadTime()));
+            putIf(m, "markup", l.markup() == 0 ? null : l.markup());
+            links.add(m);
+        }
+        root.put("links", links);
+        List<Object> alternates = new ArrayList<>();
+        for (Alternate a : n.alternates()) {
+            Map<String, Object> m = map("site", a.site());
+            m.put("item", a.item());
+            m.put("from", a.from());
+            putIf(m, "as", a.as());
+            m.put("factor", a.factor());
+            m.put("qualify", durationValue(a.qualify()));
+            m.put("ramp", durationValue(a.ramp()));
+            m.put("max-share", a.maxShare());
+            m.put("premium", a.premium());
+            alternates.add(m);
+        }
+        putIf(root, "alternates", alternates.isEmpty() ? null : alternates);
+        List<Object> demand = new ArrayList<>();
+        for (Demand d : n.demand()) {
+            Map<String, Object> m = map("item", d.item());
+            m.put("market", d.market());
+            m.put("site", d.site());
+            m.put("quantity", d.quantity());
+            putIf(m, "price", Double.isNaN(d.price()) ? null : d.price());
+            demand.add(m);
+        }
+        root.put("demand", demand);
+        return root;
+    }
+
+    private static Object durationValue(Duration d) {
+        return d.unit() == Duration.Unit.PERIODS ? (Object) d.amount() : d.toString();
+    }
+
+    private static Map<String, Object> map(String k, Object v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k, v);
+        return m;
+    }
+
+    private static void putIf(Map<String, Object> m, String k, Object v) {
+        if (v != null) {
+            m.put(k, v);
+        }
+    }
+
+    private static String num(double x) {
+        return Checks.fmt(x);
+    }
+
+    private static OutputStream nonClosing(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+}

@@ -1,0 +1,93 @@
+package org.chokepoint.io;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A value read from a file, with where it starts. Jackson's own trees drop token locations, and
+ * our error messages need them for every value, so the readers build this small tree instead.
+ */
+abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scalar {
+
+    final String file;
+    final int line;
+    final int column;
+
+    Node(String file, int line, int column) {
+        this.file = file;
+        this.line = line;
+        this.column = column;
+    }
+
+    /** What kind of value this is, as users call it. */
+    abstract String kind();
+
+    /** A mapping; keys keep their own positions so that an unknown key can be pointed at. */
+    static final class MapNode extends Node {
+        final Map<String, Node> values = new LinkedHashMap<>();
+        final Map<String, int[]> keyPositions = new LinkedHashMap<>();
+
+        MapNode(String file, int line, int column) {
+            super(file, line, column);
+        }
+
+        Node get(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        String kind() {
+            return "a mapping";
+        }
+    }
+
+    static final class ListNode extends Node {
+        final List<Node> values;
+
+        ListNode(String file, int line, int column, List<Node> values) {
+            super(file, line, column);
+            this.values = Collections.unmodifiableList(values);
+        }
+
+        @Override
+        String kind() {
+            return "a list";
+        }
+    }
+
+    /** A scalar. {@code loose} scalars (CSV cells) are text that may be read as numbers. */
+    static final class Scalar extends Node {
+        /** ALIAS marks a refused YAML alias: already reported, so nothing more is said about it. */
+        enum Type { STRING, NUMBER, BOOLEAN, NULL, ALIAS }
+
+        final Type type;
+        final String text;
+        final double number;
+        final boolean loose;
+
+        Scalar(String file, int line, int column, Type type, String text, double number, boolean loose) {
+            super(file, line, column);
+            this.type = type;
+            this.text = text;
+            this.number = number;
+            this.loose = loose;
+        }
+
+        @Override
+        String kind() {
+            return switch (type) {
+                case STRING -> "text";
+                case NUMBER -> "a number";
+                case BOOLEAN -> "a boolean";
+                case NULL, ALIAS -> "null";
+            };
+        }
+
+        /** The value as shown in messages. */
+        String shown() {
+            return type == Type.STRING ? "'" + text + "'" : text;
+        }
+    }
+}

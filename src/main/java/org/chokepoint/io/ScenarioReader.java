@@ -1,0 +1,207 @@
+package org.chokepoint.io;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.chokepoint.model.FieldException;
+import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.MeasureSpec;
+import org.chokepoint.model.Names;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.NetworkBuilder;
+import org.chokepoint.model.Problem;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Step;
+
+/**
+ * Reads a scenario file (YAML or JSON). Its {@code network} is a path, relative to the scenario
+ * file, or an inline mapping. Problems in the scenario and in its network are reported together.
+ */
+public final class ScenarioReader {
+
+    static final List<String> KEYS = List.of("scenario", "title", "description", "network", "start", "step", "periods",
+            "seed", "measures", "sources", "assumptions");
+    static final List<String> MEASURE_HEADER = List.of("id", "type", "authority", "announced", "effective", "ends", "firms");
+
+    private ScenarioReader() {}
+
+    public static Scenario read(Path file) {
+        if (!TreeReader.isTreeFile(file)) {
+            throw new InvalidInputException(Problem.at("", "a scenario is a .yaml, .yml or .json file: " + file, ""));
+        }
+        Problems problems = new Problems();
+        Node root = TreeReader.read(file, file.toString(), problems);
+        Fields f = Fields.of(root, "", problems, "a scenario");
+        if (f == null) {
+            problems.throwIfAny();
+        }
+        return bind(f, file);
+    }
+
+    /** What a file on the command line holds: a scenario (with its network), or a network alone. */
+    public record Loaded(Scenario scenario, Network network) {}
+
+    /**
+     * Reads a scenario or a network: a YAML/JSON file with a top-level {@code scenario} key is a
+     * scenario, any other is a network, and a folder is a network of CSV tables.
+     */
+    public static Loaded readAny(Path path) {
+        if (java.nio.file.Files.isDirectory(path) || !TreeReader.isTreeFile(path)) {
+            return new Loaded(null, NetworkReader.read(path));
+        }
+        Problems problems = new Problems();
+        Node root = TreeReader.read(path, path.toString(), problems);
+        Fields f = Fields.of(root, "", problems, "a scenario or a network");
+        if (f == null) {
+            problems.throwIfAny();
+        }
+        if (f.has("scenario")) {
+            Scenario s = bind(f, path);
+            return new Loaded(s, s.network());
+        }
+        NetworkBuilder b = new NetworkBuilder();
+        NetworkReader.bind(f, b);
+        return new Loaded(null, NetworkReader.finish(b, problems));
+    }
+
+    private static Scenario bind(Fields f, Path file) {
+        Problems problems = f.problems;
+        f.allow(KEYS);
+        String id = f.text("scenario", true, "A short name for the scenario, used for its output folder.");
+        String title = f.text("title", false, "");
+        String description = f.text("description", false, "");
+        LocalDate start = f.date("start", true);
+        Step step = step(f);
+        long periods = f.longValue("periods", true, 0, "The number of periods to simulate, e.g. 104 weeks.");
+        long seed = f.longValue("seed", false, 0, "A whole number; the same seed gives the same results.");
+        List<String> sources = f.texts("sources");
+        List<String> assumptions = f.texts("assumptions");
+        if (periods < 1 && f.has("periods")) {
+            f.fail(f.raw("periods"), "periods", "must be at least 1 (" + periods + ")", "The number of periods to simulate.");
+        }
+
+        Network network = null;
+        String networkSource = null;
+        List<Problem> networkProblems = List.of();
+        if (!f.has("network")) {
+            f.fail(null, "network", "missing required key 'network'",
+                    "Name a network file (network: networks/servers.yaml), a folder of CSV tables, or write the network inline.");
+        } else {
+            Node n = f.raw("network");
+            try {
+                if (n instanceof Node.MapNode map) {
+                    networkSource = "inline";
+                    NetworkBuilder b = new NetworkBuilder();
+                    Problems inner = new Problems();
+                    NetworkReader.bind(Fields.of(map, "network", inner, "a network"), b);
+                    network = NetworkReader.finish(b, inner);
+                } else {
+                    String rel = f.text("network", false, "");
+                    if (rel != null) {
+                        Path parent = file.toAbsolutePath().getParent();
+                        Path resolved = file.getParent() == null ? Path.of(rel) : file.getParent().resolve(rel).normalize();
+                        networkSource = rel;
+                        Path target = parent == null ? Path.of(rel) : resolved;
+                        if (!java.nio.file.Files.exists(target)) {
+                            f.fail(n, "network", "file not found: " + resolved,
+                                    "Paths are relative to the scenario file's folder (" + (file.getParent() == null ? "." : file.getParent()) + ").");
+                        } else {
+                            network = NetworkReader.read(target, resolved.toString());
+                        }
+                    }
+                }
+            } catch (InvalidInputException e) {
+                networkProblems = e.problems();
+            }
+        }
+
+        List<MeasureSpec> measures = new ArrayList<>();
+        List<Node> list = f.list("measures");
+        Map<String, Integer> seenIds = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            String path = "measures[" + i + "]";
+            Fields m = Fields.of(list.get(i), path, problems, "a measure");
+            if (m == null) {
+                continue;
+            }
+            MeasureSpec spec = measure(m, network);
+            if (spec != null) {
+                Integer first = seenIds.putIfAbsent(spec.id(), i);
+                if (first != null) {
+                    m.fail(m.raw("id"), "id", "duplicate measure id '" + spec.id() + "'", "Already used by measures[" + first + "].");
+                } else {
+                    measures.add(spec);
+                }
+            }
+        }
+
+        List<Problem> all = new ArrayList<>(problems.list());
+        all.addAll(networkProblems);
+        if (!all.isEmpty()) {
+            throw new InvalidInputException(all);
+        }
+        try {
+            return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
+                    measures, sources, assumptions);
+        } catch (FieldException e) {
+            throw new InvalidInputException(new TreeOrigin(f.node, "").problem(e.field(), e.bareMessage(), e.advice()));
+        }
+    }
+
+    private static Step step(Fields f) {
+        String s = f.text("step", true, "The length of a period: day or week.");
+        if (s == null) {
+            return null;
+        }
+        for (Step st : Step.values()) {
+            if (st.key().equals(s)) {
+                return st;
+            }
+        }
+        f.fail(f.raw("step"), "step", "unknown step '" + s + "'", "Allowed: day, week.");
+        return null;
+    }
+
+    private static MeasureSpec measure(Fields m, Network network) {
+        String id = m.text("id", true, "Every measure needs an id, e.g. bis-2025-inspur.");
+        String type = m.text("type", true, "Allowed: " + String.join(", ", MeasureSpec.TYPES) + ".");
+        String authority = m.text("authority", true, "The ISO code of the country imposing it, e.g. US or CN.");
+        LocalDate announced = m.date("announced", false);
+        LocalDate effective = m.date("effective", true);
+        LocalDate ends = m.date("ends", false);
+        List<String> firms = m.texts("firms");
+        if (network != null) {
+            Set<String> known = new TreeSet<>();
+            network.firms().forEach(x -> known.add(x.id()));
+            Node raw = m.raw("firms");
+            for (int j = 0; j < firms.size(); j++) {
+                if (!network.hasFirm(firms.get(j))) {
+                    Node at = raw instanceof Node.ListNode l && j < l.values.size() ? l.values.get(j) : raw;
+                    m.fail(at, "firms[" + j + "]", "unknown firm '" + firms.get(j) + "'",
+                            "Known firms: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(firms.get(j), known));
+                }
+            }
+        }
+        Map<String, Object> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : m.node.values.entrySet()) {
+            if (!MEASURE_HEADER.contains(e.getKey())) {
+                settings.put(e.getKey(), Fields.plain(e.getValue()));
+            }
+        }
+        if (m.failed()) {
+            return null;
+        }
+        try {
+            return new MeasureSpec(id, type, authority, announced, effective, ends, firms, settings);
+        } catch (FieldException e) {
+            m.problems.add(new TreeOrigin(m.node, m.path).problem(e.field(), e.bareMessage(), e.advice()));
+            return null;
+        }
+    }
+}

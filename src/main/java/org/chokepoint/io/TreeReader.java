@@ -1,0 +1,228 @@
+package org.chokepoint.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.Problem;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads a YAML or JSON file into a {@link Node} tree that keeps every value's line and column.
+ *
+ * <p>Limits: a document may be at most {@link #MAX_DOCUMENT_CHARS} characters and nest at most
+ * {@link #MAX_DEPTH} levels; YAML aliases ({@code *name}) are refused, which also rules out
+ * "billion laughs" alias bombs. Large networks belong in CSV tables, which stream.
+ */
+final class TreeReader {
+
+    static final int MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
+    static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(limits())
+            .build();
+
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
+            .streamReadConstraints(limits())
+            .build();
+
+    private TreeReader() {}
+
+    private static StreamReadConstraints limits() {
+        return StreamReadConstraints.builder()
+                .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                .maxNestingDepth(MAX_DEPTH)
+                .maxStringLength(1 << 20)
+                .build();
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        options.setMaxAliasesForCollections(0);
+        options.setAllowDuplicateKeys(true); // reported by us, with both positions
+        options.setNestingDepthLimit(MAX_DEPTH);
+        return options;
+    }
+
+    /** Whether the file name says YAML or JSON. */
+    static boolean isTreeFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json");
+    }
+
+    /**
+     * Reads one document. Syntax errors, limits and I/O failures are thrown as an
+     * {@link InvalidInputException}; duplicate keys and aliases are added to {@code problems} and
+     * reading goes on.
+     */
+    static Node read(Path file, String shownName, Problems problems) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean json = name.endsWith(".json");
+        try (InputStream in = Files.newInputStream(file);
+             JsonParser p = (json ? JSON : YAML).createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new InvalidInputException(new Problem(shownName, 1, 1, "", "the file is empty",
+                        "Expected a " + (json ? "JSON object" : "YAML mapping") + " with the keys described in docs/format.md."));
+            }
+            Node root = readValue(p, shownName, "", problems);
+            if (p.nextToken() != null && !json) {
+                JsonLocation at = p.currentTokenLocation();
+                problems.add(new Problem(shownName, at.getLineNr(), at.getColumnNr(), "",
+                        "more than one YAML document in the file", "Put the network in its own file and name it with 'network:'."));
+            }
+            return root;
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(Problem.at("", "file not found: " + shownName,
+                    "Check the path; paths inside a scenario are relative to the file that names them."));
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": permission denied", ""));
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException(limitProblem(shownName, e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException(syntaxProblem(shownName, e, json));
+        } catch (IOException e) {
+            throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": " + e.getMessage(), ""));
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInputException) {
+                throw e;
+            }
+            // SnakeYAML reports its own limits (code points, nesting) as unchecked exceptions.
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("exceeds the limit") || m.contains("Nesting Depth")) {
+                throw new InvalidInputException(limitProblem(shownName, m));
+            }
+            throw e;
+        }
+    }
+
+    private static Problem limitProblem(String file, String detail) {
+        return new Problem(file, 0, 0, "", "the document is too large or too deeply nested (" + firstLine(detail) + ")",
+                "YAML and JSON files may hold up to " + (MAX_DOCUMENT_CHARS >> 20) + " MiB nested " + MAX_DEPTH
+                        + " levels deep; keep large networks as CSV tables in a folder (see docs/format.md).");
+    }
+
+    private static Problem syntaxProblem(String file, JsonProcessingException e, boolean json) {
+        JsonLocation at = e.getLocation();
+        int line = at == null ? 0 : Math.max(0, at.getLineNr());
+        int column = at == null ? 0 : Math.max(0, at.getColumnNr());
+        String m = json ? firstLine(e.getOriginalMessage()) : yamlMessage(e.getOriginalMessage());
+        if (m.contains("exceeds the limit")) {
+            return limitProblem(file, m);
+        }
+        return new Problem(file, line, column, "", "malformed " + (json ? "JSON" : "YAML") + ": " + m,
+                json ? "Check brackets, commas and quotes near this position."
+                        : "Check indentation, colons and quotes near this position.");
+    }
+
+    /** SnakeYAML's message without its own position lines and source excerpt: "while parsing X; expected Y". */
+    private static String yamlMessage(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : s.split("\\R")) {
+            String t = line.trim();
+            if (t.isEmpty() || t.startsWith("in '") || t.startsWith("^") || line.startsWith("    ") || line.startsWith(" ")) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(t);
+        }
+        return out.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    /** YAML's .nan and .inf are numbers to YAML but not to Jackson's converter: keep them, to be reported. */
+    private static Node number(JsonParser p, String file, int line, int col) throws IOException {
+        String text = p.getText();
+        double x;
+        try {
+            x = p.getDoubleValue();
+        } catch (JsonProcessingException | NumberFormatException e) {
+            String t = text.trim().toLowerCase(Locale.ROOT);
+            if (t.endsWith(".nan")) {
+                x = Double.NaN;
+            } else if (t.endsWith(".inf")) {
+                x = t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            } else {
+                return new Node.Scalar(file, line, col, Node.Scalar.Type.STRING, text, Double.NaN, false);
+            }
+        }
+        return new Node.Scalar(file, line, col, Node.Scalar.Type.NUMBER, text, x, false);
+    }
+
+    private static Node readValue(JsonParser p, String file, String path, Problems problems) throws IOException {
+        JsonToken t = p.currentToken();
+        JsonLocation at = p.currentTokenLocation();
+        int line = at.getLineNr();
+        int col = at.getColumnNr();
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            problems.add(new Problem(file, line, col, path, "YAML alias '*" + p.getText() + "' is not supported",
+                    "Write the value out in full; aliases are refused so that a small file cannot expand into a huge one."));
+            return new Node.Scalar(file, line, col, Node.Scalar.Type.ALIAS, "*" + p.getText(), Double.NaN, false);
+        }
+        switch (t) {
+            case START_OBJECT: {
+                Node.MapNode map = new Node.MapNode(file, line, col);
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    JsonLocation kat = p.currentTokenLocation();
+                    p.nextToken();
+                    String keyPath = path.isEmpty() ? key : path + "." + key;
+                    Node value = readValue(p, file, keyPath, problems);
+                    int[] first = map.keyPositions.get(key);
+                    if (first != null) {
+                        problems.add(new Problem(file, kat.getLineNr(), kat.getColumnNr(), keyPath,
+                                "duplicate key '" + key + "'", "The first is at line " + first[0] + "; keep one."));
+                        continue;
+                    }
+                    map.keyPositions.put(key, new int[] {kat.getLineNr(), kat.getColumnNr()});
+                    map.values.put(key, value);
+                }
+                return map;
+            }
+            case START_ARRAY: {
+                List<Node> values = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    values.add(readValue(p, file, path + "[" + values.size() + "]", problems));
+                }
+                return new Node.ListNode(file, line, col, values);
+            }
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return number(p, file, line, col);
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return new Node.Scalar(file, line, col, Node.Scalar.Type.BOOLEAN, p.getText(), Double.NaN, false);
+            case VALUE_NULL:
+                return new Node.Scalar(file, line, col, Node.Scalar.Type.NULL, "null", Double.NaN, false);
+            default:
+                return new Node.Scalar(file, line, col, Node.Scalar.Type.STRING, p.getText(), Double.NaN, false);
+        }
+    }
+}

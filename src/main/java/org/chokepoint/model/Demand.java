@@ -1,0 +1,27 @@
+package org.chokepoint.model;
+
+/**
+ * Final demand for an end item in a market, served by one site.
+ *
+ * @param item the end item
+ * @param market ISO country of the buyers
+ * @param site the site that serves this demand
+ * @param quantity units per period
+ * @param price price per unit in USD, or {@code NaN} for the item's value
+ */
+public record Demand(String item, String market, String site, double quantity, double price) {
+
+    public Demand {
+        Checks.id(item, "item");
+        Countries.check(market, "market");
+        Checks.id(site, "site");
+        Checks.nonNegative(quantity, "quantity");
+        if (!Double.isNaN(price)) {
+            Checks.nonNegative(price, "price");
+        }
+    }
+
+    public static Demand of(String item, String market, String site, double quantity) {
+        return new Demand(item, market, site, quantity, Double.NaN);
+    }
+}

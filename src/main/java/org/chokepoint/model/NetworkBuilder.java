@@ -1,0 +1,369 @@
+package org.chokepoint.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DirectedPseudograph;
+
+/**
+ * Collects the elements of a supply network, checks every cross-reference and network-wide rule,
+ * and freezes the result into a {@link Network}. All problems are collected; {@link #build()}
+ * throws one {@link InvalidInputException} listing them all.
+ *
+ * <p>Each element may come with an {@link Origin} so that problems point into the file it came
+ * from. Problems found by the caller while reading (bad types, unknown keys) can be added with
+ * {@link #report(Problem)} so that they are reported together with the model's own.
+ */
+public final class NetworkBuilder {
+
+    /** Shares of one customer's item may exceed 1 by this much (rounding in spreadsheets). */
+    static final double SHARE_TOLERANCE = 1e-9;
+
+    private final List<Item> items = new ArrayList<>();
+    private final List<Origin> itemOrigins = new ArrayList<>();
+    private final List<Firm> firms = new ArrayList<>();
+    private final List<Origin> firmOrigins = new ArrayList<>();
+    private final List<Site> sites = new ArrayList<>();
+    private final List<Origin> siteOrigins = new ArrayList<>();
+    private final List<SupplyLink> links = new ArrayList<>();
+    private final List<Origin> linkOrigins = new ArrayList<>();
+    private final List<Alternate> alternates = new ArrayList<>();
+    private final List<Origin> alternateOrigins = new ArrayList<>();
+    private final List<Demand> demand = new ArrayList<>();
+    private final List<Origin> demandOrigins = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
+    private final Set<String> broken = new HashSet<>();
+
+    public NetworkBuilder item(Item item) {
+        return item(item, Origin.of("items[" + items.size() + "]"));
+    }
+
+    public NetworkBuilder item(Item item, Origin origin) {
+        items.add(item);
+        itemOrigins.add(origin);
+        return this;
+    }
+
+    public NetworkBuilder firm(Firm firm) {
+        return firm(firm, Origin.of("firms[" + firms.size() + "]"));
+    }
+
+    public NetworkBuilder firm(Firm firm, Origin origin) {
+        firms.add(firm);
+        firmOrigins.add(origin);
+        return this;
+    }
+
+    public NetworkBuilder site(Site site) {
+        return site(site, Origin.of("sites[" + sites.size() + "]"));
+    }
+
+    public NetworkBuilder site(Site site, Origin origin) {
+        sites.add(site);
+        siteOrigins.add(origin);
+        return this;
+    }
+
+    public NetworkBuilder link(SupplyLink link) {
+        return link(link, Origin.of("links[" + links.size() + "]"));
+    }
+
+    public NetworkBuilder link(SupplyLink link, Origin origin) {
+        links.add(link);
+        linkOrigins.add(origin);
+        return this;
+    }
+
+    public NetworkBuilder alternate(Alternate alternate) {
+        return alternate(alternate, Origin.of("alternates[" + alternates.size() + "]"));
+    }
+
+    public NetworkBuilder alternate(Alternate alternate, Origin origin) {
+        alternates.add(alternate);
+        alternateOrigins.add(origin);
+        return this;
+    }
+
+    public NetworkBuilder demand(Demand d) {
+        return demand(d, Origin.of("demand[" + demand.size() + "]"));
+    }
+
+    public NetworkBuilder demand(Demand d, Origin origin) {
+        demand.add(d);
+        demandOrigins.add(origin);
+        return this;
+    }
+
+    /** Attaches a source or an assumption to an element (kept for reports). */
+    public NetworkBuilder note(Note note) {
+        notes.add(note);
+        return this;
+    }
+
+    /**
+     * Declares that an element with this id was present in the input but could not be built (its
+     * problem is already reported), so references to it are not reported again as unknown.
+     */
+    public NetworkBuilder broken(String id) {
+        if (id != null) {
+            broken.add(id);
+        }
+        return this;
+    }
+
+    /** Adds a problem found outside the builder, to be reported with the others. */
+    public NetworkBuilder report(Problem problem) {
+        problems.add(problem);
+        return this;
+    }
+
+    /** Validates everything and returns the frozen network, or throws with every problem found. */
+    public Network build() {
+        List<Problem> found = new ArrayList<>(problems);
+        Map<String, Item> itemById = index(items, itemOrigins, Item::id, "item", found);
+        Map<String, Firm> firmById = index(firms, firmOrigins, Firm::id, "firm", found);
+        Map<String, Site> siteById = index(sites, siteOrigins, Site::id, "site", found);
+        Set<String> itemIds = new TreeSet<>(itemById.keySet());
+        Set<String> firmIds = new TreeSet<>(firmById.keySet());
+        Set<String> siteIds = new TreeSet<>(siteById.keySet());
+
+        checkParents(firmById, firmIds, found);
+
+        // Sites: references, and the default location from the firm.
+        for (int i = 0; i < sites.size(); i++) {
+            Site s = sites.get(i);
+            Origin o = siteOrigins.get(i);
+            Firm firm = firmById.get(s.firm());
+            if (firm == null) {
+                found.add(unknown(o, "firm", "firm", s.firm(), firmIds));
+            } else if (s.location() == null) {
+                Site located = s.withLocation(firm.country());
+                sites.set(i, located);
+                if (siteById.get(s.id()) == s) {
+                    siteById.put(s.id(), located);
+                }
+            }
+            if (!itemById.containsKey(s.makes())) {
+                found.add(unknown(o, "makes", "item", s.makes(), itemIds));
+            }
+            for (String input : s.recipe().keySet()) {
+                if (!itemById.containsKey(input)) {
+                    found.add(unknown(o, "recipe." + input, "item", input, itemIds));
+                }
+            }
+        }
+
+        // Links: references, item consistency, duplicates, share sums.
+        Map<String, Double> shareSums = new LinkedHashMap<>();
+        Set<String> seenLinks = new HashSet<>();
+        Set<String> supplied = new HashSet<>();
+        for (int i = 0; i < links.size(); i++) {
+            SupplyLink l = links.get(i);
+            Origin o = linkOrigins.get(i);
+            Site from = siteById.get(l.from());
+            Site to = siteById.get(l.to());
+            if (from == null) {
+                found.add(unknown(o, "from", "site", l.from(), siteIds));
+            }
+            if (to == null) {
+                found.add(unknown(o, "to", "site", l.to(), siteIds));
+            }
+            if (!itemById.containsKey(l.item())) {
+                found.add(unknown(o, "item", "item", l.item(), itemIds));
+            } else {
+                if (from != null && !from.makes().equals(l.item())) {
+                    found.add(o.problem("item", "site '" + l.from() + "' makes '" + from.makes() + "', not '" + l.item() + "'",
+                            "A link carries the item its supplier site makes. Use item: " + from.makes()
+                                    + ", or an alternate with 'as' for a substitute."));
+                }
+                if (to != null && !to.recipe().containsKey(l.item())) {
+                    found.add(o.problem("item", "site '" + l.to() + "' has no '" + l.item() + "' in its recipe",
+                            "Its recipe uses: " + (to.recipe().isEmpty() ? "nothing (a raw-material site)"
+                                    : String.join(", ", to.recipe().keySet())) + "."));
+                }
+            }
+            String key = l.from() + "\u0000" + l.to() + "\u0000" + l.item();
+            if (!seenLinks.add(key)) {
+                found.add(o.problem("", "duplicate link " + l.key() + " for '" + l.item() + "'",
+                        "Each supplier, customer and item appear together once; merge the two shares."));
+            }
+            String need = l.to() + "\u0000" + l.item();
+            supplied.add(need);
+            double sum = shareSums.merge(need, l.share(), Double::sum);
+            if (sum > 1 + SHARE_TOLERANCE && sum - l.share() <= 1 + SHARE_TOLERANCE) {
+                found.add(o.problem("share", "shares of '" + l.item() + "' into site '" + l.to() + "' add up to "
+                                + Checks.fmt(round(sum)) + " here, above 1",
+                        "Shares are fractions of the customer's need for the item; make them add up to at most 1."));
+            }
+        }
+
+        // Alternates.
+        for (int i = 0; i < alternates.size(); i++) {
+            Alternate a = alternates.get(i);
+            Origin o = alternateOrigins.get(i);
+            Site customer = siteById.get(a.site());
+            Site source = siteById.get(a.from());
+            if (customer == null) {
+                found.add(unknown(o, "site", "site", a.site(), siteIds));
+            } else if (!customer.recipe().containsKey(a.item())) {
+                found.add(o.problem("item", "site '" + a.site() + "' has no '" + a.item() + "' in its recipe",
+                        "An alternate replaces a recipe input; the site uses: " + String.join(", ", customer.recipe().keySet()) + "."));
+            }
+            if (!itemById.containsKey(a.item())) {
+                found.add(unknown(o, "item", "item", a.item(), itemIds));
+            }
+            if (source == null) {
+                found.add(unknown(o, "from", "site", a.from(), siteIds));
+            } else if (a.as() == null) {
+                if (!source.makes().equals(a.item())) {
+                    found.add(o.problem("from", "site '" + a.from() + "' makes '" + source.makes() + "', not '" + a.item() + "'",
+                            "Add 'as: " + source.makes() + "' (with a conversion factor) to substitute another item."));
+                }
+            } else if (!itemById.containsKey(a.as())) {
+                found.add(unknown(o, "as", "item", a.as(), itemIds));
+            } else if (!source.makes().equals(a.as())) {
+                found.add(o.problem("as", "site '" + a.from() + "' makes '" + source.makes() + "', not '" + a.as() + "'",
+                        "'as' names the substitute item the alternate site makes."));
+            }
+            supplied.add(a.site() + "\u0000" + a.item());
+        }
+
+        // Demand.
+        for (int i = 0; i < demand.size(); i++) {
+            Demand d = demand.get(i);
+            Origin o = demandOrigins.get(i);
+            if (!itemById.containsKey(d.item())) {
+                found.add(unknown(o, "item", "item", d.item(), itemIds));
+            }
+            Site s = siteById.get(d.site());
+            if (s == null) {
+                found.add(unknown(o, "site", "site", d.site(), siteIds));
+            } else if (itemById.containsKey(d.item()) && !s.makes().equals(d.item())) {
+                found.add(o.problem("site", "site '" + d.site() + "' makes '" + s.makes() + "', not '" + d.item() + "'",
+                        "Final demand is served by a site that makes the item."));
+            }
+        }
+
+        // Every recipe input needs a way in.
+        for (int i = 0; i < sites.size(); i++) {
+            Site s = sites.get(i);
+            for (String input : s.recipe().keySet()) {
+                if (itemById.containsKey(input) && !supplied.contains(s.id() + "\u0000" + input)) {
+                    found.add(siteOrigins.get(i).problem("recipe." + input,
+                            "no link or alternate supplies '" + input + "' to site '" + s.id() + "'",
+                            "Add a link from a site that makes '" + input + "', or remove it from the recipe."));
+                }
+            }
+        }
+
+        checkZeroLeadTimeCycles(found);
+
+        found.removeIf(java.util.Objects::isNull);
+        if (!found.isEmpty()) {
+            throw new InvalidInputException(found);
+        }
+        return new Network(items, firms, sites, links, alternates, demand, notes);
+    }
+
+    private void checkParents(Map<String, Firm> firmById, Set<String> firmIds, List<Problem> found) {
+        for (int i = 0; i < firms.size(); i++) {
+            Firm f = firms.get(i);
+            if (f.parent() == null) {
+                continue;
+            }
+            if (!firmById.containsKey(f.parent())) {
+                found.add(unknown(firmOrigins.get(i), "parent", "firm", f.parent(), firmIds));
+                continue;
+            }
+            // Walk up the ownership chain; a chain longer than the number of firms is a cycle.
+            String at = f.parent();
+            for (int steps = 0; at != null && steps <= firms.size(); steps++) {
+                if (at.equals(f.id())) {
+                    found.add(firmOrigins.get(i).problem("parent", "firm '" + f.id() + "' is its own parent through '"
+                            + f.parent() + "'", "Ownership must form a tree: remove one parent in the loop."));
+                    break;
+                }
+                Firm up = firmById.get(at);
+                at = up == null ? null : up.parent();
+            }
+        }
+    }
+
+    private void checkZeroLeadTimeCycles(List<Problem> found) {
+        Graph<String, DefaultEdge> instant = new DirectedPseudograph<>(DefaultEdge.class);
+        Map<String, Integer> firstLink = new HashMap<>();
+        for (int i = 0; i < links.size(); i++) {
+            SupplyLink l = links.get(i);
+            if (l.leadTime().isZero()) {
+                instant.addVertex(l.from());
+                instant.addVertex(l.to());
+                instant.addEdge(l.from(), l.to());
+                firstLink.putIfAbsent(l.from() + "\u0000" + l.to(), i);
+            }
+        }
+        if (instant.edgeSet().isEmpty()) {
+            return;
+        }
+        for (Set<String> component : new KosarajuStrongConnectivityInspector<>(instant).stronglyConnectedSets()) {
+            boolean selfLoop = component.size() == 1 && instant.containsEdge(component.iterator().next(), component.iterator().next());
+            if (component.size() < 2 && !selfLoop) {
+                continue;
+            }
+            TreeSet<String> members = new TreeSet<>(component);
+            // Point at the first link of the cycle in file order.
+            int at = Integer.MAX_VALUE;
+            for (String a : members) {
+                for (String b : members) {
+                    Integer idx = firstLink.get(a + "\u0000" + b);
+                    if (idx != null) {
+                        at = Math.min(at, idx);
+                    }
+                }
+            }
+            found.add(linkOrigins.get(at).problem("lead-time", "sites " + Names.list(new ArrayList<>(members), 8)
+                            + " supply each other in a loop with zero lead time",
+                    "A loop needs at least one link with a lead time of one period or more, or the period can never settle."));
+        }
+    }
+
+    private static <T> Map<String, T> index(List<T> elements, List<Origin> origins, java.util.function.Function<T, String> id,
+                                            String kind, List<Problem> found) {
+        Map<String, T> byId = new HashMap<>(elements.size() * 2);
+        Map<String, Integer> firstAt = new HashMap<>();
+        for (int i = 0; i < elements.size(); i++) {
+            T e = elements.get(i);
+            String key = id.apply(e);
+            if (byId.putIfAbsent(key, e) != null) {
+                found.add(origins.get(i).problem("id", "duplicate " + kind + " id '" + key + "'",
+                        "Already defined at " + origins.get(firstAt.get(key)).path() + "; ids must be unique."));
+            } else {
+                firstAt.put(key, i);
+            }
+        }
+        return byId;
+    }
+
+    private Problem unknown(Origin o, String field, String kind, String id, Set<String> known) {
+        if (broken.contains(id)) {
+            return null;
+        }
+        Set<String> candidates = new TreeSet<>(known);
+        candidates.addAll(broken);
+        String advice = known.isEmpty() ? "No valid " + kind + " is defined."
+                : "Known " + kind + "s: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(id, candidates);
+        return o.problem(field, "unknown " + kind + " '" + id + "'", advice);
+    }
+
+    private static double round(double x) {
+        return Math.round(x * 1e9) / 1e9;
+    }
+}

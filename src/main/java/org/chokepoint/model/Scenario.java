@@ -1,0 +1,51 @@
+package org.chokepoint.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A network under a set of measures, over a span of time.
+ *
+ * @param id short name, used for the default output folder
+ * @param title one-line title for reports
+ * @param description what the scenario asks, in a few sentences
+ * @param network the supply network
+ * @param networkSource where the network came from (a path, or {@code inline})
+ * @param start first day of period 0
+ * @param step length of a period
+ * @param periods number of periods simulated
+ * @param seed base seed for every random stream
+ * @param measures the measures, in file order
+ * @param sources public sources the scenario rests on
+ * @param assumptions what the scenario assumes without a source
+ */
+public record Scenario(String id, String title, String description, Network network, String networkSource,
+                       LocalDate start, Step step, int periods, long seed, List<MeasureSpec> measures,
+                       List<String> sources, List<String> assumptions) {
+
+    public Scenario {
+        Checks.id(id, "scenario");
+        title = title == null || title.isBlank() ? id : title;
+        description = description == null ? "" : description;
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(step, "step");
+        if (periods < 1) {
+            throw new FieldException("periods", "must be at least 1 (" + periods + ")", "The number of periods to simulate.");
+        }
+        measures = measures == null ? List.of() : List.copyOf(measures);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+    }
+
+    /** The first day of the last period plus one step: the end of the simulated span. */
+    public LocalDate end() {
+        return start.plusDays((long) periods * step.days());
+    }
+
+    /** The first day of period {@code p}. */
+    public LocalDate dateOf(int p) {
+        return start.plusDays((long) p * step.days());
+    }
+}
