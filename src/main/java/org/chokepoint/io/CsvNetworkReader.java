@@ -17,7 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.HashSet;
 import org.chokepoint.model.Duration;
 import org.chokepoint.model.InvalidInputException;
 import org.chokepoint.model.Names;
@@ -67,21 +69,31 @@ final class CsvNetworkReader {
             }
         });
         // Recipes first, so each site row can be built whole.
+        Set<String> brokenSites = new HashSet<>();
         table(dir, shown, "recipes", Elements.RECIPE, List.of("site", "input", "quantity"), problems, (f, o) -> {
             String site = f.text("site", true, "The site id.");
             String input = f.text("input", true, "The input item id.");
+            if (site != null && input != null) {
+                Map<String, Origin> rows = recipeRows.computeIfAbsent(site, k -> new LinkedHashMap<>());
+                if (rows.containsKey(input)) {
+                    f.fail(f.raw("input"), "input", "input '" + input + "' appears twice for site '" + site + "'",
+                            "One row per site and input.");
+                    return;
+                }
+                rows.put(input, o);
+            }
             double q = f.requiredNumber("quantity", "Quantity of the input per unit of output.");
+            if (q <= 0) {
+                f.fail(f.raw("quantity"), "quantity", "must be greater than 0 (" + Fields.fmt(q) + ")", "Use a positive number.");
+            }
             Duration stock = f.duration("stock", null);
             if (f.failed()) {
+                if (site != null) {
+                    brokenSites.add(site);
+                }
                 return;
             }
-            Map<String, Double> recipe = recipes.computeIfAbsent(site, k -> new LinkedHashMap<>());
-            if (recipe.containsKey(input)) {
-                f.fail(f.raw("input"), "input", "input '" + input + "' appears twice for site '" + site + "'", "One row per site and input.");
-                return;
-            }
-            recipe.put(input, q);
-            recipeRows.computeIfAbsent(site, k -> new HashMap<>()).put(input, o);
+            recipes.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(input, q);
             if (stock != null) {
                 stocks.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(input, stock);
             }
@@ -93,12 +105,16 @@ final class CsvNetworkReader {
                 makesBySite.putIfAbsent(id, makes);
             }
             Origin siteOrigin = new SiteOrigin(o, recipeRows.getOrDefault(id, Map.of()));
+            if (brokenSites.contains(id)) {
+                b.broken(id); // its recipe problem is reported already
+                return;
+            }
             Site it = Elements.site(f, siteOrigin, b, recipes.getOrDefault(id, Map.of()), stocks.getOrDefault(id, Map.of()));
             if (it != null) {
                 b.site(it, siteOrigin);
             }
         });
-        for (var e : recipes.entrySet()) {
+        for (var e : recipeRows.entrySet()) {
             if (!makesBySite.containsKey(e.getKey())) {
                 Origin first = recipeRows.get(e.getKey()).values().iterator().next();
                 problems.add(first.problem("site", "unknown site '" + e.getKey() + "'",
@@ -179,8 +195,7 @@ final class CsvNetworkReader {
             int rowIndex = 0;
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 rowIndex++;
-                JsonLocation rowAt = p.currentTokenLocation();
-                int line = rowAt.getLineNr();
+                int line = 0; // from the first cell: the row-start token's location is the previous row's
                 row.values.clear();
                 int[] columns = new int[header.length];
                 int i = 0;
@@ -188,6 +203,9 @@ final class CsvNetworkReader {
                 boolean tooMany = false;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY && t != null) {
                     JsonLocation at = p.currentTokenLocation();
+                    if (i == 0) {
+                        line = at.getLineNr();
+                    }
                     if (i < header.length) {
                         columns[i] = at.getColumnNr();
                         if (header[i] != null) {
@@ -285,11 +303,11 @@ final class CsvNetworkReader {
 
         @Override
         public Problem problem(String field, String message, String advice) {
+            // Values were checked on the recipes row itself; what is left is about the input named.
             if (field != null && (field.startsWith("recipe.") || field.startsWith("stock."))) {
-                boolean stock = field.startsWith("stock.");
                 Origin r = recipeRows.get(field.substring(field.indexOf('.') + 1));
                 if (r != null) {
-                    return r.problem(stock ? "stock" : "input", message, advice);
+                    return r.problem("input", message, advice);
                 }
             }
             return row.problem(field, message, advice);

@@ -60,13 +60,16 @@ public final class GraphExport {
         e.setGraphAttributeProvider(() -> {
             Map<String, Attribute> g = new LinkedHashMap<>();
             g.put("rankdir", DefaultAttribute.createAttribute("LR"));
-            g.put("fontname", DefaultAttribute.createAttribute("DejaVu Sans"));
-            g.put("node", DefaultAttribute.createAttribute("[shape=box, style=\"rounded,filled\", fontname=\"DejaVu Sans\", fontsize=10]"));
+            g.put("fontname", DefaultAttribute.createAttribute("\"DejaVu Sans\"")); // graph attributes are written unquoted
             return g;
         });
         e.setVertexAttributeProvider(s -> {
             Map<String, Attribute> a = new LinkedHashMap<>();
-            a.put("label", DefaultAttribute.createAttribute(s.id() + "\n" + s.makes() + " · " + s.firm() + " (" + s.location() + ")"));
+            a.put("label", DefaultAttribute.createAttribute(s.id() + "\\n" + s.makes() + " · " + s.firm() + " (" + s.location() + ")"));
+            a.put("shape", DefaultAttribute.createAttribute("box"));
+            a.put("style", DefaultAttribute.createAttribute("rounded,filled"));
+            a.put("fontname", DefaultAttribute.createAttribute("DejaVu Sans"));
+            a.put("fontsize", DefaultAttribute.createAttribute(10));
             a.put("fillcolor", DefaultAttribute.createAttribute(colour.get(s.location())));
             a.put("country", DefaultAttribute.createAttribute(s.location()));
             if (named.contains(s.firm())) {

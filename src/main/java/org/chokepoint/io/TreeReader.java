@@ -34,28 +34,30 @@ final class TreeReader {
     static final int MAX_DOCUMENT_CHARS = 64 * 1024 * 1024;
     static final int MAX_DEPTH = 64;
 
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(limits())
-            .build();
-
-    private static final YAMLFactory YAML = YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .streamReadConstraints(limits())
-            .build();
+    private static final JsonFactory JSON = json(MAX_DOCUMENT_CHARS);
+    private static final YAMLFactory YAML = yaml(MAX_DOCUMENT_CHARS);
 
     private TreeReader() {}
 
-    private static StreamReadConstraints limits() {
+    private static JsonFactory json(int maxChars) {
+        return JsonFactory.builder().streamReadConstraints(limits(maxChars)).build();
+    }
+
+    private static YAMLFactory yaml(int maxChars) {
+        return YAMLFactory.builder().loaderOptions(loaderOptions(maxChars)).streamReadConstraints(limits(maxChars)).build();
+    }
+
+    private static StreamReadConstraints limits(int maxChars) {
         return StreamReadConstraints.builder()
-                .maxDocumentLength(MAX_DOCUMENT_CHARS)
+                .maxDocumentLength(maxChars)
                 .maxNestingDepth(MAX_DEPTH)
                 .maxStringLength(1 << 20)
                 .build();
     }
 
-    private static LoaderOptions loaderOptions() {
+    private static LoaderOptions loaderOptions(int maxChars) {
         LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit(MAX_DOCUMENT_CHARS);
+        options.setCodePointLimit(maxChars);
         options.setMaxAliasesForCollections(0);
         options.setAllowDuplicateKeys(true); // reported by us, with both positions
         options.setNestingDepthLimit(MAX_DEPTH);
@@ -74,10 +76,16 @@ final class TreeReader {
      * reading goes on.
      */
     static Node read(Path file, String shownName, Problems problems) {
+        return read(file, shownName, problems, MAX_DOCUMENT_CHARS);
+    }
+
+    /** As {@link #read(Path, String, Problems)}, with a smaller size limit (for tests). */
+    static Node read(Path file, String shownName, Problems problems, int maxChars) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = name.endsWith(".json");
+        JsonFactory factory = maxChars == MAX_DOCUMENT_CHARS ? (json ? JSON : YAML) : (json ? json(maxChars) : yaml(maxChars));
         try (InputStream in = Files.newInputStream(file);
-             JsonParser p = (json ? JSON : YAML).createParser(in)) {
+             JsonParser p = factory.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new InvalidInputException(new Problem(shownName, 1, 1, "", "the file is empty",
@@ -116,7 +124,7 @@ final class TreeReader {
 
     private static Problem limitProblem(String file, String detail) {
         return new Problem(file, 0, 0, "", "the document is too large or too deeply nested (" + firstLine(detail) + ")",
-                "YAML and JSON files may hold up to " + (MAX_DOCUMENT_CHARS >> 20) + " MiB nested " + MAX_DEPTH
+                "YAML and JSON files may hold up to " + (MAX_DOCUMENT_CHARS >> 20) + " MiB, nested up to " + MAX_DEPTH
                         + " levels deep; keep large networks as CSV tables in a folder (see docs/format.md).");
     }
 

@@ -1,0 +1,136 @@
+package org.chokepoint.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.Problem;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvNetworkReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void tinyNetwork() throws IOException {
+        write("items.csv", "id,value,eccn,name\nchip,10,3A090,\"Chip, fast\"\nserver,100,,\n");
+        write("firms.csv", "id,country,aliases\nacme,CN,Acme Ltd|ACME\nchipco,US,\n");
+        write("sites.csv", "id,firm,makes,capacity,made-with\nfab,chipco,chip,100,us-technology\nline,acme,server,20,\n");
+        write("recipes.csv", "site,input,quantity,stock\nline,chip,2,2w\n");
+        write("links.csv", "from,to,lead-time\nfab,line,1w\n");
+        write("demand.csv", "item,market,site,quantity\nserver,CN,line,10\n");
+    }
+
+    @Test
+    void readsTablesWithQuotedCellsListsAndDefaults() {
+        Network n = NetworkReader.read(dir);
+        assertThat(n.item("chip").name()).isEqualTo("Chip, fast");
+        assertThat(n.item("server").eccn()).isEqualTo("EAR99");
+        assertThat(n.firm("acme").aliases()).containsExactly("Acme Ltd", "ACME");
+        assertThat(n.site("fab").madeWith()).containsExactly("us-technology");
+        assertThat(n.site("line").recipe()).containsEntry("chip", 2.0);
+        assertThat(n.site("line").stock()).containsEntry("chip", Duration.weeks(2));
+        assertThat(n.links().get(0).item()).as("item defaults to what the supplier makes").isEqualTo("chip");
+        assertThat(n.links().get(0).share()).isEqualTo(1.0);
+    }
+
+    @Test
+    void cellProblemsPointAtLineAndColumn() throws IOException {
+        write("links.csv", "from,to,share,lead-time\nfab,line,1.5,1w\nfab,lin,1,soon\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render).containsExactly(
+                "links.csv 2:10 share: must be in [0, 1] (1.5)",
+                "links.csv 3:11 lead-time: 'soon' is not a duration",
+                "recipes.csv 2:6 input: no link or alternate supplies 'chip' to site 'line'");
+        assertThat(e.problems().get(0).file()).isEqualTo(dir + "/links.csv");
+    }
+
+    @Test
+    void referenceProblemsPointAtTheCell() throws IOException {
+        write("links.csv", "from,to\nfab,lin\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render).containsExactly(
+                "links.csv 2:5 to: unknown site 'lin'",
+                "recipes.csv 2:6 input: no link or alternate supplies 'chip' to site 'line'");
+        assertThat(e.problems().get(0).advice()).endsWith("Did you mean 'line'?");
+    }
+
+    @Test
+    void recipeProblemsPointIntoRecipesCsv() throws IOException {
+        write("recipes.csv", "site,input,quantity,stock\nline,chip,-2,2w\nline,chp,1,\nlien,chip,1,\nline,chip,3,\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render).containsExactly(
+                "recipes.csv 2:11 quantity: must be greater than 0 (-2)",
+                "recipes.csv 4:1 site: unknown site 'lien'",
+                "recipes.csv 5:6 input: input 'chip' appears twice for site 'line'");
+    }
+
+    @Test
+    void headerProblems() throws IOException {
+        write("links.csv", "from,too,lead_time\nfab,line,1\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render).containsExactly(
+                "links.csv 1:1 to: missing required column 'to'",
+                "links.csv 1:6 too: unknown column 'too'",
+                "links.csv 1:10 lead_time: unknown column 'lead_time'",
+                "recipes.csv 2:6 input: no link or alternate supplies 'chip' to site 'line'");
+        assertThat(e.problems().get(1).advice()).contains("Did you mean 'to'?");
+        assertThat(e.problems().get(2).advice()).contains("Did you mean 'lead-time'?");
+    }
+
+    @Test
+    void rowWithTooManyCellsAndMalformedQuotes() throws IOException {
+        write("demand.csv", "item,market,site,quantity\nserver,CN,line,10,extra\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render)
+                .containsExactly("demand.csv 2:19 row 1 has more cells than the header's 4 columns");
+
+        tinyNetwork();
+        write("items.csv", "id,value\nchip,10\n\"server,100\n");
+        InvalidInputException q = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(q.problems()).anySatisfy(p -> {
+            assertThat(p.file()).endsWith("items.csv");
+            assertThat(p.message()).startsWith("malformed CSV: ");
+            assertThat(p.line()).isGreaterThanOrEqualTo(3);
+        });
+    }
+
+    @Test
+    void missingAndUnknownTables() throws IOException {
+        Files.delete(dir.resolve("firms.csv"));
+        write("link.csv", "from,to\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(Problem::message).containsExactly(
+                "missing table firms.csv in " + dir,
+                "unknown table 'link.csv'");
+        assertThat(e.problems().get(1).advice()).contains("Did you mean 'links'?");
+    }
+
+    @Test
+    void numbersInCsvMayNotBeNaN() throws IOException {
+        write("items.csv", "id,value\nchip,NaN\nserver,Infinity\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render).startsWith(
+                "items.csv 2:6 value: must be a finite number (NaN)",
+                "items.csv 3:8 value: must be a finite number (Infinity)");
+    }
+
+    @Test
+    void emptyTable() throws IOException {
+        write("demand.csv", "");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> NetworkReader.read(dir));
+        assertThat(e.problems()).extracting(Problem::message).containsExactly("the table is empty");
+    }
+
+    private void write(String name, String content) throws IOException {
+        Files.writeString(dir.resolve(name), content);
+    }
+}

@@ -1,0 +1,138 @@
+package org.chokepoint.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.MeasureSpec;
+import org.chokepoint.model.Note;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Step;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sampleScenarioLoadsWithItsNetworkAndMeasures() {
+        Scenario s = ScenarioReader.read(Path.of("scenarios/inspur-entity-list-2025.yaml"));
+        assertThat(s.id()).isEqualTo("inspur-entity-list-2025");
+        assertThat(s.start()).isEqualTo(LocalDate.of(2025, 1, 6));
+        assertThat(s.step()).isEqualTo(Step.WEEK);
+        assertThat(s.periods()).isEqualTo(104);
+        assertThat(s.seed()).isEqualTo(20250325L);
+        assertThat(s.networkSource()).isEqualTo("networks/inspur-servers.yaml");
+        assertThat(s.network().site("inspur-ai-line").stock()).containsEntry("gpu-hopper", Duration.weeks(6));
+        assertThat(s.measures()).extracting(MeasureSpec::id).containsExactly("bis-2023-inspur-group", "bis-2025-inspur");
+        MeasureSpec m = s.measures().get(1);
+        assertThat(m.firms()).hasSize(6).contains("inspur-taiwan");
+        assertThat(m.effective()).isEqualTo(LocalDate.of(2025, 3, 25));
+        assertThat(m.settings()).containsEntry("fdp", "footnote-4")
+                .containsEntry("license", Map.of("policy", "presumption-of-denial"));
+        assertThat(s.sources()).isNotEmpty();
+        assertThat(s.assumptions()).isNotEmpty();
+        assertThat(s.network().notes()).anySatisfy(n -> {
+            assertThat(n.element()).isEqualTo("items/gpu-hopper");
+            assertThat(n.kind()).isEqualTo(Note.Kind.SOURCE);
+        });
+    }
+
+    @Test
+    void inlineNetworkAndJsonScenario() throws IOException {
+        Path f = Files.writeString(dir.resolve("s.json"), """
+                {"scenario": "inline", "start": "2025-01-01", "step": "day", "periods": 30,
+                 "network": {
+                   "items": [{"id": "a", "value": 1}, {"id": "b", "value": 3}],
+                   "firms": [{"id": "f", "country": "DE"}],
+                   "sites": [{"id": "sa", "firm": "f", "makes": "a", "capacity": 5},
+                             {"id": "sb", "firm": "f", "makes": "b", "capacity": 5, "recipe": {"a": 2}, "stock": {"a": "2w"}}],
+                   "links": [{"from": "sa", "to": "sb", "lead-time": "3d"}],
+                   "demand": [{"item": "b", "market": "FR", "site": "sb", "quantity": 1}]}}
+                """);
+        Scenario s = ScenarioReader.read(f);
+        assertThat(s.networkSource()).isEqualTo("inline");
+        assertThat(s.seed()).as("seed defaults to 0").isZero();
+        assertThat(s.network().links().get(0).leadTime().inPeriods(s.step())).isEqualTo(3.0);
+        assertThat(s.network().site("sb").stock().get("a").inPeriods(s.step())).isEqualTo(14.0);
+        assertThat(s.end()).isEqualTo(LocalDate.of(2025, 1, 31));
+    }
+
+    @Test
+    void inlineNetworkProblemsHaveNetworkPaths() throws IOException {
+        Path f = Files.writeString(dir.resolve("s.yaml"), """
+                scenario: inline
+                start: 2025-01-01
+                step: week
+                periods: 3
+                network:
+                  items: [{id: a, value: 1}]
+                  firms: [{id: f, country: DE}]
+                  sites: [{id: sa, firm: f, makes: a, capacity: x}]
+                """);
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> ScenarioReader.read(f));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render)
+                .containsExactly("s.yaml 8:49 network.sites[0].capacity: expected a number, got text 'x'");
+    }
+
+    @Test
+    void missingScenarioKeysAreListed() throws IOException {
+        Path f = Files.writeString(dir.resolve("s.yaml"), "scenario: bare\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> ScenarioReader.read(f));
+        assertThat(e.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+                "network: missing required key 'network'",
+                "periods: missing required key 'periods'",
+                "start: missing required key 'start'",
+                "step: missing required key 'step'");
+    }
+
+    @Test
+    void problemsInScenarioAndNetworkAreReportedTogether() throws IOException {
+        Files.writeString(dir.resolve("net.yaml"), "items: [{id: a, value: -1}]\n");
+        Path f = Files.writeString(dir.resolve("s.yaml"), "scenario: both\nstart: 2025-13-01\nstep: week\nperiods: 1\nnetwork: net.yaml\n");
+        InvalidInputException e = catchThrowableOfType(InvalidInputException.class, () -> ScenarioReader.read(f));
+        assertThat(e.problems()).extracting(InvalidFilesTest::render).containsExactly(
+                "net.yaml 1:24 items[0].value: must not be negative (-1)",
+                "s.yaml 2:8 start: '2025-13-01' is not a valid date");
+    }
+
+    @Test
+    void readAnyTellsScenariosFromNetworks() {
+        assertThat(ScenarioReader.readAny(Path.of("scenarios/inspur-entity-list-2025.yaml")).scenario()).isNotNull();
+        ScenarioReader.Loaded net = ScenarioReader.readAny(Path.of("scenarios/networks/inspur-servers.yaml"));
+        assertThat(net.scenario()).isNull();
+        assertThat(net.network().sites()).isNotEmpty();
+    }
+
+    @Test
+    void measureSettingsKeepTheirStructure() throws IOException {
+        Path f = Files.writeString(dir.resolve("s.yaml"), """
+                scenario: m
+                start: 2025-01-06
+                step: week
+                periods: 4
+                network: %s
+                measures:
+                  - id: t
+                    type: tariff
+                    authority: CN
+                    effective: 2025-04-10
+                    ends: 2025-05-14
+                    rate: 0.34
+                    origins: [US]
+                """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
+        MeasureSpec m = ScenarioReader.read(f).measures().get(0);
+        assertThat(m.announced()).isEqualTo(m.effective());
+        assertThat(m.ends()).isEqualTo(LocalDate.of(2025, 5, 14));
+        assertThat(m.settings()).containsEntry("rate", 0.34).containsEntry("origins", List.of("US"));
+    }
+}
