@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.chokepoint.model.SupplyLink;
 import java.util.HashSet;
 import org.chokepoint.model.Duration;
 import org.chokepoint.model.InvalidInputException;
@@ -44,25 +47,32 @@ final class CsvNetworkReader {
     static final List<String> TABLES = List.of("items", "firms", "sites", "recipes", "links", "alternates", "demand");
     private static final List<String> REQUIRED_TABLES = List.of("items", "firms", "sites");
     private static final CsvFactory CSV = CsvFactory.builder().build();
+    /** Columns that hold ids or country codes: their values repeat, so rows share one String each. */
+    private static final Set<String> ID_COLUMNS = Set.of("id", "firm", "makes", "location", "country", "parent",
+            "site", "input", "from", "to", "item", "as", "market");
 
     private CsvNetworkReader() {}
 
     static Network read(Path dir, String shown) {
         Problems problems = new Problems();
         checkFolder(dir, shown, problems);
+        // links.csv is usually most of the data and needs nothing from the other tables: read it
+        // on a second thread, with its own id pool and problem list.
+        CompletableFuture<LinkTable> links = CompletableFuture.supplyAsync(() -> readLinks(dir, shown));
         NetworkBuilder b = new NetworkBuilder();
+        IdPool ids = new IdPool();
         Map<String, Map<String, Double>> recipes = new HashMap<>();
         Map<String, Map<String, Duration>> stocks = new HashMap<>();
         Map<String, Map<String, Origin>> recipeRows = new HashMap<>();
         Map<String, String> makesBySite = new HashMap<>();
 
-        table(dir, shown, "items", Elements.ITEM, List.of("id", "value"), problems, (f, o) -> {
+        table(dir, shown, "items", Elements.ITEM, List.of("id", "value"), problems, ids, (f, o) -> {
             var it = Elements.item(f, o, b);
             if (it != null) {
                 b.item(it, o);
             }
         });
-        table(dir, shown, "firms", Elements.FIRM, List.of("id", "country"), problems, (f, o) -> {
+        table(dir, shown, "firms", Elements.FIRM, List.of("id", "country"), problems, ids, (f, o) -> {
             var it = Elements.firm(f, o, b);
             if (it != null) {
                 b.firm(it, o);
@@ -70,7 +80,7 @@ final class CsvNetworkReader {
         });
         // Recipes first, so each site row can be built whole.
         Set<String> brokenSites = new HashSet<>();
-        table(dir, shown, "recipes", Elements.RECIPE, List.of("site", "input", "quantity"), problems, (f, o) -> {
+        table(dir, shown, "recipes", Elements.RECIPE, List.of("site", "input", "quantity"), problems, ids, (f, o) -> {
             String site = f.text("site", true, "The site id.");
             String input = f.text("input", true, "The input item id.");
             if (site != null && input != null) {
@@ -98,7 +108,7 @@ final class CsvNetworkReader {
                 stocks.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(input, stock);
             }
         });
-        table(dir, shown, "sites", Elements.SITE, List.of("id", "firm", "makes", "capacity"), problems, (f, o) -> {
+        table(dir, shown, "sites", Elements.SITE, List.of("id", "firm", "makes", "capacity"), problems, ids, (f, o) -> {
             String id = f.text("id", false, "");
             String makes = f.text("makes", false, "");
             if (id != null && makes != null) {
@@ -121,25 +131,56 @@ final class CsvNetworkReader {
                         "Every recipe row names a site from sites.csv." + Names.didYouMean(e.getKey(), new TreeSet<>(makesBySite.keySet()))));
             }
         }
-        table(dir, shown, "links", Elements.LINK, List.of("from", "to"), problems, (f, o) -> {
-            var it = Elements.link(f, o, b, makesBySite);
-            if (it != null) {
-                b.link(it, o);
-            }
-        });
-        table(dir, shown, "alternates", Elements.ALTERNATE, List.of("site", "item", "from"), problems, (f, o) -> {
+        // Links were read on their own thread meanwhile; add them in file order.
+        LinkTable linkTable = join(links);
+        problems.addAll(linkTable.problems.list());
+        for (int i = 0; i < linkTable.links.size(); i++) {
+            b.link(linkTable.links.get(i), linkTable.origins.get(i));
+        }
+        table(dir, shown, "alternates", Elements.ALTERNATE, List.of("site", "item", "from"), problems, ids, (f, o) -> {
             var it = Elements.alternate(f, o, b);
             if (it != null) {
                 b.alternate(it, o);
             }
         });
-        table(dir, shown, "demand", Elements.DEMAND, List.of("item", "market", "site", "quantity"), problems, (f, o) -> {
+        table(dir, shown, "demand", Elements.DEMAND, List.of("item", "market", "site", "quantity"), problems, ids, (f, o) -> {
             var it = Elements.demand(f, o, b);
             if (it != null) {
                 b.demand(it, o);
             }
         });
         return NetworkReader.finish(b, problems);
+    }
+
+    /** The rows of links.csv, bound to records, with their origins and problems. */
+    private static final class LinkTable {
+        final List<SupplyLink> links = new ArrayList<>();
+        final List<Origin> origins = new ArrayList<>();
+        final Problems problems = new Problems();
+    }
+
+    private static LinkTable readLinks(Path dir, String shown) {
+        LinkTable t = new LinkTable();
+        NetworkBuilder scratch = new NetworkBuilder(); // links carry no notes or ids to record
+        table(dir, shown, "links", Elements.LINK, List.of("from", "to"), t.problems, new IdPool(), (f, o) -> {
+            SupplyLink it = Elements.link(f, o, scratch);
+            if (it != null) {
+                t.links.add(it);
+                t.origins.add(o);
+            }
+        });
+        return t;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static void checkFolder(Path dir, String shown, Problems problems) {
@@ -170,8 +211,18 @@ final class CsvNetworkReader {
         void bind(Fields f, Origin o);
     }
 
+    /** One String instance per distinct id, shared by every row that names it. */
+    private static final class IdPool {
+        private final Map<String, String> pool = new HashMap<>();
+
+        String canonical(String s) {
+            String c = pool.putIfAbsent(s, s);
+            return c == null ? s : c;
+        }
+    }
+
     private static void table(Path dir, String shownDir, String table, List<String> allowed, List<String> required,
-                              Problems problems, RowBinder binder) {
+                              Problems problems, IdPool ids, RowBinder binder) {
         Path file = dir.resolve(table + ".csv");
         String shown = shownDir + (shownDir.endsWith("/") ? "" : "/") + table + ".csv";
         if (!Files.isRegularFile(file)) {
@@ -191,12 +242,16 @@ final class CsvNetworkReader {
             if (header == null) {
                 return;
             }
-            Node.MapNode row = new Node.MapNode(shown, 0, 0);
+            Node.RowNode row = new Node.RowNode(shown, header);
+            boolean[] idColumn = new boolean[header.length];
+            for (int i = 0; i < header.length; i++) {
+                idColumn[i] = header[i] != null && ID_COLUMNS.contains(header[i]);
+            }
             int rowIndex = 0;
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 rowIndex++;
                 int line = 0; // from the first cell: the row-start token's location is the previous row's
-                row.values.clear();
+                row.clear();
                 int[] columns = new int[header.length];
                 int i = 0;
                 JsonToken t;
@@ -209,8 +264,9 @@ final class CsvNetworkReader {
                     if (i < header.length) {
                         columns[i] = at.getColumnNr();
                         if (header[i] != null) {
-                            row.values.put(header[i], new Node.Scalar(shown, at.getLineNr(), at.getColumnNr(),
-                                    Node.Scalar.Type.STRING, p.getText(), Double.NaN, true));
+                            String text = idColumn[i] ? ids.canonical(p.getText()) : p.getText();
+                            row.cells[i] = new Node.Scalar(shown, at.getLineNr(), at.getColumnNr(),
+                                    Node.Scalar.Type.STRING, text, Double.NaN, true);
                         }
                     } else if (!tooMany) {
                         tooMany = true;
@@ -224,7 +280,7 @@ final class CsvNetworkReader {
                     continue;
                 }
                 Fields f = Fields.of(row, "", problems, "a row");
-                binder.bind(f, new RowOrigin(shown, line, header, columns, table + "[" + (rowIndex - 1) + "]"));
+                binder.bind(f, new RowOrigin(shown, line, header, columns, table, rowIndex - 1));
             }
         } catch (NoSuchFileException e) {
             problems.add(Problem.at("", "file not found: " + shown, ""));
@@ -259,7 +315,7 @@ final class CsvNetworkReader {
             } else if (!seen.add(n)) {
                 problems.add(new Problem(shown, at.get(i)[0], at.get(i)[1], n, "duplicate column '" + n + "'", "Keep one."));
             } else {
-                header[i] = n;
+                header[i] = n.intern();
             }
         }
         boolean ok = true;
@@ -279,7 +335,12 @@ final class CsvNetworkReader {
     }
 
     /** A CSV row's origin: the line, and where each cell starts. */
-    record RowOrigin(String file, int line, String[] header, int[] columns, String path) implements Origin {
+    record RowOrigin(String file, int line, String[] header, int[] columns, String table, int row) implements Origin {
+        @Override
+        public String path() {
+            return table + "[" + row + "]";
+        }
+
         @Override
         public Problem problem(String field, String message, String advice) {
             int col = 0;

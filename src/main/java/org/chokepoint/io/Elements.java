@@ -78,13 +78,10 @@ final class Elements {
         return build(f, o, () -> new Site(id, firm, makes, location, capacity, recipe, stock, price, madeWith), b, "sites/" + id);
     }
 
-    static SupplyLink link(Fields f, Origin o, NetworkBuilder b, Map<String, String> makesBySite) {
+    static SupplyLink link(Fields f, Origin o, NetworkBuilder b) {
         String from = f.text("from", true, "The supplier site id.");
         String to = f.text("to", true, "The customer site id.");
-        String item = f.has("item") ? f.text("item", false, "") : from == null ? null : makesBySite.get(from);
-        if (item == null && from != null && !f.failed()) {
-            f.failUnknown("from", "site", from, new java.util.TreeSet<>(makesBySite.keySet()));
-        }
+        String item = f.text("item", false, ""); // absent: what the supplier makes, filled in by the builder
         double share = f.number("share", 1.0, "A fraction of the customer's need, in [0, 1].");
         Duration lead = f.duration("lead-time", Duration.ZERO);
         double markup = f.number("markup", 0.0, "A fraction of the price, e.g. 0.05 for 5%.");

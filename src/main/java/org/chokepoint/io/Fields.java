@@ -154,6 +154,13 @@ final class Fields {
     /** Text that is a number: any decimal in a CSV cell; YAML's and JSON's NaN/infinity spellings anywhere. */
     private static Double parseSpecial(String text, boolean loose) {
         String t = text.trim();
+        if (loose) {
+            try {
+                return Double.parseDouble(t); // also takes NaN and Infinity, which the caller reports
+            } catch (NumberFormatException e) {
+                // perhaps a YAML spelling
+            }
+        }
         switch (t) {
             case ".nan": case ".NaN": case ".NAN": case "NaN": case "nan":
                 return Double.NaN;
@@ -162,15 +169,7 @@ final class Fields {
             case "-.inf": case "-.Inf": case "-Infinity": case "-inf":
                 return Double.NEGATIVE_INFINITY;
             default:
-                break;
-        }
-        if (!loose) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            return null;
+                return null;
         }
     }
 

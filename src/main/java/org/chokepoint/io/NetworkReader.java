@@ -2,7 +2,6 @@ package org.chokepoint.io;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chokepoint.model.Alternate;
@@ -85,22 +84,16 @@ public final class NetworkReader {
                 b.firm(it, o);
             }
         });
-        Map<String, String> makesBySite = new HashMap<>();
         forEach(top, "sites", Elements.SITE, "a site", (f, o) -> {
             Map<String, Double> recipe = f.numberMap("recipe");
             Map<String, Duration> stock = f.durationMap("stock");
-            String id = f.text("id", false, "");
-            String makes = f.text("makes", false, "");
-            if (id != null && makes != null) {
-                makesBySite.putIfAbsent(id, makes);
-            }
             Site it = Elements.site(f, o, b, recipe, stock);
             if (it != null) {
                 b.site(it, o);
             }
         });
         forEach(top, "links", Elements.LINK, "a link", (f, o) -> {
-            SupplyLink it = Elements.link(f, o, b, makesBySite);
+            SupplyLink it = Elements.link(f, o, b);
             if (it != null) {
                 b.link(it, o);
             }

@@ -25,7 +25,7 @@ abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scalar {
     abstract String kind();
 
     /** A mapping; keys keep their own positions so that an unknown key can be pointed at. */
-    static final class MapNode extends Node {
+    static non-sealed class MapNode extends Node {
         final Map<String, Node> values = new LinkedHashMap<>();
         final Map<String, int[]> keyPositions = new LinkedHashMap<>();
 
@@ -40,6 +40,40 @@ abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scalar {
         @Override
         String kind() {
             return "a mapping";
+        }
+    }
+
+    /**
+     * A CSV row: cells by column, reused from row to row. Column names are interned, so the
+     * literal keys the binders ask for usually match by identity; no hashing per cell.
+     */
+    static final class RowNode extends MapNode {
+        final String[] columns;
+        final Node[] cells;
+
+        RowNode(String file, String[] columns) {
+            super(file, 0, 0);
+            this.columns = columns;
+            this.cells = new Node[columns.length];
+        }
+
+        @Override
+        Node get(String key) {
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i] == key) {
+                    return cells[i];
+                }
+            }
+            for (int i = 0; i < columns.length; i++) {
+                if (key.equals(columns[i])) {
+                    return cells[i];
+                }
+            }
+            return null;
+        }
+
+        void clear() {
+            java.util.Arrays.fill(cells, null);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.chokepoint.model;
 
-import java.util.regex.Pattern;
 
 /**
  * Value checks shared by the model records. Each is written so that NaN fails ({@code !(x >= 0)})
@@ -8,19 +7,29 @@ import java.util.regex.Pattern;
  */
 public final class Checks {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*");
-
     private Checks() {}
 
     public static String id(String value, String field) {
         if (value == null || value.isEmpty()) {
             throw new FieldException(field, "must not be empty", "Use letters, digits, '.', '_' or '-'.");
         }
-        if (!ID.matcher(value).matches()) {
+        if (!isId(value)) {
             throw new FieldException(field, "'" + value + "' is not a valid id",
                     "Ids start with a letter or digit and use only letters, digits, '.', '_' or '-'.");
         }
         return value;
+    }
+
+    /** Letters and digits, then also '.', '_' and '-'. A loop, not a regex: it runs once per id on loading. */
+    static boolean isId(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static double nonNegative(double value, String field) {

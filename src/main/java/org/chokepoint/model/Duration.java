@@ -23,23 +23,42 @@ public record Duration(double amount, Unit unit) {
         }
     }
 
-    public static final Duration ZERO = new Duration(0, Unit.PERIODS);
 
     public Duration {
         Checks.nonNegative(amount, "duration");
         java.util.Objects.requireNonNull(unit, "unit");
     }
 
+    /** Whole durations up to a year of weeks, shared: large networks repeat the same few. */
+    private static final Duration[][] COMMON = new Duration[Unit.values().length][366];
+
+    static {
+        for (Unit u : Unit.values()) {
+            for (int i = 0; i < COMMON[u.ordinal()].length; i++) {
+                COMMON[u.ordinal()][i] = new Duration(i, u);
+            }
+        }
+    }
+
+    public static final Duration ZERO = periods(0);
+
+    public static Duration of(double amount, Unit unit) {
+        if (amount >= 0 && amount < COMMON[0].length && amount == (int) amount) {
+            return COMMON[unit.ordinal()][(int) amount];
+        }
+        return new Duration(amount, unit);
+    }
+
     public static Duration periods(double n) {
-        return new Duration(n, Unit.PERIODS);
+        return of(n, Unit.PERIODS);
     }
 
     public static Duration days(double n) {
-        return new Duration(n, Unit.DAYS);
+        return of(n, Unit.DAYS);
     }
 
     public static Duration weeks(double n) {
-        return new Duration(n, Unit.WEEKS);
+        return of(n, Unit.WEEKS);
     }
 
     public boolean isZero() {

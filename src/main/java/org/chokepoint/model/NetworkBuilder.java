@@ -162,22 +162,41 @@ public final class NetworkBuilder {
             }
         }
 
-        // Links: references, item consistency, duplicates, share sums.
-        Map<String, Double> shareSums = new LinkedHashMap<>();
-        Set<String> seenLinks = new HashSet<>();
-        Set<String> supplied = new HashSet<>();
-        for (int i = 0; i < links.size(); i++) {
+        // Links: references and item consistency, link by link; then duplicates and share sums,
+        // customer by customer over dense indices (no per-link strings or boxing).
+        Map<String, Integer> siteIndex = denseIndex(sites, Site::id);
+        Map<String, Integer> itemIndex = denseIndex(items, Item::id);
+        int n = links.size();
+        int[] linkFrom = new int[n];
+        int[] linkTo = new int[n];
+        int[] linkItem = new int[n];
+        for (int i = 0; i < n; i++) {
             SupplyLink l = links.get(i);
             Origin o = linkOrigins.get(i);
-            Site from = siteById.get(l.from());
-            Site to = siteById.get(l.to());
+            Integer fromIndex = siteIndex.get(l.from());
+            Integer toIndex = siteIndex.get(l.to());
+            Site from = fromIndex == null ? null : sites.get(fromIndex);
+            Site to = toIndex == null ? null : sites.get(toIndex);
+            if (l.item() == null) {
+                if (from == null) {
+                    found.add(unknown(o, "from", "site", l.from(), siteIds));
+                    linkFrom[i] = linkTo[i] = linkItem[i] = -1;
+                    continue;
+                }
+                l = l.withItem(from.makes());
+                links.set(i, l);
+            }
+            linkFrom[i] = fromIndex == null ? -1 : fromIndex;
+            linkTo[i] = toIndex == null ? -1 : toIndex;
+            Integer item = itemIndex.get(l.item());
+            linkItem[i] = item == null ? -1 : item;
             if (from == null) {
                 found.add(unknown(o, "from", "site", l.from(), siteIds));
             }
             if (to == null) {
                 found.add(unknown(o, "to", "site", l.to(), siteIds));
             }
-            if (!itemById.containsKey(l.item())) {
+            if (item == null) {
                 found.add(unknown(o, "item", "item", l.item(), itemIds));
             } else {
                 if (from != null && !from.makes().equals(l.item())) {
@@ -191,20 +210,8 @@ public final class NetworkBuilder {
                                     : String.join(", ", to.recipe().keySet())) + "."));
                 }
             }
-            String key = l.from() + "\u0000" + l.to() + "\u0000" + l.item();
-            if (!seenLinks.add(key)) {
-                found.add(o.problem("", "duplicate link " + l.key() + " for '" + l.item() + "'",
-                        "Each supplier, customer and item appear together once; merge the two shares."));
-            }
-            String need = l.to() + "\u0000" + l.item();
-            supplied.add(need);
-            double sum = shareSums.merge(need, l.share(), Double::sum);
-            if (sum > 1 + SHARE_TOLERANCE && sum - l.share() <= 1 + SHARE_TOLERANCE) {
-                found.add(o.problem("share", "shares of '" + l.item() + "' into site '" + l.to() + "' add up to "
-                                + Checks.fmt(round(sum)) + " here, above 1",
-                        "Shares are fractions of the customer's need for the item; make them add up to at most 1."));
-            }
         }
+        Set<String> alternateFor = new HashSet<>();
 
         // Alternates.
         for (int i = 0; i < alternates.size(); i++) {
@@ -234,7 +241,7 @@ public final class NetworkBuilder {
                 found.add(o.problem("as", "site '" + a.from() + "' makes '" + source.makes() + "', not '" + a.as() + "'",
                         "'as' names the substitute item the alternate site makes."));
             }
-            supplied.add(a.site() + "\u0000" + a.item());
+            alternateFor.add(a.site() + "\u0000" + a.item());
         }
 
         // Demand.
@@ -253,18 +260,7 @@ public final class NetworkBuilder {
             }
         }
 
-        // Every recipe input needs a way in.
-        for (int i = 0; i < sites.size(); i++) {
-            Site s = sites.get(i);
-            for (String input : s.recipe().keySet()) {
-                if (itemById.containsKey(input) && !supplied.contains(s.id() + "\u0000" + input)) {
-                    found.add(siteOrigins.get(i).problem("recipe." + input,
-                            "no link or alternate supplies '" + input + "' to site '" + s.id() + "'",
-                            "Add a link from a site that makes '" + input + "', or remove it from the recipe."));
-                }
-            }
-        }
-
+        checkLinksPerCustomer(linkFrom, linkTo, linkItem, itemIndex, siteById, alternateFor, found);
         checkZeroLeadTimeCycles(found);
 
         found.removeIf(java.util.Objects::isNull);
@@ -272,6 +268,102 @@ public final class NetworkBuilder {
             throw new InvalidInputException(found);
         }
         return new Network(items, firms, sites, links, alternates, demand, notes);
+    }
+
+    /**
+     * Groups links by customer (CSR: offsets into an array of link indices), then for each customer
+     * sorts its links by (item, file position) as packed longs and checks: no supplier twice for the
+     * same item, shares of each item at most 1 (reported at the link where the sum first passes 1),
+     * and every recipe input of the customer has a link or an alternate. Linear in the number of
+     * links apart from the small per-customer sorts.
+     */
+    private void checkLinksPerCustomer(int[] from, int[] to, int[] item, Map<String, Integer> itemIndex,
+                                       Map<String, Site> siteById, Set<String> alternateFor, List<Problem> found) {
+        int nSites = sites.size();
+        int[] offsets = new int[nSites + 1];
+        for (int t : to) {
+            if (t >= 0) {
+                offsets[t + 1]++;
+            }
+        }
+        for (int c = 0; c < nSites; c++) {
+            offsets[c + 1] += offsets[c];
+        }
+        int[] byCustomer = new int[offsets[nSites]];
+        int[] fill = offsets.clone();
+        for (int i = 0; i < to.length; i++) {
+            if (to[i] >= 0) {
+                byCustomer[fill[to[i]]++] = i; // ascending i within each customer
+            }
+        }
+        int[] supplierStamp = new int[nSites];
+        java.util.Arrays.fill(supplierStamp, -1);
+        int[] itemStamp = new int[items.size()];
+        java.util.Arrays.fill(itemStamp, -1);
+        long[] keys = new long[16];
+        int group = 0;
+        for (int c = 0; c < nSites; c++) {
+            int k = offsets[c + 1] - offsets[c];
+            if (keys.length < k) {
+                keys = new long[Math.max(k, keys.length * 2)];
+            }
+            int m = 0;
+            for (int j = offsets[c]; j < offsets[c + 1]; j++) {
+                int i = byCustomer[j];
+                if (item[i] >= 0) {
+                    keys[m++] = ((long) item[i] << 32) | i;
+                }
+            }
+            java.util.Arrays.sort(keys, 0, m);
+            for (int g = 0; g < m; ) {
+                int it = (int) (keys[g] >>> 32);
+                itemStamp[it] = c;
+                group++;
+                double sum = 0;
+                int end = g;
+                while (end < m && (int) (keys[end] >>> 32) == it) {
+                    int i = (int) keys[end];
+                    SupplyLink l = links.get(i);
+                    if (from[i] >= 0) {
+                        if (supplierStamp[from[i]] == group) {
+                            found.add(linkOrigins.get(i).problem("", "duplicate link " + l.key() + " for '" + l.item() + "'",
+                                    "Each supplier, customer and item appear together once; merge the two shares."));
+                        }
+                        supplierStamp[from[i]] = group;
+                    }
+                    double before = sum;
+                    sum += l.share();
+                    if (sum > 1 + SHARE_TOLERANCE && before <= 1 + SHARE_TOLERANCE) {
+                        found.add(linkOrigins.get(i).problem("share", "shares of '" + l.item() + "' into site '" + l.to()
+                                        + "' add up to " + Checks.fmt(round(sum)) + " here, above 1",
+                                "Shares are fractions of the customer's need for the item; make them add up to at most 1."));
+                    }
+                    end++;
+                }
+                g = end;
+            }
+            Site s = sites.get(c);
+            if (siteById.get(s.id()) != s) {
+                continue; // a duplicate id, reported already
+            }
+            for (String input : s.recipe().keySet()) {
+                Integer ii = itemIndex.get(input);
+                if (ii != null && itemStamp[ii] != c && !alternateFor.contains(s.id() + "\u0000" + input)) {
+                    found.add(siteOrigins.get(c).problem("recipe." + input,
+                            "no link or alternate supplies '" + input + "' to site '" + s.id() + "'",
+                            "Add a link from a site that makes '" + input + "', or remove it from the recipe."));
+                }
+            }
+        }
+    }
+
+    /** Ids to dense indices in list order; a duplicate id keeps its first index. */
+    private static <T> Map<String, Integer> denseIndex(List<T> list, java.util.function.Function<T, String> id) {
+        Map<String, Integer> index = new HashMap<>(list.size() * 2);
+        for (int i = 0; i < list.size(); i++) {
+            index.putIfAbsent(id.apply(list.get(i)), i);
+        }
+        return index;
     }
 
     private void checkParents(Map<String, Firm> firmById, Set<String> firmIds, List<Problem> found) {

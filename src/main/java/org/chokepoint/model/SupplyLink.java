@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param from supplier site id
  * @param to customer site id
- * @param item the item delivered (the one the supplier makes)
+ * @param item the item delivered; {@code null} means "what the supplier makes", filled in by
+ *     {@link NetworkBuilder#build()}
  * @param share base share of the customer's need for this item, in [0, 1]
  * @param leadTime time from shipment to arrival
  * @param markup transport cost or margin, as a fraction of the price (0.05 = 5%)
@@ -17,7 +18,9 @@ public record SupplyLink(String from, String to, String item, double share, Dura
     public SupplyLink {
         Checks.id(from, "from");
         Checks.id(to, "to");
-        Checks.id(item, "item");
+        if (item != null) {
+            Checks.id(item, "item");
+        }
         Checks.fraction(share, "share");
         leadTime = Objects.requireNonNullElse(leadTime, Duration.ZERO);
         Checks.nonNegative(markup, "markup");
@@ -25,6 +28,10 @@ public record SupplyLink(String from, String to, String item, double share, Dura
 
     public static SupplyLink of(String from, String to, String item, double share, Duration leadTime) {
         return new SupplyLink(from, to, item, share, leadTime, 0);
+    }
+
+    public SupplyLink withItem(String newItem) {
+        return new SupplyLink(from, to, newItem, share, leadTime, markup);
     }
 
     /** {@code from->to}, the form users type to name a link. */

@@ -1,0 +1,128 @@
+package org.chokepoint.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.chokepoint.io.NetworkReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Runs the command line in-process and checks exit codes and output. */
+class CliTest {
+
+    static final String SAMPLE = "scenarios/inspur-entity-list-2025.yaml";
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validateSampleSucceedsWithASummary() {
+        Result r = run("validate", SAMPLE, "scenarios/networks/inspur-servers.yaml");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains(SAMPLE + ": ok")
+                .contains("scenarios/networks/inspur-servers.yaml: ok")
+                .containsPattern("sites +23")
+                .containsPattern("end items +ai-server, gp-server")
+                .containsPattern("measures +2 \\(entity-listing ×2\\)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void badFilesExitWithTwoAndEveryProblemButNoStackTrace() {
+        Result r = run("validate", "src/test/resources/invalid/unknown-reference.yaml", "src/test/resources/invalid/shares.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("src/test/resources/invalid/unknown-reference.yaml:6:39: firms[1].parent: unknown firm 'chipcoo'")
+                .contains("src/test/resources/invalid/shares.yaml:13:35: links[0].share: must be in [0, 1] (1.5)")
+                .contains("11 problems found.")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void validOnesStillReportWhenOthersFail() {
+        Result r = run("validate", SAMPLE, "src/test/resources/invalid/alias.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).contains(SAMPLE + ": ok");
+        assertThat(r.err()).contains("1 problem found.");
+    }
+
+    @Test
+    void runChecksAndSummarises() {
+        Result r = run("run", SAMPLE);
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("inspur-entity-list-2025").contains("104 weekly periods, seed 20250325");
+    }
+
+    @Test
+    void runOfAMissingFileIsBadInput() {
+        Result r = run("run", "scenarios/nope.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("file not found: scenarios/nope.yaml");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(run("validate").code()).isEqualTo(2);
+        assertThat(run("frobnicate").code()).isEqualTo(2);
+        assertThat(run("graph", SAMPLE, "--format", "png").err()).contains("unknown graph format 'png'");
+        assertThat(run("graph", SAMPLE, "--format", "png").code()).isEqualTo(2);
+        assertThat(run("generate", "--sites", "3", "--links", "5", "-o", dir.resolve("g").toString()).code()).isEqualTo(2);
+    }
+
+    @Test
+    void helpAndVersion() {
+        Result v = run("--version");
+        assertThat(v.code()).isZero();
+        assertThat(v.out()).startsWith("chokepoint ");
+        for (String cmd : new String[] {"run", "validate", "graph", "generate"}) {
+            Result h = run(cmd, "--help");
+            assertThat(h.code()).as(cmd).isZero();
+            assertThat(h.out()).as(cmd).contains("Usage: chokepoint " + cmd);
+        }
+        assertThat(run().out()).contains("Commands:").contains("validate").contains("graph");
+    }
+
+    @Test
+    void graphWritesEachFormatToAFile() throws IOException {
+        for (String f : new String[] {"dot", "graphml", "json"}) {
+            Path out = dir.resolve("supply." + f);
+            Result r = run("graph", SAMPLE, "--format", f, "-o", out.toString());
+            assertThat(r.code()).as(f).isZero();
+            assertThat(Files.size(out)).as(f).isPositive();
+        }
+        assertThat(Files.readString(dir.resolve("supply.dot"))).startsWith("digraph supply {");
+        assertThat(run("graph", SAMPLE).out()).startsWith("digraph supply {");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary files left").allMatch(n -> n.startsWith("supply."));
+        }
+    }
+
+    @Test
+    void generateWritesALoadableNetworkAndReplacesTheFolder() throws IOException {
+        Path out = dir.resolve("net");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale.txt"), "old");
+        Result r = run("generate", "--sites", "60", "--links", "300", "--seed", "4", "-o", out.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.err()).contains("wrote " + out + ": 60 sites, 300 links");
+        assertThat(out.resolve("stale.txt")).doesNotExist();
+        assertThat(NetworkReader.read(out).links()).hasSize(300);
+        assertThat(run("validate", out.toString()).code()).isZero();
+    }
+}
