@@ -134,9 +134,7 @@ final class CsvNetworkReader {
         // Links were read on their own thread meanwhile; add them in file order.
         LinkTable linkTable = join(links);
         problems.addAll(linkTable.problems.list());
-        for (int i = 0; i < linkTable.links.size(); i++) {
-            b.link(linkTable.links.get(i), linkTable.origins.get(i));
-        }
+        b.links(linkTable.links, linkTable::origin);
         table(dir, shown, "alternates", Elements.ALTERNATE, List.of("site", "item", "from"), problems, ids, (f, o) -> {
             var it = Elements.alternate(f, o, b);
             if (it != null) {
@@ -152,11 +150,42 @@ final class CsvNetworkReader {
         return NetworkReader.finish(b, problems);
     }
 
-    /** The rows of links.csv, bound to records, with their origins and problems. */
+    /**
+     * The rows of links.csv bound to records, with their positions kept in primitive arrays
+     * (line, then each cell's column) so that a million links leave no origin objects behind.
+     */
     private static final class LinkTable {
         final List<SupplyLink> links = new ArrayList<>();
-        final List<Origin> origins = new ArrayList<>();
         final Problems problems = new Problems();
+        String file;
+        String[] header;
+        int width;
+        int[] lines = new int[1024];
+        int[] columns = new int[1024];
+        int[] rows = new int[1024];
+
+        void add(SupplyLink link, RowOrigin o) {
+            int i = links.size();
+            if (i == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, i * 2);
+                rows = java.util.Arrays.copyOf(rows, i * 2);
+            }
+            if ((i + 1) * width > columns.length) {
+                columns = java.util.Arrays.copyOf(columns, Math.max((i + 1) * width, columns.length * 2));
+            }
+            file = o.file();
+            header = o.header();
+            width = o.header().length;
+            lines[i] = o.line();
+            rows[i] = o.row();
+            System.arraycopy(o.columns(), 0, columns, i * width, width);
+            links.add(link);
+        }
+
+        Origin origin(int i) {
+            return new RowOrigin(file, lines[i], header, java.util.Arrays.copyOfRange(columns, i * width, (i + 1) * width),
+                    "links", rows[i]);
+        }
     }
 
     private static LinkTable readLinks(Path dir, String shown) {
@@ -165,8 +194,10 @@ final class CsvNetworkReader {
         table(dir, shown, "links", Elements.LINK, List.of("from", "to"), t.problems, new IdPool(), (f, o) -> {
             SupplyLink it = Elements.link(f, o, scratch);
             if (it != null) {
-                t.links.add(it);
-                t.origins.add(o);
+                if (t.width == 0) {
+                    t.width = ((RowOrigin) o).header().length;
+                }
+                t.add(it, (RowOrigin) o);
             }
         });
         return t;

@@ -28,17 +28,17 @@ public final class NetworkBuilder {
     static final double SHARE_TOLERANCE = 1e-9;
 
     private final List<Item> items = new ArrayList<>();
-    private final List<Origin> itemOrigins = new ArrayList<>();
+    private final OriginTable itemOrigins = new OriginTable();
     private final List<Firm> firms = new ArrayList<>();
-    private final List<Origin> firmOrigins = new ArrayList<>();
+    private final OriginTable firmOrigins = new OriginTable();
     private final List<Site> sites = new ArrayList<>();
-    private final List<Origin> siteOrigins = new ArrayList<>();
+    private final OriginTable siteOrigins = new OriginTable();
     private final List<SupplyLink> links = new ArrayList<>();
-    private final List<Origin> linkOrigins = new ArrayList<>();
+    private final OriginTable linkOrigins = new OriginTable();
     private final List<Alternate> alternates = new ArrayList<>();
-    private final List<Origin> alternateOrigins = new ArrayList<>();
+    private final OriginTable alternateOrigins = new OriginTable();
     private final List<Demand> demand = new ArrayList<>();
-    private final List<Origin> demandOrigins = new ArrayList<>();
+    private final OriginTable demandOrigins = new OriginTable();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
@@ -80,6 +80,16 @@ public final class NetworkBuilder {
     public NetworkBuilder link(SupplyLink link, Origin origin) {
         links.add(link);
         linkOrigins.add(origin);
+        return this;
+    }
+
+    /**
+     * Adds many links at once; {@code originOf.apply(i)} makes the origin of {@code batch.get(i)}
+     * when a problem is found in it (file readers keep positions in primitive arrays).
+     */
+    public NetworkBuilder links(List<SupplyLink> batch, java.util.function.IntFunction<Origin> originOf) {
+        links.addAll(batch);
+        linkOrigins.addBatch(batch.size(), originOf);
         return this;
     }
 
@@ -166,51 +176,27 @@ public final class NetworkBuilder {
         // customer by customer over dense indices (no per-link strings or boxing).
         Map<String, Integer> siteIndex = denseIndex(sites, Site::id);
         Map<String, Integer> itemIndex = denseIndex(items, Item::id);
+        int[] makesIndex = new int[sites.size()];
+        for (int i = 0; i < makesIndex.length; i++) {
+            Integer m = itemIndex.get(sites.get(i).makes());
+            makesIndex[i] = m == null ? -1 : m;
+        }
         int n = links.size();
         int[] linkFrom = new int[n];
         int[] linkTo = new int[n];
         int[] linkItem = new int[n];
-        for (int i = 0; i < n; i++) {
-            SupplyLink l = links.get(i);
-            Origin o = linkOrigins.get(i);
-            Integer fromIndex = siteIndex.get(l.from());
-            Integer toIndex = siteIndex.get(l.to());
-            Site from = fromIndex == null ? null : sites.get(fromIndex);
-            Site to = toIndex == null ? null : sites.get(toIndex);
-            if (l.item() == null) {
-                if (from == null) {
-                    found.add(unknown(o, "from", "site", l.from(), siteIds));
-                    linkFrom[i] = linkTo[i] = linkItem[i] = -1;
-                    continue;
-                }
-                l = l.withItem(from.makes());
-                links.set(i, l);
-            }
-            linkFrom[i] = fromIndex == null ? -1 : fromIndex;
-            linkTo[i] = toIndex == null ? -1 : toIndex;
-            Integer item = itemIndex.get(l.item());
-            linkItem[i] = item == null ? -1 : item;
-            if (from == null) {
-                found.add(unknown(o, "from", "site", l.from(), siteIds));
-            }
-            if (to == null) {
-                found.add(unknown(o, "to", "site", l.to(), siteIds));
-            }
-            if (item == null) {
-                found.add(unknown(o, "item", "item", l.item(), itemIds));
-            } else {
-                if (from != null && !from.makes().equals(l.item())) {
-                    found.add(o.problem("item", "site '" + l.from() + "' makes '" + from.makes() + "', not '" + l.item() + "'",
-                            "A link carries the item its supplier site makes. Use item: " + from.makes()
-                                    + ", or an alternate with 'as' for a substitute."));
-                }
-                if (to != null && !to.recipe().containsKey(l.item())) {
-                    found.add(o.problem("item", "site '" + l.to() + "' has no '" + l.item() + "' in its recipe",
-                            "Its recipe uses: " + (to.recipe().isEmpty() ? "nothing (a raw-material site)"
-                                    : String.join(", ", to.recipe().keySet())) + "."));
-                }
-            }
+        // Independent per link (read-only lookups, writes to distinct slots): chunks run in
+        // parallel, and their problems are appended in chunk order, so output does not depend on
+        // scheduling.
+        int chunks = n < 200_000 ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), 8);
+        List<List<Problem>> perChunk = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+            perChunk.add(new ArrayList<>());
         }
+        LinkResolver resolver = new LinkResolver(siteIndex, itemIndex, makesIndex, siteIds, itemIds, linkFrom, linkTo, linkItem);
+        java.util.stream.IntStream.range(0, chunks).parallel()
+                .forEach(c -> resolver.resolve((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks), perChunk.get(c)));
+        perChunk.forEach(found::addAll);
         Set<String> alternateFor = new HashSet<>();
 
         // Alternates.
@@ -357,6 +343,75 @@ public final class NetworkBuilder {
         }
     }
 
+    /** Resolves links' ids to dense indices and checks each link against its two sites. */
+    private final class LinkResolver {
+        private final Map<String, Integer> siteIndex;
+        private final Map<String, Integer> itemIndex;
+        private final int[] makesIndex;
+        private final Set<String> siteIds;
+        private final Set<String> itemIds;
+        private final int[] linkFrom;
+        private final int[] linkTo;
+        private final int[] linkItem;
+
+        LinkResolver(Map<String, Integer> siteIndex, Map<String, Integer> itemIndex, int[] makesIndex, Set<String> siteIds,
+                     Set<String> itemIds, int[] linkFrom, int[] linkTo, int[] linkItem) {
+            this.siteIndex = siteIndex;
+            this.itemIndex = itemIndex;
+            this.makesIndex = makesIndex;
+            this.siteIds = siteIds;
+            this.itemIds = itemIds;
+            this.linkFrom = linkFrom;
+            this.linkTo = linkTo;
+            this.linkItem = linkItem;
+        }
+
+        void resolve(int start, int end, List<Problem> found) {
+            for (int i = start; i < end; i++) {
+                SupplyLink l = links.get(i);
+                Integer fromIndex = siteIndex.get(l.from());
+                Integer toIndex = siteIndex.get(l.to());
+                Site from = fromIndex == null ? null : sites.get(fromIndex);
+                Site to = toIndex == null ? null : sites.get(toIndex);
+                if (l.item() == null) {
+                    if (from == null) {
+                        found.add(unknown(linkOrigins.get(i), "from", "site", l.from(), siteIds));
+                        linkFrom[i] = linkTo[i] = linkItem[i] = -1;
+                        continue;
+                    }
+                    l = l.withItem(from.makes());
+                    links.set(i, l);
+                }
+                linkFrom[i] = fromIndex == null ? -1 : fromIndex;
+                linkTo[i] = toIndex == null ? -1 : toIndex;
+                // A valid link carries what its supplier makes: one string comparison, no lookup.
+                Integer item = from != null && l.item().equals(from.makes()) && makesIndex[fromIndex] >= 0
+                        ? (Integer) makesIndex[fromIndex] : itemIndex.get(l.item());
+                linkItem[i] = item == null ? -1 : item;
+                if (from == null) {
+                    found.add(unknown(linkOrigins.get(i), "from", "site", l.from(), siteIds));
+                }
+                if (to == null) {
+                    found.add(unknown(linkOrigins.get(i), "to", "site", l.to(), siteIds));
+                }
+                if (item == null) {
+                    found.add(unknown(linkOrigins.get(i), "item", "item", l.item(), itemIds));
+                } else {
+                    if (from != null && !from.makes().equals(l.item())) {
+                        found.add(linkOrigins.get(i).problem("item", "site '" + l.from() + "' makes '" + from.makes() + "', not '" + l.item() + "'",
+                                "A link carries the item its supplier site makes. Use item: " + from.makes()
+                                        + ", or an alternate with 'as' for a substitute."));
+                    }
+                    if (to != null && !to.recipe().containsKey(l.item())) {
+                        found.add(linkOrigins.get(i).problem("item", "site '" + l.to() + "' has no '" + l.item() + "' in its recipe",
+                                "Its recipe uses: " + (to.recipe().isEmpty() ? "nothing (a raw-material site)"
+                                        : String.join(", ", to.recipe().keySet())) + "."));
+                    }
+                }
+            }
+        }
+    }
+
     /** Ids to dense indices in list order; a duplicate id keeps its first index. */
     private static <T> Map<String, Integer> denseIndex(List<T> list, java.util.function.Function<T, String> id) {
         Map<String, Integer> index = new HashMap<>(list.size() * 2);
@@ -427,7 +482,7 @@ public final class NetworkBuilder {
         }
     }
 
-    private static <T> Map<String, T> index(List<T> elements, List<Origin> origins, java.util.function.Function<T, String> id,
+    private static <T> Map<String, T> index(List<T> elements, OriginTable origins, java.util.function.Function<T, String> id,
                                             String kind, List<Problem> found) {
         Map<String, T> byId = new HashMap<>(elements.size() * 2);
         Map<String, Integer> firstAt = new HashMap<>();

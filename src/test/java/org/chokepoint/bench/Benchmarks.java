@@ -1,0 +1,70 @@
+package org.chokepoint.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs Chokepoint's JMH benchmarks and prints the derived rates.
+ *
+ * <pre>
+ *   mvn -q test-compile exec:exec                          # all benchmarks, full settings
+ *   mvn -q test-compile exec:exec -Dbench.args="--smoke"   # a quick check that they run
+ *   mvn -q test-compile exec:exec -Dbench.args="Load -p sites=100000"
+ * </pre>
+ * Arguments: {@code --smoke}, an optional benchmark name pattern, and JMH's {@code -p name=v,..}.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {}
+
+    public static void main(String[] args) throws RunnerException {
+        Collection<RunResult> results = run(args);
+        System.out.println();
+        System.out.println("Derived rates:");
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
+            double ms = r.getPrimaryResult().getScore();
+            String sites = r.getParams().getParam("sites");
+            if (sites != null && name.startsWith("loadCsv")) {
+                double links = Integer.parseInt(sites) * 10.0;
+                System.out.printf("  %-10s %,9d sites %,10.0f links  %,10.1f ms  %,12.0f links/s%n",
+                        name, Integer.parseInt(sites), links, ms, links / (ms / 1000));
+            }
+        }
+    }
+
+    static Collection<RunResult> run(String... args) throws RunnerException {
+        boolean smoke = false;
+        String include = "org\\.chokepoint\\.bench\\..*";
+        List<String[]> params = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--smoke")) {
+                smoke = true;
+            } else if (args[i].equals("-p") && i + 1 < args.length) {
+                String[] kv = args[++i].split("=", 2);
+                params.add(new String[] {kv[0], kv[1]});
+            } else if (!args[i].isBlank()) {
+                include = ".*" + args[i] + ".*";
+            }
+        }
+        ChainedOptionsBuilder o = new OptionsBuilder().include(include).shouldFailOnError(true);
+        if (smoke) {
+            o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
+                    .param("sites", "200");
+        } else {
+            o.forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(5)).measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(10)).jvmArgs("-Xmx2g", "-XX:+UseParallelGC");
+        }
+        for (String[] p : params) {
+            o.param(p[0], p[1].split(","));
+        }
+        return new Runner(o.build()).run();
+    }
+}
