@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.chokepoint.model.Alternate;
 import org.chokepoint.model.Checks;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.Site;
 import org.chokepoint.model.SupplyLink;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
 import org.jgrapht.nio.Attribute;
 import org.jgrapht.nio.AttributeType;
 import org.jgrapht.nio.DefaultAttribute;
@@ -24,9 +27,10 @@ import org.jgrapht.nio.graphml.GraphMLExporter;
 import org.jgrapht.nio.json.JSONExporter;
 
 /**
- * Exports the supply graph (sites as vertices, links as edges) with JGraphT's exporters. In DOT,
- * sites are filled by country from a fixed palette and sites of firms named by a measure get a
- * heavy red outline.
+ * Exports the supply graph with JGraphT's exporters: sites as vertices, supply links as edges, and
+ * alternates as edges of their own kind (dashed in DOT) from the alternate site to the customer.
+ * In DOT, sites are filled by country from a fixed palette and sites of firms named by a measure
+ * get a heavy red outline.
  */
 public final class GraphExport {
 
@@ -44,18 +48,32 @@ public final class GraphExport {
         for (int i = 0; i < countries.size(); i++) {
             colour.put(countries.get(i), PALETTE.get(i % PALETTE.size()));
         }
-        GraphExporter<Site, SupplyLink> exporter = switch (format) {
+        GraphExporter<Site, Object> exporter = switch (format) {
             case DOT -> dot(network, namedFirms, colour);
             case GRAPHML -> graphml(network, namedFirms);
             case JSON -> json(network, namedFirms);
         };
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        exporter.exportGraph(network.graph(), w);
+        exporter.exportGraph(withAlternates(network), w);
         w.flush();
     }
 
-    private static DOTExporter<Site, SupplyLink> dot(Network n, Set<String> named, Map<String, String> colour) {
-        DOTExporter<Site, SupplyLink> e = new DOTExporter<>(s -> quote(s.id()));
+    /** The supply graph plus one edge per alternate; edges are SupplyLink or Alternate records. */
+    static Graph<Site, Object> withAlternates(Network n) {
+        Graph<Site, Object> g = GraphTypeBuilder.<Site, Object>directed().allowingMultipleEdges(true)
+                .allowingSelfLoops(true).weighted(false).buildGraph();
+        n.graph().vertexSet().forEach(g::addVertex);
+        for (SupplyLink l : n.links()) {
+            g.addEdge(n.site(l.from()), n.site(l.to()), l);
+        }
+        for (Alternate a : n.alternates()) {
+            g.addEdge(n.site(a.from()), n.site(a.site()), a);
+        }
+        return g;
+    }
+
+    private static DOTExporter<Site, Object> dot(Network n, Set<String> named, Map<String, String> colour) {
+        DOTExporter<Site, Object> e = new DOTExporter<>(s -> quote(s.id()));
         e.setGraphIdProvider(() -> "supply");
         e.setGraphAttributeProvider(() -> {
             Map<String, Attribute> g = new LinkedHashMap<>();
@@ -79,33 +97,44 @@ public final class GraphExport {
             }
             return a;
         });
-        e.setEdgeAttributeProvider(l -> {
+        e.setEdgeAttributeProvider(edge -> {
             Map<String, Attribute> a = new LinkedHashMap<>();
-            a.put("label", DefaultAttribute.createAttribute(l.item() + " " + pct(l.share()) + ", " + l.leadTime()));
+            if (edge instanceof SupplyLink l) {
+                a.put("label", DefaultAttribute.createAttribute(l.item() + " " + pct(l.share()) + ", " + l.leadTime()));
+            } else {
+                Alternate alt = (Alternate) edge;
+                a.put("label", DefaultAttribute.createAttribute("alternate " + alt.deliveredItem() + " ≤" + pct(alt.maxShare())
+                        + ", qualify " + alt.qualify()));
+                a.put("style", DefaultAttribute.createAttribute("dashed"));
+                a.put("color", DefaultAttribute.createAttribute("#666666"));
+                a.put("kind", DefaultAttribute.createAttribute("alternate"));
+            }
             a.put("fontsize", DefaultAttribute.createAttribute(8));
             return a;
         });
         return e;
     }
 
-    private static GraphMLExporter<Site, SupplyLink> graphml(Network n, Set<String> named) {
-        GraphMLExporter<Site, SupplyLink> e = new GraphMLExporter<>(Site::id);
+    private static GraphMLExporter<Site, Object> graphml(Network n, Set<String> named) {
+        GraphMLExporter<Site, Object> e = new GraphMLExporter<>(Site::id);
         e.setExportEdgeLabels(false);
         e.registerAttribute("firm", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
         e.registerAttribute("makes", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
         e.registerAttribute("country", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
         e.registerAttribute("capacity", GraphMLExporter.AttributeCategory.NODE, AttributeType.DOUBLE);
         e.registerAttribute("measure", GraphMLExporter.AttributeCategory.NODE, AttributeType.BOOLEAN);
+        e.registerAttribute("kind", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
         e.registerAttribute("item", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
         e.registerAttribute("share", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
         e.registerAttribute("lead-time", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
+        e.registerAttribute("qualify", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
         e.setVertexAttributeProvider(s -> vertexAttributes(s, named));
         e.setEdgeAttributeProvider(GraphExport::edgeAttributes);
         return e;
     }
 
-    private static JSONExporter<Site, SupplyLink> json(Network n, Set<String> named) {
-        JSONExporter<Site, SupplyLink> e = new JSONExporter<>(Site::id);
+    private static JSONExporter<Site, Object> json(Network n, Set<String> named) {
+        JSONExporter<Site, Object> e = new JSONExporter<>(Site::id);
         e.setVertexAttributeProvider(s -> vertexAttributes(s, named));
         e.setEdgeAttributeProvider(GraphExport::edgeAttributes);
         return e;
@@ -121,11 +150,20 @@ public final class GraphExport {
         return a;
     }
 
-    private static Map<String, Attribute> edgeAttributes(SupplyLink l) {
+    private static Map<String, Attribute> edgeAttributes(Object edge) {
         Map<String, Attribute> a = new LinkedHashMap<>();
-        a.put("item", DefaultAttribute.createAttribute(l.item()));
-        a.put("share", DefaultAttribute.createAttribute(l.share()));
-        a.put("lead-time", DefaultAttribute.createAttribute(l.leadTime().toString()));
+        if (edge instanceof SupplyLink l) {
+            a.put("kind", DefaultAttribute.createAttribute("link"));
+            a.put("item", DefaultAttribute.createAttribute(l.item()));
+            a.put("share", DefaultAttribute.createAttribute(l.share()));
+            a.put("lead-time", DefaultAttribute.createAttribute(l.leadTime().toString()));
+        } else {
+            Alternate alt = (Alternate) edge;
+            a.put("kind", DefaultAttribute.createAttribute("alternate"));
+            a.put("item", DefaultAttribute.createAttribute(alt.deliveredItem()));
+            a.put("share", DefaultAttribute.createAttribute(alt.maxShare()));
+            a.put("qualify", DefaultAttribute.createAttribute(alt.qualify().toString()));
+        }
         return a;
     }
 

@@ -1,0 +1,26 @@
+package org.chokepoint.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class LoadScenarioTest {
+
+    @Test
+    void readmeExampleRuns() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            LoadScenario.main(new String[0]);
+        } finally {
+            System.setOut(old);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("US Entity List additions of Inspur subsidiaries, March 2025: 23 sites, 26 links, 104 periods from 2025-01-06")
+                .contains("US-owned site nvidia-gpu makes gpu-hopper in TW");
+    }
+}
