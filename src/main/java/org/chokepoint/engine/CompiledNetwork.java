@@ -1,0 +1,516 @@
+package org.chokepoint.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.model.Alternate;
+import org.chokepoint.model.Demand;
+import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.Item;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.Problem;
+import org.chokepoint.model.Site;
+import org.chokepoint.model.Step;
+import org.chokepoint.model.SupplyLink;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.cycle.CycleDetector;
+import org.jgrapht.graph.DefaultDirectedGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * A network compiled once per scenario into dense ids and primitive arrays. Everything here is
+ * read-only and shared by all runs and threads.
+ *
+ * <h2>Layout</h2>
+ * <ul>
+ *   <li><b>Sites</b> {@code 0..S-1} and <b>items</b> {@code 0..I-1} in sorted id order.</li>
+ *   <li><b>Slots</b> are recipe inputs, grouped by site (CSR): site {@code s} has slots
+ *       {@code slotOffsets[s] .. slotOffsets[s+1]-1}, each with its item, quantity per unit of
+ *       output {@code a[k]}, and target cover in periods.</li>
+ *   <li><b>Links</b> are one table: supply links {@code 0..L-1}, then alternates {@code L..L+A-1},
+ *       each part grouped by customer slot (CSR: slot {@code k} has links
+ *       {@code linkOffsets[k] .. linkOffsets[k+1]-1} and alternates {@code altOffsets[k] ..
+ *       altOffsets[k+1]-1}). Per link: supplier site, slot, normalised share (for alternates: the
+ *       maximum share), lead time in whole periods, markup, conversion factor (units delivered per
+ *       unit of the slot's item) and premium.</li>
+ *   <li><b>Out-links</b> of each supplier (CSR {@code outOffsets}/{@code outLinks}), for allocation.</li>
+ *   <li><b>Final demand</b> entries {@code 0..D-1}, grouped by serving site (CSR {@code demandOffsets}/
+ *       {@code demandBySite}).</li>
+ *   <li><b>order</b>: the order sites are processed in within a period, topological over links with
+ *       zero lead time (so a same-period delivery is made before its customer produces), ties by id.</li>
+ *   <li><b>Baseline</b>: the Leontief output {@code x = (I - A)^-1 d} and the flow on each link,
+ *       where {@code A[s][c]} sums {@code a[k] * share[l]} over links from s into slots k of c.</li>
+ * </ul>
+ */
+public final class CompiledNetwork {
+
+    final Network network;
+    final Step step;
+
+    final int siteCount;
+    final String[] siteIds;
+    final int[] siteItem;
+    final int[] siteFirm;
+    final double[] capacity;
+    final double[] basePrice;
+
+    final String[] itemIds;
+    final String[] firmIds;
+
+    final int slotCount;
+    final int[] slotOffsets;
+    final int[] slotSite;
+    final int[] slotItem;
+    final double[] slotQty;
+    final double[] slotCover;
+    /** Share-weighted lead time of the slot's supply links, in periods. */
+    final double[] slotLeadBar;
+
+    final int linkCount;
+    final int altCount;
+    final int[] linkOffsets;
+    final int[] altOffsets;
+    final int[] linkFrom;
+    final int[] linkSlot;
+    final double[] linkShare;
+    final int[] linkLead;
+    final double[] linkMarkup;
+    final double[] linkFactor;
+    final double[] linkPremium;
+    final int[] altQualify;
+    final int[] altRamp;
+    /** For supply links: the index in {@code network.links()}; for alternates: in {@code network.alternates()}. */
+    final int[] linkSource;
+
+    final int[] outOffsets;
+    final int[] outLinks;
+
+    final int demandCount;
+    final int[] demandSite;
+    final double[] demandQty;
+    final double[] demandPrice;
+    final int[] demandOffsets;
+    final int[] demandBySite;
+
+    final int[] order;
+
+    final double[] baseOutput;
+    final double[] baseFlow;
+    /** Sites whose baseline output exceeds their capacity (sorted ids); the run starts short there. */
+    final List<String> overCapacity;
+
+    private final Map<String, Integer> siteIndex;
+    private final Map<String, Integer> linkIndex;
+
+    private CompiledNetwork(Network network, Step step) {
+        this.network = network;
+        this.step = step;
+
+        // Dense ids in sorted order: never in hash-map order.
+        siteIds = network.sites().stream().map(Site::id).sorted().toArray(String[]::new);
+        itemIds = network.items().stream().map(Item::id).sorted().toArray(String[]::new);
+        firmIds = network.firms().stream().map(f -> f.id()).sorted().toArray(String[]::new);
+        siteCount = siteIds.length;
+        siteIndex = indexOf(siteIds);
+        Map<String, Integer> itemIndex = indexOf(itemIds);
+        Map<String, Integer> firmIndex = indexOf(firmIds);
+
+        siteItem = new int[siteCount];
+        siteFirm = new int[siteCount];
+        capacity = new double[siteCount];
+        basePrice = new double[siteCount];
+        slotOffsets = new int[siteCount + 1];
+        for (int s = 0; s < siteCount; s++) {
+            Site site = network.site(siteIds[s]);
+            siteItem[s] = itemIndex.get(site.makes());
+            siteFirm[s] = firmIndex.get(site.firm());
+            capacity[s] = site.capacity();
+            basePrice[s] = network.price(site);
+            slotOffsets[s + 1] = slotOffsets[s] + site.recipe().size();
+        }
+        slotCount = slotOffsets[siteCount];
+        slotSite = new int[slotCount];
+        slotItem = new int[slotCount];
+        slotQty = new double[slotCount];
+        slotCover = new double[slotCount];
+        slotLeadBar = new double[slotCount];
+        Map<Long, Integer> slotOf = new HashMap<>();
+        for (int s = 0; s < siteCount; s++) {
+            Site site = network.site(siteIds[s]);
+            List<String> inputs = new ArrayList<>(site.recipe().keySet());
+            inputs.sort(Comparator.naturalOrder());
+            int k = slotOffsets[s];
+            for (String input : inputs) {
+                slotSite[k] = s;
+                slotItem[k] = itemIndex.get(input);
+                slotQty[k] = site.recipe().get(input);
+                var cover = site.stock().get(input);
+                slotCover[k] = cover == null ? 0 : cover.inPeriods(step);
+                slotOf.put(((long) s << 32) | slotItem[k], k);
+                k++;
+            }
+        }
+
+        // Links, then alternates, each sorted by (slot, supplier id).
+        List<SupplyLink> links = network.links();
+        Integer[] byLink = new Integer[links.size()];
+        int[] lslot = new int[links.size()];
+        for (int i = 0; i < links.size(); i++) {
+            SupplyLink l = links.get(i);
+            byLink[i] = i;
+            lslot[i] = slotOf.get(((long) siteIndex.get(l.to()) << 32) | itemIndex.get(l.item()));
+        }
+        Arrays.sort(byLink, Comparator.<Integer>comparingInt(i -> lslot[i]).thenComparing(i -> links.get(i).from()));
+        List<Alternate> alts = network.alternates();
+        Integer[] byAlt = new Integer[alts.size()];
+        int[] aslot = new int[alts.size()];
+        for (int i = 0; i < alts.size(); i++) {
+            Alternate a = alts.get(i);
+            byAlt[i] = i;
+            aslot[i] = slotOf.get(((long) siteIndex.get(a.site()) << 32) | itemIndex.get(a.item()));
+        }
+        Arrays.sort(byAlt, Comparator.<Integer>comparingInt(i -> aslot[i]).thenComparingInt(i -> i));
+
+        linkCount = links.size();
+        altCount = alts.size();
+        int total = linkCount + altCount;
+        linkFrom = new int[total];
+        linkSlot = new int[total];
+        linkShare = new double[total];
+        linkLead = new int[total];
+        linkMarkup = new double[total];
+        linkFactor = new double[total];
+        linkPremium = new double[total];
+        linkSource = new int[total];
+        altQualify = new int[altCount];
+        altRamp = new int[altCount];
+        linkOffsets = new int[slotCount + 1];
+        altOffsets = new int[slotCount + 1];
+        linkIndex = new HashMap<>(total * 2);
+        for (int j = 0; j < linkCount; j++) {
+            int i = byLink[j];
+            SupplyLink l = links.get(i);
+            linkFrom[j] = siteIndex.get(l.from());
+            linkSlot[j] = lslot[i];
+            linkShare[j] = l.share();
+            linkLead[j] = periods(l.leadTime().inPeriods(step));
+            linkMarkup[j] = l.markup();
+            linkFactor[j] = 1;
+            linkSource[j] = i;
+            linkOffsets[lslot[i] + 1]++;
+            linkIndex.put(key(l.from(), l.to(), l.item()), j);
+        }
+        for (int j = 0; j < altCount; j++) {
+            int i = byAlt[j];
+            Alternate a = alts.get(i);
+            int l = linkCount + j;
+            linkFrom[l] = siteIndex.get(a.from());
+            linkSlot[l] = aslot[i];
+            linkShare[l] = a.maxShare();
+            linkLead[l] = 1; // an alternate delivers the period after it ships
+            linkMarkup[l] = 0;
+            linkFactor[l] = a.factor();
+            linkPremium[l] = a.premium();
+            linkSource[l] = i;
+            altQualify[j] = periods(a.qualify().inPeriods(step));
+            altRamp[j] = periods(a.ramp().inPeriods(step));
+            altOffsets[aslot[i] + 1]++;
+        }
+        for (int k = 0; k < slotCount; k++) {
+            linkOffsets[k + 1] += linkOffsets[k];
+            altOffsets[k + 1] += altOffsets[k];
+        }
+        for (int k = 0; k <= slotCount; k++) {
+            altOffsets[k] += linkCount;
+        }
+        // Shares: normalised within each slot, so they say how the need is split among sources.
+        for (int k = 0; k < slotCount; k++) {
+            double sum = 0;
+            for (int l = linkOffsets[k]; l < linkOffsets[k + 1]; l++) {
+                sum += linkShare[l];
+            }
+            double lead = 0;
+            for (int l = linkOffsets[k]; l < linkOffsets[k + 1]; l++) {
+                linkShare[l] = sum > 0 ? linkShare[l] / sum : 1.0 / (linkOffsets[k + 1] - linkOffsets[k]);
+                lead += linkShare[l] * linkLead[l];
+            }
+            slotLeadBar[k] = lead;
+        }
+
+        // Out-links of each supplier (links and alternates), ascending link id.
+        outOffsets = new int[siteCount + 1];
+        for (int l = 0; l < total; l++) {
+            outOffsets[linkFrom[l] + 1]++;
+        }
+        for (int s = 0; s < siteCount; s++) {
+            outOffsets[s + 1] += outOffsets[s];
+        }
+        outLinks = new int[total];
+        int[] fill = Arrays.copyOf(outOffsets, siteCount);
+        for (int l = 0; l < total; l++) {
+            outLinks[fill[linkFrom[l]]++] = l;
+        }
+
+        // Final demand, grouped by site.
+        List<Demand> demand = network.demand();
+        demandCount = demand.size();
+        demandSite = new int[demandCount];
+        demandQty = new double[demandCount];
+        demandPrice = new double[demandCount];
+        demandOffsets = new int[siteCount + 1];
+        for (int j = 0; j < demandCount; j++) {
+            Demand d = demand.get(j);
+            demandSite[j] = siteIndex.get(d.site());
+            demandQty[j] = d.quantity();
+            demandPrice[j] = Double.isNaN(d.price()) ? network.item(d.item()).value() : d.price();
+            demandOffsets[demandSite[j] + 1]++;
+        }
+        for (int s = 0; s < siteCount; s++) {
+            demandOffsets[s + 1] += demandOffsets[s];
+        }
+        demandBySite = new int[demandCount];
+        int[] dfill = Arrays.copyOf(demandOffsets, siteCount);
+        for (int j = 0; j < demandCount; j++) {
+            demandBySite[dfill[demandSite[j]]++] = j;
+        }
+
+        order = processingOrder();
+        baseOutput = leontief();
+        baseFlow = new double[total];
+        for (int l = 0; l < linkCount; l++) {
+            int k = linkSlot[l];
+            baseFlow[l] = slotQty[k] * linkShare[l] * baseOutput[slotSite[k]];
+        }
+        List<String> over = new ArrayList<>();
+        for (int s = 0; s < siteCount; s++) {
+            if (baseOutput[s] > capacity[s] * (1 + 1e-9)) {
+                over.add(siteIds[s]);
+            }
+        }
+        overCapacity = List.copyOf(over);
+    }
+
+    /** Compiles a frozen network for a scenario step. */
+    public static CompiledNetwork of(Network network, Step step) {
+        return new CompiledNetwork(network, step);
+    }
+
+    static int periods(double p) {
+        return (int) Math.round(p);
+    }
+
+    private int[] processingOrder() {
+        Graph<Integer, DefaultEdge> instant = new DefaultDirectedGraph<>(DefaultEdge.class);
+        for (int s = 0; s < siteCount; s++) {
+            instant.addVertex(s);
+        }
+        for (int l = 0; l < linkCount; l++) {
+            if (linkLead[l] == 0 && linkFrom[l] != slotSite[linkSlot[l]]) {
+                instant.addEdge(linkFrom[l], slotSite[linkSlot[l]]);
+            }
+        }
+        for (int l = 0; l < linkCount; l++) {
+            if (linkLead[l] == 0 && linkFrom[l] == slotSite[linkSlot[l]]) {
+                throw loop(List.of(siteIds[linkFrom[l]]));
+            }
+        }
+        CycleDetector<Integer, DefaultEdge> cycles = new CycleDetector<>(instant);
+        if (cycles.detectCycles()) {
+            List<String> ids = cycles.findCycles().stream().sorted().map(s -> siteIds[s]).toList();
+            throw loop(ids);
+        }
+        int[] out = new int[siteCount];
+        int i = 0;
+        TopologicalOrderIterator<Integer, DefaultEdge> it = new TopologicalOrderIterator<>(instant, Comparator.naturalOrder());
+        while (it.hasNext()) {
+            out[i++] = it.next();
+        }
+        return out;
+    }
+
+    private InvalidInputException loop(List<String> ids) {
+        return new InvalidInputException(Problem.at("links", "at a " + step.key() + "ly step, links between sites "
+                        + String.join(", ", ids) + " round to zero lead time and form a loop",
+                "Give one link of the loop a lead time of at least half a period."));
+    }
+
+    /**
+     * The Leontief output by fixed-point iteration {@code x <- A x + d}: exact after as many rounds
+     * as the longest supply chain for a network without loops, geometric with loops. A network whose
+     * loops need more than they make (spectral radius of A at least 1) has no solution.
+     */
+    private double[] leontief() {
+        double[] d = new double[siteCount];
+        for (int j = 0; j < demandCount; j++) {
+            d[demandSite[j]] += demandQty[j];
+        }
+        double[] x = d.clone();
+        double[] next = new double[siteCount];
+        for (int round = 0; round < 1_000_000; round++) {
+            System.arraycopy(d, 0, next, 0, siteCount);
+            for (int l = 0; l < linkCount; l++) {
+                int k = linkSlot[l];
+                next[linkFrom[l]] += slotQty[k] * linkShare[l] * x[slotSite[k]];
+            }
+            double change = 0;
+            double size = 0;
+            for (int s = 0; s < siteCount; s++) {
+                change = Math.max(change, Math.abs(next[s] - x[s]));
+                size = Math.max(size, Math.abs(next[s]));
+            }
+            double[] t = x;
+            x = next;
+            next = t;
+            if (change <= 1e-15 * Math.max(size, 1e-300) || change == 0) {
+                return x;
+            }
+            if (!(size < 1e300)) {
+                break;
+            }
+        }
+        throw new InvalidInputException(Problem.at("links", "the network cannot meet its final demand: "
+                        + "some loop of recipes needs more of an item than it makes",
+                "Check recipes and shares along supply loops (an item used, directly or indirectly, to make itself)."));
+    }
+
+    private static Map<String, Integer> indexOf(String[] ids) {
+        Map<String, Integer> m = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            m.put(ids[i], i);
+        }
+        return m;
+    }
+
+    private static String key(String from, String to, String item) {
+        return from + "->" + to + "/" + item;
+    }
+
+    // ---- lookups for callers building timelines and reading results (not for the loop) ----
+
+    public Network network() {
+        return network;
+    }
+
+    public Step step() {
+        return step;
+    }
+
+    public int siteCount() {
+        return siteCount;
+    }
+
+    public int linkCount() {
+        return linkCount;
+    }
+
+    public int alternateCount() {
+        return altCount;
+    }
+
+    public int slotCount() {
+        return slotCount;
+    }
+
+    public int demandCount() {
+        return demandCount;
+    }
+
+    public String siteId(int s) {
+        return siteIds[s];
+    }
+
+    public int site(String id) {
+        Integer s = siteIndex.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no site '" + id + "'");
+        }
+        return s;
+    }
+
+    /** The engine's index of the supply link {@code from -> to} carrying {@code item}. */
+    public int link(String from, String to, String item) {
+        Integer l = linkIndex.get(key(from, to, item));
+        if (l == null) {
+            throw new IllegalArgumentException("no link " + from + "->" + to + " for '" + item + "'");
+        }
+        return l;
+    }
+
+    /** The engine's index of a supply link of the network. */
+    public int link(SupplyLink l) {
+        return link(l.from(), l.to(), l.item());
+    }
+
+    /** The slot of {@code item} at {@code site}. */
+    public int slot(String site, String item) {
+        int s = site(site);
+        for (int k = slotOffsets[s]; k < slotOffsets[s + 1]; k++) {
+            if (itemIds[slotItem[k]].equals(item)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("site '" + site + "' has no input '" + item + "'");
+    }
+
+    public int slotSite(int k) {
+        return slotSite[k];
+    }
+
+    public String slotItemId(int k) {
+        return itemIds[slotItem[k]];
+    }
+
+    /** The supply link (or, for l >= linkCount, the alternate) behind engine link {@code l}. */
+    public Object linkSource(int l) {
+        return l < linkCount ? network.links().get(linkSource[l]) : network.alternates().get(linkSource[l]);
+    }
+
+    public int linkFrom(int l) {
+        return linkFrom[l];
+    }
+
+    public int linkCustomer(int l) {
+        return slotSite[linkSlot[l]];
+    }
+
+    public int demandSite(int j) {
+        return demandSite[j];
+    }
+
+    public Demand demand(int j) {
+        return network.demand().get(j);
+    }
+
+    public double demandQuantity(int j) {
+        return demandQty[j];
+    }
+
+    public double demandPrice(int j) {
+        return demandPrice[j];
+    }
+
+    public double baseOutput(int s) {
+        return baseOutput[s];
+    }
+
+    public double capacity(int s) {
+        return capacity[s];
+    }
+
+    public double basePrice(int s) {
+        return basePrice[s];
+    }
+
+    public String firmOf(int s) {
+        return firmIds[siteFirm[s]];
+    }
+
+    /** Sites whose baseline output is above capacity (the undisturbed run is already short there). */
+    public List<String> overCapacity() {
+        return overCapacity;
+    }
+}

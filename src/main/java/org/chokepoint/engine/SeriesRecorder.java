@@ -1,0 +1,102 @@
+package org.chokepoint.engine;
+
+/**
+ * Keeps every period's production, stock, shortfall, unit cost, revenue and link shipments, for
+ * networks small enough to hold them ({@code periods × (sites + slots + links + demand)} numbers).
+ * Arrays are laid out period-major: value of index {@code i} at period {@code t} is at
+ * {@code t * count + i}.
+ */
+public final class SeriesRecorder implements Recorder {
+
+    private int periods;
+    private int sites;
+    private int slots;
+    private int links;
+    private int demand;
+    private double[] output;
+    private double[] stock;
+    private double[] unitCost;
+    private double[] revenue;
+    private double[] shipped;
+    private double[] demanded;
+    private double[] delivered;
+
+    @Override
+    public void start(CompiledNetwork n, int periods) {
+        this.periods = periods;
+        sites = n.siteCount;
+        slots = n.slotCount;
+        links = n.linkCount + n.altCount;
+        demand = n.demandCount;
+        output = new double[periods * sites];
+        stock = new double[periods * slots];
+        unitCost = new double[periods * sites];
+        revenue = new double[periods * sites];
+        shipped = new double[periods * links];
+        demanded = new double[periods * demand];
+        delivered = new double[periods * demand];
+    }
+
+    @Override
+    public void period(int t, RunState s) {
+        System.arraycopy(s.output, 0, output, t * sites, sites);
+        System.arraycopy(s.stock, 0, stock, t * slots, slots);
+        System.arraycopy(s.unitCost, 0, unitCost, t * sites, sites);
+        System.arraycopy(s.revenue, 0, revenue, t * sites, sites);
+        System.arraycopy(s.shipped, 0, shipped, t * links, links);
+        System.arraycopy(s.demanded, 0, demanded, t * demand, demand);
+        System.arraycopy(s.delivered, 0, delivered, t * demand, demand);
+    }
+
+    public int periods() {
+        return periods;
+    }
+
+    public double output(int t, int site) {
+        return output[t * sites + site];
+    }
+
+    public double stock(int t, int slot) {
+        return stock[t * slots + slot];
+    }
+
+    public double unitCost(int t, int site) {
+        return unitCost[t * sites + site];
+    }
+
+    public double revenue(int t, int site) {
+        return revenue[t * sites + site];
+    }
+
+    public double shipped(int t, int link) {
+        return shipped[t * links + link];
+    }
+
+    public double demanded(int t, int j) {
+        return demanded[t * demand + j];
+    }
+
+    public double delivered(int t, int j) {
+        return delivered[t * demand + j];
+    }
+
+    public double shortfall(int t, int j) {
+        return demanded(t, j) - delivered(t, j);
+    }
+
+    /** All recorded numbers in one array, for bit-for-bit comparisons. */
+    public double[] all() {
+        double[][] parts = {output, stock, unitCost, revenue, shipped, demanded, delivered};
+        int size = 0;
+        for (double[] p : parts) {
+            size += p.length;
+        }
+        double[] out = new double[size];
+        int at = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}

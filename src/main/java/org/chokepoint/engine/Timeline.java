@@ -1,0 +1,213 @@
+package org.chokepoint.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * What policy does to the network, period by period, compiled to event arrays the loop applies at
+ * the start of each period. The loop never sees a measure: the policy evaluator (or a test) states
+ * restrictions as intervals, and {@link Builder#build()} turns them into "from period p, link l is
+ * open to this fraction, delayed this much, marked up this much" events.
+ *
+ * <p>Restrictions may overlap: on one link, open fractions multiply, extra delays take the
+ * largest, and markups add. Stockpiling (a cover multiplier on a slot's target stock) and demand
+ * factors (a procurement ban's cut) work the same way, multiplying where they overlap.
+ */
+public final class Timeline {
+
+    /** No restrictions. */
+    public static final Timeline NONE = new Builder(0, 0, 0).build();
+
+    final int[] linkEventPeriod;
+    final int[] linkEventLink;
+    final double[] linkEventOpen;
+    final int[] linkEventDelay;
+    final double[] linkEventMarkup;
+
+    final int[] slotEventPeriod;
+    final int[] slotEventSlot;
+    final double[] slotEventCover;
+
+    final int[] demandEventPeriod;
+    final int[] demandEventIndex;
+    final double[] demandEventFactor;
+
+    /** The largest extra delay on any link, for sizing pipelines. */
+    final int[] maxDelay;
+
+    private Timeline(Builder b) {
+        List<double[]> le = new ArrayList<>();
+        for (int l = 0; l < b.links.length; l++) {
+            if (b.links[l] != null) {
+                compileLink(l, b.links[l], le);
+            }
+        }
+        le.sort((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
+        linkEventPeriod = new int[le.size()];
+        linkEventLink = new int[le.size()];
+        linkEventOpen = new double[le.size()];
+        linkEventDelay = new int[le.size()];
+        linkEventMarkup = new double[le.size()];
+        for (int i = 0; i < le.size(); i++) {
+            double[] e = le.get(i);
+            linkEventPeriod[i] = (int) e[0];
+            linkEventLink[i] = (int) e[1];
+            linkEventOpen[i] = e[2];
+            linkEventDelay[i] = (int) e[3];
+            linkEventMarkup[i] = e[4];
+        }
+        maxDelay = new int[b.links.length];
+        for (int l = 0; l < b.links.length; l++) {
+            if (b.links[l] != null) {
+                for (double[] r : b.links[l]) {
+                    maxDelay[l] = Math.max(maxDelay[l], (int) r[3]);
+                }
+            }
+        }
+        List<double[]> se = factorEvents(b.slots);
+        slotEventPeriod = new int[se.size()];
+        slotEventSlot = new int[se.size()];
+        slotEventCover = new double[se.size()];
+        for (int i = 0; i < se.size(); i++) {
+            slotEventPeriod[i] = (int) se.get(i)[0];
+            slotEventSlot[i] = (int) se.get(i)[1];
+            slotEventCover[i] = se.get(i)[2];
+        }
+        List<double[]> de = factorEvents(b.demand);
+        demandEventPeriod = new int[de.size()];
+        demandEventIndex = new int[de.size()];
+        demandEventFactor = new double[de.size()];
+        for (int i = 0; i < de.size(); i++) {
+            demandEventPeriod[i] = (int) de.get(i)[0];
+            demandEventIndex[i] = (int) de.get(i)[1];
+            demandEventFactor[i] = de.get(i)[2];
+        }
+    }
+
+    /** Piecewise-constant combination of one link's restrictions: an event at every boundary. */
+    private static void compileLink(int link, List<double[]> rs, List<double[]> out) {
+        TreeSet<Integer> bounds = new TreeSet<>();
+        for (double[] r : rs) {
+            bounds.add((int) r[0]);
+            bounds.add((int) r[1]);
+        }
+        for (int p : bounds) {
+            double open = 1;
+            int delay = 0;
+            double markup = 0;
+            for (double[] r : rs) {
+                if (r[0] <= p && p < r[1]) {
+                    open *= r[2];
+                    delay = Math.max(delay, (int) r[3]);
+                    markup += r[4];
+                }
+            }
+            out.add(new double[] {p, link, open, delay, markup});
+        }
+    }
+
+    private static List<double[]> factorEvents(List<double[]>[] byIndex) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < byIndex.length; i++) {
+            if (byIndex[i] == null) {
+                continue;
+            }
+            TreeSet<Integer> bounds = new TreeSet<>();
+            for (double[] r : byIndex[i]) {
+                bounds.add((int) r[0]);
+                bounds.add((int) r[1]);
+            }
+            for (int p : bounds) {
+                double f = 1;
+                for (double[] r : byIndex[i]) {
+                    if (r[0] <= p && p < r[1]) {
+                        f *= r[2];
+                    }
+                }
+                out.add(new double[] {p, i, f});
+            }
+        }
+        out.sort((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
+        return out;
+    }
+
+    public static Builder builder(CompiledNetwork n) {
+        return new Builder(n.linkCount + n.altCount, n.slotCount, n.demandCount);
+    }
+
+    public int linkEventCount() {
+        return linkEventPeriod.length;
+    }
+
+    /** Collects restrictions as intervals of periods {@code [from, to)}. */
+    public static final class Builder {
+        private final List<double[]>[] links;
+        private final List<double[]>[] slots;
+        private final List<double[]>[] demand;
+
+        @SuppressWarnings("unchecked")
+        Builder(int links, int slots, int demand) {
+            this.links = new List[links];
+            this.slots = new List[slots];
+            this.demand = new List[demand];
+        }
+
+        /**
+         * Restricts link {@code link} in periods {@code [from, to)}: only {@code open} of what is
+         * ordered passes (0 blocks it, 1 leaves it open; between, the leakage share), shipments take
+         * {@code delay} more periods, and cost {@code markup} more (a fraction of the price).
+         */
+        public Builder restrict(int link, int from, int to, double open, int delay, double markup) {
+            if (!(open >= 0 && open <= 1)) {
+                throw new IllegalArgumentException("open fraction must be in [0, 1]: " + open);
+            }
+            if (delay < 0 || !(markup >= 0) || from < 0 || to < from) {
+                throw new IllegalArgumentException("bad restriction " + Arrays.toString(new double[] {from, to, open, delay, markup}));
+            }
+            if (to > from) {
+                add(links, link, new double[] {from, to, open, delay, markup});
+            }
+            return this;
+        }
+
+        /** Blocks a link in {@code [from, to)}. */
+        public Builder block(int link, int from, int to) {
+            return restrict(link, from, to, 0, 0, 0);
+        }
+
+        /** Multiplies the target cover of slot {@code slot} by {@code factor} in {@code [from, to)} (stockpiling). */
+        public Builder stockpile(int slot, int from, int to, double factor) {
+            if (!(factor >= 0) || from < 0 || to < from) {
+                throw new IllegalArgumentException("bad stockpile factor " + factor);
+            }
+            if (to > from) {
+                add(slots, slot, new double[] {from, to, factor});
+            }
+            return this;
+        }
+
+        /** Multiplies final demand entry {@code j} by {@code factor} in {@code [from, to)}. */
+        public Builder demand(int j, int from, int to, double factor) {
+            if (!(factor >= 0) || from < 0 || to < from) {
+                throw new IllegalArgumentException("bad demand factor " + factor);
+            }
+            if (to > from) {
+                add(demand, j, new double[] {from, to, factor});
+            }
+            return this;
+        }
+
+        private static void add(List<double[]>[] byIndex, int i, double[] r) {
+            if (byIndex[i] == null) {
+                byIndex[i] = new ArrayList<>(2);
+            }
+            byIndex[i].add(r);
+        }
+
+        public Timeline build() {
+            return new Timeline(this);
+        }
+    }
+}
