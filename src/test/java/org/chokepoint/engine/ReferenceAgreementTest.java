@@ -1,0 +1,167 @@
+package org.chokepoint.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.chokepoint.TestNetworks;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.Site;
+import org.chokepoint.model.Step;
+import org.chokepoint.model.SupplyLink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The fast engine against the slow reference, on seeded random networks with random timelines
+ * (blocks, leaks, license delays, markups, stockpiling, demand cuts) and random parameters.
+ */
+class ReferenceAgreementTest {
+
+    record Case(Network network, List<ReferenceSimulation.Restriction> restrictions, Parameters parameters, int periods) {}
+
+    static Case randomCase(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Network n = TestNetworks.random(30 + rng.nextInt(50), seed);
+        List<ReferenceSimulation.Restriction> rs = new ArrayList<>();
+        int periods = 40;
+        List<SupplyLink> links = n.links();
+        for (int i = 0; i < 6; i++) {
+            SupplyLink l = links.get(rng.nextInt(links.size()));
+            int from = rng.nextInt(periods);
+            int to = from + 1 + rng.nextInt(periods);
+            double open = switch (rng.nextInt(3)) {
+                case 0 -> 0;
+                case 1 -> 0.3;
+                default -> 1;
+            };
+            rs.add(new ReferenceSimulation.Restriction("link", ReferenceSimulation.key(l), from, to, open,
+                    rng.nextInt(3), rng.nextInt(2) * 0.1));
+        }
+        Site s = n.sites().get(n.sites().size() - 1 - rng.nextInt(n.sites().size() / 2));
+        String input = s.recipe().keySet().iterator().next();
+        rs.add(new ReferenceSimulation.Restriction("slot", s.id() + "/" + input, 3, 12, 2.0, 0, 0));
+        rs.add(new ReferenceSimulation.Restriction("demand", Integer.toString(rng.nextInt(n.demand().size())), 5, 30, 0.5, 0, 0));
+        double tau = new double[] {1, 2, 4}[rng.nextInt(3)];
+        Parameters.Rationing rationing = rng.nextBoolean() ? Parameters.Rationing.PROPORTIONAL : Parameters.Rationing.FINAL_DEMAND_FIRST;
+        return new Case(n, rs, new Parameters(tau, rationing, 1, 0.5 + rng.nextDouble(), true), periods);
+    }
+
+    static Timeline timeline(CompiledNetwork c, List<ReferenceSimulation.Restriction> rs) {
+        Timeline.Builder b = Timeline.builder(c);
+        for (var r : rs) {
+            switch (r.kind()) {
+                case "link" -> {
+                    String k = r.key();
+                    String from = k.substring(0, k.indexOf("->"));
+                    String to = k.substring(k.indexOf("->") + 2, k.indexOf('/'));
+                    String item = k.substring(k.indexOf('/') + 1);
+                    b.restrict(c.link(from, to, item), r.from(), r.to(), r.value(), r.delay(), r.markup());
+                }
+                case "slot" -> {
+                    String[] parts = r.key().split("/");
+                    b.stockpile(c.slot(parts[0], parts[1]), r.from(), r.to(), r.value());
+                }
+                default -> b.demand(Integer.parseInt(r.key()), r.from(), r.to(), r.value());
+            }
+        }
+        return b.build();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112})
+    void fastEngineAgreesWithReference(long seed) {
+        Case k = randomCase(seed);
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        Simulation sim = new Simulation(c, k.parameters());
+        SeriesRecorder fast = new SeriesRecorder();
+        sim.run(timeline(c, k.restrictions()), k.periods(), sim.newState(), fast);
+
+        ReferenceSimulation ref = new ReferenceSimulation(k.network(), Step.WEEK, k.parameters());
+        ref.run(k.restrictions(), k.periods(), k.parameters().initialStockFactor());
+
+        for (int t = 0; t < k.periods(); t++) {
+            for (int s = 0; s < c.siteCount(); s++) {
+                String id = c.siteId(s);
+                assertThat(fast.output(t, s)).as("seed %d period %d output of %s", seed, t, id)
+                        .isCloseTo(ref.output.get(t).get(id), tol(ref.output.get(t).get(id)));
+                assertThat(fast.unitCost(t, s)).as("seed %d period %d unit cost of %s", seed, t, id)
+                        .isCloseTo(ref.costSeries.get(t).get(id), tol(ref.costSeries.get(t).get(id)));
+            }
+            for (int slot = 0; slot < c.slotCount(); slot++) {
+                String key = c.siteId(c.slotSite(slot)) + "/" + c.slotItemId(slot);
+                double expected = ref.stockSeries.get(t).get(key);
+                assertThat(fast.stock(t, slot)).as("seed %d period %d stock %s", seed, t, key).isCloseTo(expected, tol(expected));
+            }
+            for (int j = 0; j < c.demandCount(); j++) {
+                double expected = ref.deliveredSeries.get(t)[j];
+                assertThat(fast.delivered(t, j)).as("seed %d period %d delivered %d", seed, t, j).isCloseTo(expected, tol(expected));
+            }
+        }
+    }
+
+    @Test
+    void restrictionsReallyBite() {
+        // Guard against a vacuous agreement: the random timelines do cut deliveries somewhere.
+        int cases = 0;
+        for (long seed = 101; seed <= 112; seed++) {
+            Case k = randomCase(seed);
+            CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+            Simulation sim = new Simulation(c, k.parameters());
+            SeriesRecorder r = new SeriesRecorder();
+            sim.run(timeline(c, k.restrictions()), k.periods(), sim.newState(), r);
+            double shortfall = 0;
+            for (int t = 0; t < k.periods(); t++) {
+                for (int j = 0; j < c.demandCount(); j++) {
+                    shortfall += r.shortfall(t, j);
+                }
+            }
+            if (shortfall > 1) {
+                cases++;
+            }
+        }
+        assertThat(cases).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void sameInputsGiveBitIdenticalSeriesAcrossRunsAndThreads() throws Exception {
+        Case k = randomCase(7);
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        Timeline tl = timeline(c, k.restrictions());
+        Simulation sim = new Simulation(c, k.parameters().withChecked(false));
+        RunState reused = sim.newState();
+        SeriesRecorder first = new SeriesRecorder();
+        sim.run(tl, k.periods(), reused, first);
+        SeriesRecorder again = new SeriesRecorder();
+        sim.run(Timeline.NONE, 10, reused, new SeriesRecorder()); // something else in between
+        sim.run(tl, k.periods(), reused, again);
+        assertThat(again.all()).isEqualTo(first.all());
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<double[]>> futures = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                futures.add(pool.submit(() -> {
+                    SeriesRecorder r = new SeriesRecorder();
+                    sim.run(tl, k.periods(), sim.newState(), r);
+                    return r.all();
+                }));
+            }
+            for (Future<double[]> f : futures) {
+                assertThat(f.get()).isEqualTo(first.all());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static org.assertj.core.data.Offset<Double> tol(double x) {
+        return org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(x)));
+    }
+}
