@@ -1,17 +1,21 @@
 package org.chokepoint.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.api.Chokepoint;
+import org.chokepoint.io.AtomicFiles;
+import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a scenario.",
-                "This version loads and checks the scenario and its network and prints their summary;",
-                "simulation, Monte Carlo and reports are being added."})
+        description = {"Simulate a scenario and write results.csv and summary.json.",
+                "Measures are not applied yet (the policy engine is being built): this is the run without measures."})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -20,14 +24,72 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file (.yaml, .yml or .json).")
     Path scenario;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<scenario>/).")
+    Path out;
+
+    @Option(names = "--restoration-time", paramLabel = "PERIODS", defaultValue = "4",
+            description = "Periods over which a site closes the gap to its target stock (default: ${DEFAULT-VALUE}).")
+    double restorationTime;
+
+    @Option(names = "--rationing", paramLabel = "RULE", defaultValue = "proportional",
+            description = "How a short supplier shares its output: proportional or final-demand-first (default: ${DEFAULT-VALUE}).")
+    String rationing;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        org.chokepoint.engine.Parameters.Rationing rule = switch (rationing) {
+            case "proportional" -> org.chokepoint.engine.Parameters.Rationing.PROPORTIONAL;
+            case "final-demand-first" -> org.chokepoint.engine.Parameters.Rationing.FINAL_DEMAND_FIRST;
+            default -> throw new Main.UsageException("unknown rationing '" + rationing + "'; use proportional or final-demand-first.");
+        };
+        if (!(restorationTime >= 1)) {
+            throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
+        }
         Scenario s = Chokepoint.loadScenario(scenario);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(scenario + ": ok");
-        Summary.scenario(out, s);
-        out.println("Simulation is not available in this version yet: the scenario was checked, nothing was simulated.");
-        out.flush();
+        Chokepoint.Run run = Chokepoint.simulate(s, new org.chokepoint.engine.Parameters(restorationTime, rule, 1, 1, false));
+        Path dir = out != null ? out : Path.of("reports", s.id());
+        AtomicFiles.writeFolder(dir, tmp -> {
+            AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
+            AtomicFiles.write(tmp.resolve("summary.json"),
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), false, o));
+        });
+        print(spec.commandLine().getOut(), s, run);
+        spec.commandLine().getOut().println("wrote " + dir.resolve("results.csv") + " and " + dir.resolve("summary.json"));
+        spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    private static void print(PrintWriter out, Scenario s, Chokepoint.Run run) {
+        out.printf("%s%n%s to %s, %d %s periods%n", s.title(), s.start(), s.end(), s.periods(),
+                s.step() == org.chokepoint.model.Step.DAY ? "daily" : "weekly");
+        if (!s.measures().isEmpty()) {
+            out.printf("note: the %d measures in this scenario are not applied yet; this is the run without measures.%n",
+                    s.measures().size());
+        }
+        for (String site : run.network().overCapacity()) {
+            out.printf("warning: site %s needs more than its capacity even without measures%n", site);
+        }
+        out.println();
+        out.printf("%-28s %14s %14s %14s %16s %12s %12s%n", "end item @ market", "demand", "delivered", "short",
+                "short (USD)", "first short", "worst");
+        for (RunSummary.DemandRow d : run.summary().demand()) {
+            out.printf("%-28s %14s %14s %14s %16s %12s %12s%n", d.item() + " @ " + d.market(), units(d.demanded()),
+                    units(d.delivered()), units(d.shortfall()), units(d.shortfallValue()), date(s, d.firstShort()), date(s, d.worst()));
+        }
+        out.println();
+        long hit = run.summary().sites().stream().filter(x -> x.firstBelow() != RunSummary.NEVER).count();
+        out.printf("%d of %d sites fell below 99%% of their baseline output%n", hit, run.summary().sites().size());
+        run.summary().sites().stream().filter(x -> x.firstBelow() != RunSummary.NEVER)
+                .sorted(java.util.Comparator.comparingDouble(RunSummary.SiteRow::minOutputRatio)).limit(10)
+                .forEach(x -> out.printf("  %-28s lowest %5.1f%% of baseline, first below on %s%n", x.site(),
+                        100 * x.minOutputRatio(), date(s, x.firstBelow())));
+    }
+
+    private static String units(double v) {
+        return String.format(java.util.Locale.ROOT, "%,.0f", v);
+    }
+
+    private static String date(Scenario s, int period) {
+        return period == RunSummary.NEVER ? "-" : s.dateOf(period).toString();
     }
 }

@@ -63,10 +63,36 @@ class CliTest {
     }
 
     @Test
-    void runChecksAndSummarises() {
-        Result r = run("run", SAMPLE);
-        assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("inspur-entity-list-2025").contains("104 weekly periods, seed 20250325");
+    void runSimulatesAndWritesResultsThatAreTheSameEveryTime() throws IOException {
+        Path out = dir.resolve("run");
+        Result r = run("run", SAMPLE, "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
+                .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
+                .contains("the 2 measures in this scenario are not applied yet")
+                .containsPattern("ai-server @ CN +37,440 +37,440 +0");
+        java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
+        assertThat(csv.get(1)).isEqualTo("0,2025-01-06,demand,ai-server@CN/inspur-ai-line,360");
+        // 104 periods × (3 demand entries × 3 + 23 sites × 3 + 18 recipe inputs (7+7+2+1+1)), plus the header
+        assertThat(csv).hasSize(104 * (3 * 3 + 23 * 3 + 18) + 1);
+        String json = Files.readString(out.resolve("summary.json"));
+        assertThat(json).contains("\"measures-applied\" : false").contains("\"fill-rate\" : 1.0");
+
+        byte[] first = Files.readAllBytes(out.resolve("results.csv"));
+        byte[] firstJson = Files.readAllBytes(out.resolve("summary.json"));
+        assertThat(run("run", SAMPLE, "--out", out.toString()).code()).isZero();
+        assertThat(Files.readAllBytes(out.resolve("results.csv"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(out.resolve("summary.json"))).isEqualTo(firstJson);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("no temporary folders left").containsExactly("run");
+        }
+    }
+
+    @Test
+    void runRejectsBadOptions() {
+        assertThat(run("run", SAMPLE, "--rationing", "lottery", "--out", dir.toString()).err()).contains("unknown rationing 'lottery'");
+        assertThat(run("run", SAMPLE, "--restoration-time", "0", "--out", dir.toString()).code()).isEqualTo(2);
     }
 
     @Test
@@ -90,7 +116,7 @@ class CliTest {
         Result v = run("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("chokepoint ");
-        for (String cmd : new String[] {"run", "validate", "graph", "generate"}) {
+        for (String cmd : new String[] {"run", "validate", "graph", "generate"}) { // each documents itself
             Result h = run(cmd, "--help");
             assertThat(h.code()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: chokepoint " + cmd);

@@ -1,0 +1,145 @@
+package org.chokepoint.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.chokepoint.analysis.RunSummary;
+import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.engine.SeriesRecorder;
+import org.chokepoint.model.Demand;
+import org.chokepoint.model.Scenario;
+
+/**
+ * Writes a run's results: {@code results.csv}, tidy (one row per period × metric × key, columns
+ * {@code period,date,metric,key,value}, in a fixed order), and {@code summary.json}. Numbers are
+ * written in their shortest exact form, so the same run writes the same bytes.
+ */
+public final class ResultsWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private ResultsWriter() {}
+
+    /** Metric names, in the order rows are written within a period. */
+    public static final List<String> METRICS = List.of("demand", "delivered", "shortfall", "output", "unit-cost",
+            "revenue", "stock");
+
+    public static void writeCsv(Scenario scenario, CompiledNetwork n, SeriesRecorder r, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("period,date,metric,key,value\n");
+        String[] demandKeys = new String[n.demandCount()];
+        for (int j = 0; j < demandKeys.length; j++) {
+            Demand d = n.demand(j);
+            demandKeys[j] = d.item() + "@" + d.market() + "/" + d.site();
+        }
+        for (int t = 0; t < r.periods(); t++) {
+            String prefix = t + "," + scenario.dateOf(t) + ",";
+            for (int j = 0; j < demandKeys.length; j++) {
+                row(w, prefix, "demand", demandKeys[j], r.demanded(t, j));
+            }
+            for (int j = 0; j < demandKeys.length; j++) {
+                row(w, prefix, "delivered", demandKeys[j], r.delivered(t, j));
+            }
+            for (int j = 0; j < demandKeys.length; j++) {
+                row(w, prefix, "shortfall", demandKeys[j], r.shortfall(t, j));
+            }
+            for (int s = 0; s < n.siteCount(); s++) {
+                row(w, prefix, "output", n.siteId(s), r.output(t, s));
+            }
+            for (int s = 0; s < n.siteCount(); s++) {
+                row(w, prefix, "unit-cost", n.siteId(s), r.unitCost(t, s));
+            }
+            for (int s = 0; s < n.siteCount(); s++) {
+                row(w, prefix, "revenue", n.siteId(s), r.revenue(t, s));
+            }
+            for (int k = 0; k < n.slotCount(); k++) {
+                row(w, prefix, "stock", n.siteId(n.slotSite(k)) + "/" + n.slotItemId(k), r.stock(t, k));
+            }
+        }
+        w.flush();
+    }
+
+    private static void row(Writer w, String prefix, String metric, String key, double value) throws IOException {
+        w.write(prefix);
+        w.write(metric);
+        w.write(',');
+        w.write(key);
+        w.write(',');
+        w.write(number(value));
+        w.write('\n');
+    }
+
+    /** Shortest exact form; whole numbers without a decimal point; tiny rounding noise as 0. */
+    static String number(double v) {
+        if (Math.abs(v) < 1e-9) {
+            return "0";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
+                                    boolean measuresApplied, OutputStream out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", scenario.id());
+        root.put("title", scenario.title());
+        root.put("start", scenario.start().toString());
+        root.put("end", scenario.end().toString());
+        root.put("step", scenario.step().key());
+        root.put("periods", scenario.periods());
+        root.put("seed", scenario.seed());
+        root.put("chokepoint", version);
+        root.put("measures-applied", measuresApplied);
+        ArrayNode warnings = root.putArray("warnings");
+        for (String s : n.overCapacity()) {
+            warnings.add("site " + s + " needs more than its capacity even without measures");
+        }
+        root.put("total-shortfall-value", summary.totalShortfallValue());
+        ArrayNode demand = root.putArray("demand");
+        for (RunSummary.DemandRow d : summary.demand()) {
+            ObjectNode o = demand.addObject();
+            o.put("item", d.item());
+            o.put("market", d.market());
+            o.put("site", d.site());
+            o.put("demanded", d.demanded());
+            o.put("delivered", d.delivered());
+            o.put("shortfall", d.shortfall());
+            o.put("shortfall-value", d.shortfallValue());
+            o.put("fill-rate", d.fillRate());
+            date(o, "first-short", scenario, d.firstShort());
+            date(o, "worst", scenario, d.worst());
+        }
+        ArrayNode sites = root.putArray("sites");
+        for (RunSummary.SiteRow s : summary.sites()) {
+            ObjectNode o = sites.addObject();
+            o.put("site", s.site());
+            o.put("firm", s.firm());
+            o.put("base-output", s.baseOutput());
+            o.put("min-output-ratio", s.minOutputRatio());
+            date(o, "first-below-99pct", scenario, s.firstBelow());
+        }
+        JSON.writeValue(out, root);
+    }
+
+    private static void date(ObjectNode o, String key, Scenario s, int period) {
+        if (period == RunSummary.NEVER) {
+            o.putNull(key);
+        } else {
+            LocalDate d = s.dateOf(period);
+            o.put(key, d.toString());
+        }
+    }
+}
