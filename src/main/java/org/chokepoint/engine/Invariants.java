@@ -23,7 +23,7 @@ final class Invariants {
         int links = n.linkCount + n.altCount;
         for (int l = 0; l < links; l++) {
             double inPipe = 0;
-            for (int i = 0; i < s.ringSize[l]; i++) {
+            for (int i = 0; i < s.ringSize(l); i++) {
                 inPipe += s.pipe[s.ringOffset[l] + i];
             }
             double expected = s.shippedTotal[l] - s.arrivedTotal[l];

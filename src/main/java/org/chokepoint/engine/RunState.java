@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * The mutable state of one run: stocks, pipelines, orders, prices. Made once per thread by
  * {@link Simulation#newState()} and reset, not reallocated, for every run. Memory beyond the
- * shared {@link CompiledNetwork}: per link about 7 numbers plus one per period of pipeline; per
+ * shared {@link CompiledNetwork}: per link about 6 numbers plus one per period of pipeline; per
  * slot 5; per site 9; per demand entry 4.
  */
 public final class RunState {
@@ -22,10 +22,9 @@ public final class RunState {
 
     // links (supply links, then alternates)
     double[] pipe = new double[0];
+    /** Link l's pipeline is {@code pipe[ringOffset[l] .. ringOffset[l+1]-1]}, a ring indexed by period. */
     final int[] ringOffset;
-    final int[] ringSize;
-    double[] orderIn;
-    double[] orderNext;
+    final double[] orders;
     final double[] shipped;
     final double[] open;
     final int[] delay;
@@ -61,10 +60,8 @@ public final class RunState {
         coverFactor = new double[n.slotCount];
         inputPrice = new double[n.slotCount];
         baseInputPrice = new double[n.slotCount];
-        ringOffset = new int[links];
-        ringSize = new int[links];
-        orderIn = new double[links];
-        orderNext = new double[links];
+        ringOffset = new int[links + 1];
+        orders = new double[links];
         shipped = new double[links];
         open = new double[links];
         delay = new int[links];
@@ -85,13 +82,15 @@ public final class RunState {
 
     /** Sizes the pipelines for this timeline's delays; grows the shared array only when needed. */
     void reset(Timeline timeline, Parameters p) {
-        int links = ringSize.length;
+        int links = orders.length;
+        // A ring as long as the longest wait: what arrives in period t is taken out before anything
+        // due at t + size is put in the same place.
         int total = 0;
         for (int l = 0; l < links; l++) {
             ringOffset[l] = total;
-            ringSize[l] = n.linkLead[l] + (l < timeline.maxDelay.length ? timeline.maxDelay[l] : 0) + 1;
-            total += ringSize[l];
+            total += Math.max(1, n.linkLead[l] + (l < timeline.maxDelay.length ? timeline.maxDelay[l] : 0));
         }
+        ringOffset[links] = total;
         if (pipe.length < total) {
             pipe = new double[total];
         } else {
@@ -103,8 +102,7 @@ public final class RunState {
         demandCursor = 0;
         Arrays.fill(inTransit, 0);
         Arrays.fill(coverFactor, 1);
-        Arrays.fill(orderIn, 0);
-        Arrays.fill(orderNext, 0);
+        Arrays.fill(orders, 0);
         Arrays.fill(shipped, 0);
         Arrays.fill(open, 1);
         Arrays.fill(delay, 0);
@@ -129,9 +127,9 @@ public final class RunState {
         // Start in the Leontief equilibrium: orders placed, pipelines full, stocks at target.
         for (int l = 0; l < n.linkCount; l++) {
             double q = n.baseFlow[l];
-            orderIn[l] = q;
+            orders[l] = q;
             for (int i = 0; i < n.linkLead[l]; i++) {
-                pipe[ringOffset[l] + i % ringSize[l]] = q;
+                pipe[ringOffset[l] + i % ringSize(l)] = q;
             }
             inTransit[n.linkSlot[l]] += n.linkLead[l] * q;
             if (shippedTotal != null && p.checked()) {
@@ -161,6 +159,21 @@ public final class RunState {
             lastPrice[s] = n.basePrice[s];
             unitCost[s] = n.basePrice[s];
         }
+    }
+
+    int ringSize(int l) {
+        return ringOffset[l + 1] - ringOffset[l];
+    }
+
+    /** Bytes held by this state's arrays (object headers aside): the memory one run needs per thread. */
+    public long bytes() {
+        long doubles = (long) pipe.length + stock.length + inTransit.length + coverFactor.length + inputPrice.length
+                + baseInputPrice.length + orders.length + shipped.length + open.length + markup.length
+                + output.length + received.length + price.length + lastPrice.length + unitCost.length + valueAdded.length
+                + revenue.length + demandFactor.length + demanded.length + delivered.length
+                + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length);
+        long ints = (long) ringOffset.length + delay.length + altStart.length;
+        return doubles * 8 + ints * 4 + spare.length;
     }
 
     // ---- read access for recorders ----

@@ -69,10 +69,8 @@ public final class Simulation {
                 produceAndShip(s, n.order[i], t);
             }
             updatePrices(s);
-            placeOrders(s, t);
-            double[] swap = s.orderIn;
-            s.orderIn = s.orderNext;
-            s.orderNext = swap;
+            placeOrders(s, t); // overwrites this period's orders: production has used them
+
             if (p.checked()) {
                 Invariants.check(n, p, s, t);
             }
@@ -102,7 +100,7 @@ public final class Simulation {
         final int links = n.linkCount + n.altCount;
         final double[] pipe = s.pipe;
         for (int l = 0; l < links; l++) {
-            int at = s.ringOffset[l] + t % s.ringSize[l];
+            int at = s.ringOffset[l] + t % (s.ringOffset[l + 1] - s.ringOffset[l]);
             double q = pipe[at];
             if (q != 0) {
                 pipe[at] = 0;
@@ -126,7 +124,7 @@ public final class Simulation {
         double linkOrders = 0;
         for (int o = outFrom; o < outTo; o++) {
             int l = n.outLinks[o];
-            linkOrders += s.orderIn[l] * s.open[l];
+            linkOrders += s.orders[l] * s.open[l];
         }
         double finalOrders = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
@@ -187,7 +185,7 @@ public final class Simulation {
         // Shipping.
         for (int o = outFrom; o < outTo; o++) {
             int l = n.outLinks[o];
-            double q = s.orderIn[l] * s.open[l] * linkFraction;
+            double q = s.orders[l] * s.open[l] * linkFraction;
             s.shipped[l] = q;
             if (q == 0) {
                 continue;
@@ -202,7 +200,7 @@ public final class Simulation {
                     s.arrivedTotal[l] += q;
                 }
             } else {
-                s.pipe[s.ringOffset[l] + (t + due) % s.ringSize[l]] += q;
+                s.pipe[s.ringOffset[l] + (t + due) % s.ringSize(l)] += q;
                 s.inTransit[k] += units;
             }
             if (s.shippedTotal != null) {
@@ -244,7 +242,7 @@ public final class Simulation {
 
     private void placeOrders(RunState s, int t) {
         final double tau = p.restorationTime();
-        final double[] next = s.orderNext;
+        final double[] next = s.orders;
         for (int k = 0; k < n.slotCount; k++) {
             int site = n.slotSite[k];
             double use = n.slotQty[k] * s.received[site];

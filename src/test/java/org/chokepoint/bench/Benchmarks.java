@@ -28,6 +28,23 @@ public final class Benchmarks {
         Collection<RunResult> results = run(args);
         System.out.println();
         System.out.println("Derived rates:");
+        java.util.Map<String, Double> csr = new java.util.HashMap<>();
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().endsWith("csrPass")) {
+                csr.put(r.getParams().getParam("sites"), r.getPrimaryResult().getScore());
+            }
+        }
+        for (RunResult r : results) {
+            if (r.getParams().getBenchmark().endsWith(".period")) {
+                String sites = r.getParams().getParam("sites");
+                double us = r.getPrimaryResult().getScore();
+                double links = Integer.parseInt(sites) * 10.0;
+                Double pass = csr.get(sites);
+                System.out.printf("  period    %,9d sites %,10.0f links  %,10.1f µs/period  %,8.0f periods/s  %,14.0f link-periods/s%s%n",
+                        Integer.parseInt(sites), links, us, 1e6 / us, links * 1e6 / us,
+                        pass == null ? "" : String.format("  %.2f× a CSR pass (%,.1f µs)", us / pass, pass));
+            }
+        }
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
             double ms = r.getPrimaryResult().getScore();
@@ -57,7 +74,7 @@ public final class Benchmarks {
         ChainedOptionsBuilder o = new OptionsBuilder().include(include).shouldFailOnError(true);
         if (smoke) {
             o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
-                    .param("sites", "200");
+                    .param("sites", "200").mode(org.openjdk.jmh.annotations.Mode.AverageTime);
         } else {
             o.forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(5)).measurementIterations(5)
                     .measurementTime(TimeValue.seconds(10)).jvmArgs("-Xmx2g", "-XX:+UseParallelGC");
