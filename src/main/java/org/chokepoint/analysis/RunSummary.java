@@ -11,9 +11,10 @@ import org.chokepoint.model.Demand;
  *
  * @param demand one row per final-demand entry
  * @param sites one row per site
+ * @param firms revenue per firm, summed over its sites and the run, sorted by firm id
  * @param periods number of periods run
  */
-public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, int periods) {
+public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<FirmRow> firms, int periods) {
 
     /** A period index that never happened. */
     public static final int NEVER = -1;
@@ -35,6 +36,9 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, int period
      * @param firstBelow first period output fell below 99% of baseline, or {@link #NEVER}
      */
     public record SiteRow(String site, String firm, double baseOutput, double minOutputRatio, int firstBelow) {}
+
+    /** @param revenue total revenue over the run, USD; @param output total units made */
+    public record FirmRow(String firm, double revenue, double output) {}
 
     public static RunSummary of(CompiledNetwork n, SeriesRecorder r) {
         int periods = r.periods();
@@ -77,7 +81,17 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, int period
             }
             sites.add(new SiteRow(n.siteId(s), n.firmOf(s), base, min, first));
         }
-        return new RunSummary(List.copyOf(demand), List.copyOf(sites), periods);
+        java.util.TreeMap<String, double[]> byFirm = new java.util.TreeMap<>();
+        for (int s = 0; s < n.siteCount(); s++) {
+            double[] acc = byFirm.computeIfAbsent(n.firmOf(s), f -> new double[2]);
+            for (int t = 0; t < periods; t++) {
+                acc[0] += r.revenue(t, s);
+                acc[1] += r.output(t, s);
+            }
+        }
+        List<FirmRow> firms = new ArrayList<>();
+        byFirm.forEach((f, acc) -> firms.add(new FirmRow(f, acc[0], acc[1])));
+        return new RunSummary(List.copyOf(demand), List.copyOf(sites), List.copyOf(firms), periods);
     }
 
     public double totalShortfallValue() {

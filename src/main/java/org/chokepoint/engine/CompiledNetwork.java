@@ -31,13 +31,15 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  *   <li><b>Slots</b> are recipe inputs, grouped by site (CSR): site {@code s} has slots
  *       {@code slotOffsets[s] .. slotOffsets[s+1]-1}, each with its item, quantity per unit of
  *       output {@code a[k]}, and target cover in periods.</li>
- *   <li><b>Links</b> are one table: supply links {@code 0..L-1}, then alternates {@code L..L+A-1},
- *       each part grouped by customer slot (CSR: slot {@code k} has links
- *       {@code linkOffsets[k] .. linkOffsets[k+1]-1} and alternates {@code altOffsets[k] ..
- *       altOffsets[k+1]-1}). Per link: supplier site, slot, normalised share (for alternates: the
- *       maximum share), lead time in whole periods, markup, conversion factor (units delivered per
- *       unit of the slot's item) and premium.</li>
- *   <li><b>Out-links</b> of each supplier (CSR {@code outOffsets}/{@code outLinks}), for allocation.</li>
+ *   <li><b>Links</b> are one table: supply links {@code 0..L-1}, numbered by supplier (site s ships
+ *       on {@code outOffsets[s] .. outOffsets[s+1]-1}, so allocation and shipping walk memory in
+ *       order), then alternates {@code L..L+A-1}, grouped by customer slot ({@code altOffsets}).
+ *       Per link: supplier site, slot, normalised share (for alternates: the maximum share), lead
+ *       time in whole periods, markup, conversion factor (units delivered per unit of the slot's
+ *       item) and premium.</li>
+ *   <li>The <b>customer view</b> of supply links, for ordering: slot k's links in
+ *       {@code inLink[inOffsets[k] .. inOffsets[k+1]-1]}, with their shares and suppliers copied
+ *       alongside ({@code inShare}, {@code inFrom}) so the ordering pass reads them in order.</li>
  *   <li><b>Final demand</b> entries {@code 0..D-1}, grouped by serving site (CSR {@code demandOffsets}/
  *       {@code demandBySite}).</li>
  *   <li><b>order</b>: the order sites are processed in within a period, topological over links with
@@ -72,7 +74,13 @@ public final class CompiledNetwork {
 
     final int linkCount;
     final int altCount;
-    final int[] linkOffsets;
+    /** Customer view of supply links: slot k's links are {@code inLink[inOffsets[k] .. inOffsets[k+1]-1]}. */
+    final int[] inOffsets;
+    final int[] inLink;
+    final double[] inShare;
+    final int[] inFrom;
+    /** Position of supply link l in the customer view. */
+    final int[] inPos;
     final int[] altOffsets;
     final int[] linkFrom;
     final int[] linkSlot;
@@ -80,14 +88,21 @@ public final class CompiledNetwork {
     final int[] linkLead;
     final double[] linkMarkup;
     final double[] linkFactor;
+    /** 1 / linkFactor: the loop multiplies. */
+    final double[] linkPerUnit;
     final double[] linkPremium;
     final int[] altQualify;
     final int[] altRamp;
     /** For supply links: the index in {@code network.links()}; for alternates: in {@code network.alternates()}. */
     final int[] linkSource;
 
+    /** Supply links are numbered by supplier: site s ships on links {@code outOffsets[s] .. outOffsets[s+1]-1}. */
     final int[] outOffsets;
-    final int[] outLinks;
+    /** Alternates a site supplies: {@code altOutLinks[altOutOffsets[s] .. altOutOffsets[s+1]-1]}. */
+    final int[] altOutOffsets;
+    final int[] altOutLinks;
+    /** The longest lead time of any link, in periods. */
+    final int maxLead;
 
     final int demandCount;
     final int[] demandSite;
@@ -164,7 +179,7 @@ public final class CompiledNetwork {
             byLink[i] = i;
             lslot[i] = slotOf.get(((long) siteIndex.get(l.to()) << 32) | itemIndex.get(l.item()));
         }
-        Arrays.sort(byLink, Comparator.<Integer>comparingInt(i -> lslot[i]).thenComparing(i -> links.get(i).from()));
+        Arrays.sort(byLink, Comparator.<Integer>comparingInt(i -> siteIndex.get(links.get(i).from())).thenComparingInt(i -> lslot[i]));
         List<Alternate> alts = network.alternates();
         Integer[] byAlt = new Integer[alts.size()];
         int[] aslot = new int[alts.size()];
@@ -184,11 +199,12 @@ public final class CompiledNetwork {
         linkLead = new int[total];
         linkMarkup = new double[total];
         linkFactor = new double[total];
+        linkPerUnit = new double[total];
         linkPremium = new double[total];
         linkSource = new int[total];
         altQualify = new int[altCount];
         altRamp = new int[altCount];
-        linkOffsets = new int[slotCount + 1];
+        inOffsets = new int[slotCount + 1];
         altOffsets = new int[slotCount + 1];
         linkIndex = new HashMap<>(total * 2);
         for (int j = 0; j < linkCount; j++) {
@@ -201,7 +217,7 @@ public final class CompiledNetwork {
             linkMarkup[j] = l.markup();
             linkFactor[j] = 1;
             linkSource[j] = i;
-            linkOffsets[lslot[i] + 1]++;
+            inOffsets[lslot[i] + 1]++;
             linkIndex.put(key(l.from(), l.to(), l.item()), j);
         }
         for (int j = 0; j < altCount; j++) {
@@ -220,40 +236,67 @@ public final class CompiledNetwork {
             altRamp[j] = periods(a.ramp().inPeriods(step));
             altOffsets[aslot[i] + 1]++;
         }
+        for (int l = 0; l < total; l++) {
+            linkPerUnit[l] = 1 / linkFactor[l];
+        }
         for (int k = 0; k < slotCount; k++) {
-            linkOffsets[k + 1] += linkOffsets[k];
+            inOffsets[k + 1] += inOffsets[k];
             altOffsets[k + 1] += altOffsets[k];
         }
         for (int k = 0; k <= slotCount; k++) {
             altOffsets[k] += linkCount;
         }
+        // Customer view, in link order within each slot.
+        inLink = new int[linkCount];
+        inPos = new int[linkCount];
+        int[] inFill = Arrays.copyOf(inOffsets, slotCount);
+        for (int l = 0; l < linkCount; l++) {
+            int j = inFill[linkSlot[l]]++;
+            inLink[j] = l;
+            inPos[l] = j;
+        }
         // Shares: normalised within each slot, so they say how the need is split among sources.
+        inShare = new double[linkCount];
+        inFrom = new int[linkCount];
         for (int k = 0; k < slotCount; k++) {
             double sum = 0;
-            for (int l = linkOffsets[k]; l < linkOffsets[k + 1]; l++) {
-                sum += linkShare[l];
+            for (int j = inOffsets[k]; j < inOffsets[k + 1]; j++) {
+                sum += linkShare[inLink[j]];
             }
             double lead = 0;
-            for (int l = linkOffsets[k]; l < linkOffsets[k + 1]; l++) {
-                linkShare[l] = sum > 0 ? linkShare[l] / sum : 1.0 / (linkOffsets[k + 1] - linkOffsets[k]);
+            for (int j = inOffsets[k]; j < inOffsets[k + 1]; j++) {
+                int l = inLink[j];
+                linkShare[l] = sum > 0 ? linkShare[l] / sum : 1.0 / (inOffsets[k + 1] - inOffsets[k]);
+                inShare[j] = linkShare[l];
+                inFrom[j] = linkFrom[l];
                 lead += linkShare[l] * linkLead[l];
             }
             slotLeadBar[k] = lead;
         }
 
-        // Out-links of each supplier (links and alternates), ascending link id.
+        // Supplier view: supply links are already grouped by supplier; alternates get their own CSR.
         outOffsets = new int[siteCount + 1];
-        for (int l = 0; l < total; l++) {
+        for (int l = 0; l < linkCount; l++) {
             outOffsets[linkFrom[l] + 1]++;
+        }
+        altOutOffsets = new int[siteCount + 1];
+        for (int l = linkCount; l < total; l++) {
+            altOutOffsets[linkFrom[l] + 1]++;
         }
         for (int s = 0; s < siteCount; s++) {
             outOffsets[s + 1] += outOffsets[s];
+            altOutOffsets[s + 1] += altOutOffsets[s];
         }
-        outLinks = new int[total];
-        int[] fill = Arrays.copyOf(outOffsets, siteCount);
+        altOutLinks = new int[altCount];
+        int[] fill = Arrays.copyOf(altOutOffsets, siteCount);
+        for (int l = linkCount; l < total; l++) {
+            altOutLinks[fill[linkFrom[l]]++] = l;
+        }
+        int longest = 0;
         for (int l = 0; l < total; l++) {
-            outLinks[fill[linkFrom[l]]++] = l;
+            longest = Math.max(longest, linkLead[l]);
         }
+        maxLead = longest;
 
         // Final demand, grouped by site.
         List<Demand> demand = network.demand();

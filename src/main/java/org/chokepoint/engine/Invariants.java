@@ -10,8 +10,8 @@ final class Invariants {
 
     static void check(CompiledNetwork n, Parameters p, RunState s, int t) {
         for (int k = 0; k < n.slotCount; k++) {
-            if (!(s.stock[k] >= 0)) {
-                fail(t, "stock of slot " + k + " (" + n.siteIds[n.slotSite[k]] + "/" + n.itemIds[n.slotItem[k]] + ") is " + s.stock[k]);
+            if (!(s.stock(k) >= 0)) {
+                fail(t, "stock of slot " + k + " (" + n.siteIds[n.slotSite[k]] + "/" + n.itemIds[n.slotItem[k]] + ") is " + s.stock(k));
             }
         }
         for (int site = 0; site < n.siteCount; site++) {

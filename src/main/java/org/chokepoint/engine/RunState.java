@@ -14,19 +14,29 @@ public final class RunState {
     int period;
 
     // slots
-    final double[] stock;
-    final double[] inTransit;
+    /**
+     * Per slot, interleaved in one array because shipments and deliveries reach slots in supplier
+     * order, i.e. scattered: {@code slot[4k]} stock, {@code [4k+1]} in transit, {@code [4k+2]} value
+     * and {@code [4k+3]} units bought this period (for the price paid).
+     */
+    final double[] slot;
     final double[] coverFactor;
     final double[] inputPrice;
-    final double[] baseInputPrice;
+
 
     // links (supply links, then alternates)
     double[] pipe = new double[0];
     /** Link l's pipeline is {@code pipe[ringOffset[l] .. ringOffset[l+1]-1]}, a ring indexed by period. */
     final int[] ringOffset;
-    final double[] orders;
+    /**
+     * Per link, interleaved: {@code orderOpen[2l]} is the order placed on link l (for shipment this
+     * period), {@code orderOpen[2l+1]} its open fraction. Interleaved because the ordering pass
+     * reaches links through the customer view: one cache line per link instead of two.
+     */
+    final double[] orderOpen;
     final double[] shipped;
-    final double[] open;
+    /** t mod size for every ring size, refreshed each period: no division per link. */
+    int[] modNow = new int[2];
     final int[] delay;
     final double[] markup;
     final int[] altStart;
@@ -37,7 +47,6 @@ public final class RunState {
     final double[] output;
     final double[] received;
     final double[] price;
-    final double[] lastPrice;
     final double[] unitCost;
     final double[] valueAdded;
     final double[] revenue;
@@ -55,22 +64,20 @@ public final class RunState {
     RunState(CompiledNetwork n) {
         this.n = n;
         int links = n.linkCount + n.altCount;
-        stock = new double[n.slotCount];
-        inTransit = new double[n.slotCount];
+        slot = new double[4 * n.slotCount];
         coverFactor = new double[n.slotCount];
         inputPrice = new double[n.slotCount];
-        baseInputPrice = new double[n.slotCount];
+
         ringOffset = new int[links + 1];
-        orders = new double[links];
+        orderOpen = new double[2 * links];
         shipped = new double[links];
-        open = new double[links];
+
         delay = new int[links];
         markup = new double[links];
         altStart = new int[n.altCount];
         output = new double[n.siteCount];
         received = new double[n.siteCount];
         price = new double[n.siteCount];
-        lastPrice = new double[n.siteCount];
         unitCost = new double[n.siteCount];
         valueAdded = new double[n.siteCount];
         revenue = new double[n.siteCount];
@@ -82,15 +89,21 @@ public final class RunState {
 
     /** Sizes the pipelines for this timeline's delays; grows the shared array only when needed. */
     void reset(Timeline timeline, Parameters p) {
-        int links = orders.length;
+        int links = shipped.length;
         // A ring as long as the longest wait: what arrives in period t is taken out before anything
         // due at t + size is put in the same place.
         int total = 0;
+        int longest = 1;
         for (int l = 0; l < links; l++) {
             ringOffset[l] = total;
-            total += Math.max(1, n.linkLead[l] + (l < timeline.maxDelay.length ? timeline.maxDelay[l] : 0));
+            int size = Math.max(1, n.linkLead[l] + (l < timeline.maxDelay.length ? timeline.maxDelay[l] : 0));
+            total += size;
+            longest = Math.max(longest, size);
         }
         ringOffset[links] = total;
+        if (modNow.length <= longest) {
+            modNow = new int[longest + 1];
+        }
         if (pipe.length < total) {
             pipe = new double[total];
         } else {
@@ -100,11 +113,14 @@ public final class RunState {
         linkCursor = 0;
         slotCursor = 0;
         demandCursor = 0;
-        Arrays.fill(inTransit, 0);
+        Arrays.fill(slot, 0);
         Arrays.fill(coverFactor, 1);
-        Arrays.fill(orders, 0);
+        for (int l = 0; l < links; l++) {
+            orderOpen[2 * l] = 0;
+            orderOpen[2 * l + 1] = 1;
+        }
         Arrays.fill(shipped, 0);
-        Arrays.fill(open, 1);
+
         Arrays.fill(delay, 0);
         Arrays.fill(markup, 0);
         Arrays.fill(altStart, -1);
@@ -127,36 +143,35 @@ public final class RunState {
         // Start in the Leontief equilibrium: orders placed, pipelines full, stocks at target.
         for (int l = 0; l < n.linkCount; l++) {
             double q = n.baseFlow[l];
-            orders[l] = q;
+            orderOpen[2 * l] = q;
             for (int i = 0; i < n.linkLead[l]; i++) {
                 pipe[ringOffset[l] + i % ringSize(l)] = q;
             }
-            inTransit[n.linkSlot[l]] += n.linkLead[l] * q;
+            slot[4 * n.linkSlot[l] + 1] += n.linkLead[l] * q;
             if (shippedTotal != null && p.checked()) {
                 shippedTotal[l] = n.linkLead[l] * q; // shipped before period 0
             }
         }
         for (int k = 0; k < n.slotCount; k++) {
             double use = n.slotQty[k] * n.baseOutput[n.slotSite[k]];
-            stock[k] = n.slotCover[k] * use * p.initialStockFactor();
+            slot[4 * k] = n.slotCover[k] * use * p.initialStockFactor();
             double value = 0;
             double qty = 0;
-            for (int l = n.linkOffsets[k]; l < n.linkOffsets[k + 1]; l++) {
+            for (int j = n.inOffsets[k]; j < n.inOffsets[k + 1]; j++) {
+                int l = n.inLink[j];
                 double w = n.baseFlow[l] > 0 ? n.baseFlow[l] : n.linkShare[l];
                 value += w * n.basePrice[n.linkFrom[l]] * (1 + n.linkMarkup[l]);
                 qty += w;
             }
-            baseInputPrice[k] = qty > 0 ? value / qty : 0;
-            inputPrice[k] = baseInputPrice[k];
+            inputPrice[k] = qty > 0 ? value / qty : 0; // the baseline price paid
         }
         for (int s = 0; s < n.siteCount; s++) {
             double inputs = 0;
             for (int k = n.slotOffsets[s]; k < n.slotOffsets[s + 1]; k++) {
-                inputs += n.slotQty[k] * baseInputPrice[k];
+                inputs += n.slotQty[k] * inputPrice[k];
             }
             valueAdded[s] = n.basePrice[s] - inputs;
             price[s] = n.basePrice[s];
-            lastPrice[s] = n.basePrice[s];
             unitCost[s] = n.basePrice[s];
         }
     }
@@ -167,12 +182,13 @@ public final class RunState {
 
     /** Bytes held by this state's arrays (object headers aside): the memory one run needs per thread. */
     public long bytes() {
-        long doubles = (long) pipe.length + stock.length + inTransit.length + coverFactor.length + inputPrice.length
-                + baseInputPrice.length + orders.length + shipped.length + open.length + markup.length
-                + output.length + received.length + price.length + lastPrice.length + unitCost.length + valueAdded.length
+        long doubles = (long) pipe.length + slot.length + coverFactor.length + inputPrice.length
+                + orderOpen.length + shipped.length
+                + markup.length
+                + output.length + received.length + price.length + unitCost.length + valueAdded.length
                 + revenue.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length);
-        long ints = (long) ringOffset.length + delay.length + altStart.length;
+        long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length;
         return doubles * 8 + ints * 4 + spare.length;
     }
 
@@ -196,12 +212,12 @@ public final class RunState {
         return received[site];
     }
 
-    public double stock(int slot) {
-        return stock[slot];
+    public double stock(int k) {
+        return slot[4 * k];
     }
 
-    public double inTransit(int slot) {
-        return inTransit[slot];
+    public double inTransit(int k) {
+        return slot[4 * k + 1];
     }
 
     public double unitCost(int site) {

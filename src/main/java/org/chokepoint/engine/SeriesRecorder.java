@@ -40,7 +40,9 @@ public final class SeriesRecorder implements Recorder {
     @Override
     public void period(int t, RunState s) {
         System.arraycopy(s.output, 0, output, t * sites, sites);
-        System.arraycopy(s.stock, 0, stock, t * slots, slots);
+        for (int k = 0; k < slots; k++) {
+            stock[t * slots + k] = s.stock(k);
+        }
         System.arraycopy(s.unitCost, 0, unitCost, t * sites, sites);
         System.arraycopy(s.revenue, 0, revenue, t * sites, sites);
         System.arraycopy(s.shipped, 0, shipped, t * links, links);

@@ -82,7 +82,7 @@ public final class Simulation {
         while (s.linkCursor < tl.linkEventPeriod.length && tl.linkEventPeriod[s.linkCursor] <= t) {
             int e = s.linkCursor++;
             int l = tl.linkEventLink[e];
-            s.open[l] = tl.linkEventOpen[e];
+            s.orderOpen[2 * l + 1] = tl.linkEventOpen[e];
             s.delay[l] = tl.linkEventDelay[e];
             s.markup[l] = tl.linkEventMarkup[e];
         }
@@ -99,18 +99,22 @@ public final class Simulation {
     private void deliver(RunState s, int t) {
         final int links = n.linkCount + n.altCount;
         final double[] pipe = s.pipe;
+        final int[] mod = s.modNow;
+        for (int size = 1; size < mod.length; size++) {
+            mod[size] = t % size;
+        }
+        final int[] ring = s.ringOffset;
         for (int l = 0; l < links; l++) {
-            int at = s.ringOffset[l] + t % (s.ringOffset[l + 1] - s.ringOffset[l]);
+            int at = ring[l] + mod[ring[l + 1] - ring[l]];
             double q = pipe[at];
             if (q != 0) {
                 pipe[at] = 0;
-                int k = n.linkSlot[l];
-                double units = q / n.linkFactor[l];
-                s.stock[k] += units;
-                s.inTransit[k] -= units;
-                if (s.inTransit[k] < 0) {
-                    s.inTransit[k] = 0; // rounding
-                }
+                int k = 4 * n.linkSlot[l];
+                double units = q * n.linkPerUnit[l];
+                double[] slot = s.slot;
+                slot[k] += units;
+                double transit = slot[k + 1] - units;
+                slot[k + 1] = transit > 0 ? transit : 0; // rounding
                 if (s.arrivedTotal != null) {
                     s.arrivedTotal[l] += q;
                 }
@@ -119,12 +123,18 @@ public final class Simulation {
     }
 
     private void produceAndShip(RunState s, int site, int t) {
+        final double[] oo = s.orderOpen;
         final int outFrom = n.outOffsets[site];
         final int outTo = n.outOffsets[site + 1];
+        final int altFrom = n.altOutOffsets[site];
+        final int altTo = n.altOutOffsets[site + 1];
         double linkOrders = 0;
-        for (int o = outFrom; o < outTo; o++) {
-            int l = n.outLinks[o];
-            linkOrders += s.orders[l] * s.open[l];
+        for (int l = outFrom; l < outTo; l++) {
+            linkOrders += oo[2 * l] * oo[2 * l + 1];
+        }
+        for (int i = altFrom; i < altTo; i++) {
+            int l = n.altOutLinks[i];
+            linkOrders += oo[2 * l] * oo[2 * l + 1];
         }
         double finalOrders = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
@@ -140,8 +150,9 @@ public final class Simulation {
         double x = Math.min(cap, orders);
         final int slotFrom = n.slotOffsets[site];
         final int slotTo = n.slotOffsets[site + 1];
+        final double[] slot = s.slot;
         for (int k = slotFrom; k < slotTo; k++) {
-            double possible = s.stock[k] / n.slotQty[k];
+            double possible = slot[4 * k] / n.slotQty[k];
             if (possible < x) {
                 x = possible;
             }
@@ -150,8 +161,8 @@ public final class Simulation {
             x = 0;
         }
         for (int k = slotFrom; k < slotTo; k++) {
-            double left = s.stock[k] - x * n.slotQty[k];
-            s.stock[k] = left > 0 ? left : 0; // x ≤ stock/a: only rounding can go below zero
+            double left = slot[4 * k] - x * n.slotQty[k];
+            slot[4 * k] = left > 0 ? left : 0; // x ≤ stock/a: only rounding can go below zero
         }
         s.output[site] = x;
         s.spare[site] = x < cap * (1 - 1e-9);
@@ -174,8 +185,8 @@ public final class Simulation {
         if (finalFraction > 1) {
             finalFraction = 1;
         }
-        double sold = 0;
         double priceNow = s.price[site];
+        double sold = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
             int j = n.demandBySite[d];
             double q = s.demanded[j] * finalFraction;
@@ -183,51 +194,57 @@ public final class Simulation {
             sold += q * (n.demandPrice[j] + priceNow - n.basePrice[site]);
         }
         // Shipping.
-        for (int o = outFrom; o < outTo; o++) {
-            int l = n.outLinks[o];
-            double q = s.orders[l] * s.open[l] * linkFraction;
-            s.shipped[l] = q;
-            if (q == 0) {
-                continue;
-            }
-            sold += q * priceNow;
-            int k = n.linkSlot[l];
-            int due = n.linkLead[l] + s.delay[l];
-            double units = q / n.linkFactor[l];
-            if (due == 0) {
-                s.stock[k] += units;
-                if (s.arrivedTotal != null) {
-                    s.arrivedTotal[l] += q;
-                }
-            } else {
-                s.pipe[s.ringOffset[l] + (t + due) % s.ringSize(l)] += q;
-                s.inTransit[k] += units;
-            }
-            if (s.shippedTotal != null) {
-                s.shippedTotal[l] += q;
-            }
+        double shippedUnits = 0;
+        for (int l = outFrom; l < outTo; l++) {
+            shippedUnits += ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, priceNow, t);
         }
-        s.revenue[site] = sold;
+        for (int i = altFrom; i < altTo; i++) {
+            int l = n.altOutLinks[i];
+            shippedUnits += ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, priceNow, t);
+        }
+        s.revenue[site] = sold + shippedUnits * priceNow;
+    }
+
+    /** Ships q on link l: into the customer's stock (no wait) or its pipeline; books what it cost the customer. */
+    private double ship(RunState s, int l, double q, double supplierPrice, int t) {
+        s.shipped[l] = q;
+        if (q == 0) {
+            return 0;
+        }
+        final double[] slot = s.slot;
+        int k = 4 * n.linkSlot[l];
+        int due = n.linkLead[l] + s.delay[l];
+        double units = q * n.linkPerUnit[l];
+        if (due == 0) {
+            slot[k] += units;
+            if (s.arrivedTotal != null) {
+                s.arrivedTotal[l] += q;
+            }
+        } else {
+            int size = s.ringOffset[l + 1] - s.ringOffset[l];
+            int at = s.modNow[size] + due; // (t + due) mod size, as due ≤ size
+            if (at >= size) {
+                at -= size;
+            }
+            s.pipe[s.ringOffset[l] + at] += q;
+            slot[k + 1] += units;
+        }
+        if (s.shippedTotal != null) {
+            s.shippedTotal[l] += q;
+        }
+        slot[k + 2] += q * supplierPrice * (1 + n.linkMarkup[l] + s.markup[l]) * (1 + n.linkPremium[l]);
+        slot[k + 3] += units;
+        return q;
     }
 
     private void updatePrices(RunState s) {
-        System.arraycopy(s.price, 0, s.lastPrice, 0, n.siteCount);
+        final double[] slot = s.slot;
         for (int k = 0; k < n.slotCount; k++) {
-            double value = 0;
-            double units = 0;
-            for (int l = n.linkOffsets[k]; l < n.linkOffsets[k + 1]; l++) {
-                double q = s.shipped[l];
-                value += q * s.lastPrice[n.linkFrom[l]] * (1 + n.linkMarkup[l] + s.markup[l]);
-                units += q;
+            if (slot[4 * k + 3] > EPS) {
+                s.inputPrice[k] = slot[4 * k + 2] / slot[4 * k + 3]; // else: nothing bought, the last price stands
             }
-            for (int l = n.altOffsets[k]; l < n.altOffsets[k + 1]; l++) {
-                double q = s.shipped[l];
-                value += q * s.lastPrice[n.linkFrom[l]] * (1 + n.linkMarkup[l] + s.markup[l]) * (1 + n.linkPremium[l]);
-                units += q / n.linkFactor[l];
-            }
-            if (units > EPS) {
-                s.inputPrice[k] = value / units; // else: nothing bought, the last price stands
-            }
+            slot[4 * k + 2] = 0;
+            slot[4 * k + 3] = 0;
         }
         // Value added is fixed at its baseline, so cost changes pass through to price one for one.
         for (int site = 0; site < n.siteCount; site++) {
@@ -242,34 +259,35 @@ public final class Simulation {
 
     private void placeOrders(RunState s, int t) {
         final double tau = p.restorationTime();
-        final double[] next = s.orders;
+        final double[] oo = s.orderOpen;
         for (int k = 0; k < n.slotCount; k++) {
             int site = n.slotSite[k];
             double use = n.slotQty[k] * s.received[site];
             double target = n.slotCover[k] * s.coverFactor[k] * use;
-            double need = use + (target + use * n.slotLeadBar[k] - s.stock[k] - s.inTransit[k]) / tau;
+            double need = use + (target + use * n.slotLeadBar[k] - s.slot[4 * k] - s.slot[4 * k + 1]) / tau;
             if (need < 0) {
                 need = 0;
             }
-            final int from = n.linkOffsets[k];
-            final int to = n.linkOffsets[k + 1];
+            final int from = n.inOffsets[k];
+            final int to = n.inOffsets[k + 1];
             double blocked = 0;
             double reroutable = 0;
-            for (int l = from; l < to; l++) {
-                double w = n.linkShare[l];
-                double o = s.open[l];
+            for (int j = from; j < to; j++) {
+                double w = n.inShare[j];
+                double o = oo[2 * n.inLink[j] + 1];
                 blocked += w * (1 - o);
-                if (o >= 1 && s.spare[n.linkFrom[l]]) {
+                if (o >= 1 && s.spare[n.inFrom[j]]) {
                     reroutable += w;
                 }
             }
             double uncovered = from == to ? 1 : (reroutable > 0 ? 0 : blocked);
-            for (int l = from; l < to; l++) {
-                double q = need * n.linkShare[l];
-                if (reroutable > 0 && s.open[l] >= 1 && s.spare[n.linkFrom[l]]) {
-                    q += need * blocked * n.linkShare[l] / reroutable;
+            for (int j = from; j < to; j++) {
+                int l = n.inLink[j];
+                double q = need * n.inShare[j];
+                if (reroutable > 0 && oo[2 * l + 1] >= 1 && s.spare[n.inFrom[j]]) {
+                    q += need * blocked * n.inShare[j] / reroutable;
                 }
-                next[l] = q;
+                oo[2 * l] = q;
             }
             for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
                 int j = a - n.linkCount;
@@ -277,7 +295,7 @@ public final class Simulation {
                     s.altStart[j] = t;
                 }
                 double take = Math.min(uncovered, available(s, j, t));
-                next[a] = need * take * n.linkFactor[a];
+                oo[2 * a] = need * take * n.linkFactor[a];
                 uncovered -= take;
             }
         }

@@ -122,6 +122,13 @@ public final class ResultsWriter {
             date(o, "first-short", scenario, d.firstShort());
             date(o, "worst", scenario, d.worst());
         }
+        ArrayNode firms = root.putArray("firms");
+        for (RunSummary.FirmRow f : summary.firms()) {
+            ObjectNode o = firms.addObject();
+            o.put("firm", f.firm());
+            o.put("revenue", f.revenue());
+            o.put("output", f.output());
+        }
         ArrayNode sites = root.putArray("sites");
         for (RunSummary.SiteRow s : summary.sites()) {
             ObjectNode o = sites.addObject();
