@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.GraphExport;
-import org.chokepoint.model.MeasureSpec;
+import org.chokepoint.model.Measure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ final class GraphCommand implements java.util.concurrent.Callable<Integer> {
         Inputs in = Inputs.load(file);
         Set<String> named = new TreeSet<>();
         if (in.scenario() != null) {
-            for (MeasureSpec m : in.scenario().measures()) {
+            for (Measure m : in.scenario().measures()) {
                 named.addAll(m.firms());
             }
         }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import org.chokepoint.model.Names;
 import java.util.Map;
 import java.util.TreeMap;
-import org.chokepoint.model.MeasureSpec;
+import org.chokepoint.model.Measure;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.Scenario;
 
@@ -32,7 +32,7 @@ final class Summary {
         row(out, "network", s.networkSource());
         network(out, s.network());
         Map<String, Integer> byType = new TreeMap<>();
-        for (MeasureSpec m : s.measures()) {
+        for (Measure m : s.measures()) {
             byType.merge(m.type(), 1, Integer::sum);
         }
         StringBuilder types = new StringBuilder();

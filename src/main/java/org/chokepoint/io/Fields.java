@@ -74,6 +74,11 @@ final class Fields {
         }
     }
 
+    /** Marks the record as not buildable, when the problem was reported elsewhere (e.g. in a nested mapping). */
+    void markFailed() {
+        failed = true;
+    }
+
     void fail(Node at, String key, String message, String advice) {
         problems.add(at == null ? node : at, pathOf(key), message, advice);
         failed = true;

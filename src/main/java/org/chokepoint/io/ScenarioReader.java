@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.chokepoint.model.FieldException;
 import org.chokepoint.model.InvalidInputException;
-import org.chokepoint.model.MeasureSpec;
+import org.chokepoint.model.Measure;
 import org.chokepoint.model.Names;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.NetworkBuilder;
@@ -27,7 +27,6 @@ public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("scenario", "title", "description", "network", "start", "step", "periods",
             "seed", "measures", "sources", "assumptions");
-    static final List<String> MEASURE_HEADER = List.of("id", "type", "authority", "announced", "effective", "ends", "firms");
 
     private ScenarioReader() {}
 
@@ -121,25 +120,7 @@ public final class ScenarioReader {
             }
         }
 
-        List<MeasureSpec> measures = new ArrayList<>();
-        List<Node> list = f.list("measures");
-        Map<String, Integer> seenIds = new HashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            String path = "measures[" + i + "]";
-            Fields m = Fields.of(list.get(i), path, problems, "a measure");
-            if (m == null) {
-                continue;
-            }
-            MeasureSpec spec = measure(m, network);
-            if (spec != null) {
-                Integer first = seenIds.putIfAbsent(spec.id(), i);
-                if (first != null) {
-                    m.fail(m.raw("id"), "id", "duplicate measure id '" + spec.id() + "'", "Already used by measures[" + first + "].");
-                } else {
-                    measures.add(spec);
-                }
-            }
-        }
+        List<Measure> measures = network == null ? List.of() : new MeasureReader(network, problems).read(f.list("measures"));
 
         List<Problem> all = new ArrayList<>(problems.list());
         all.addAll(networkProblems);
@@ -166,42 +147,5 @@ public final class ScenarioReader {
         }
         f.fail(f.raw("step"), "step", "unknown step '" + s + "'", "Allowed: day, week.");
         return null;
-    }
-
-    private static MeasureSpec measure(Fields m, Network network) {
-        String id = m.text("id", true, "Every measure needs an id, e.g. bis-2025-inspur.");
-        String type = m.text("type", true, "Allowed: " + String.join(", ", MeasureSpec.TYPES) + ".");
-        String authority = m.text("authority", true, "The ISO code of the country imposing it, e.g. US or CN.");
-        LocalDate announced = m.date("announced", false);
-        LocalDate effective = m.date("effective", true);
-        LocalDate ends = m.date("ends", false);
-        List<String> firms = m.texts("firms");
-        if (network != null) {
-            Set<String> known = new TreeSet<>();
-            network.firms().forEach(x -> known.add(x.id()));
-            Node raw = m.raw("firms");
-            for (int j = 0; j < firms.size(); j++) {
-                if (!network.hasFirm(firms.get(j))) {
-                    Node at = raw instanceof Node.ListNode l && j < l.values.size() ? l.values.get(j) : raw;
-                    m.fail(at, "firms[" + j + "]", "unknown firm '" + firms.get(j) + "'",
-                            "Known firms: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(firms.get(j), known));
-                }
-            }
-        }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> e : m.node.values.entrySet()) {
-            if (!MEASURE_HEADER.contains(e.getKey())) {
-                settings.put(e.getKey(), Fields.plain(e.getValue()));
-            }
-        }
-        if (m.failed()) {
-            return null;
-        }
-        try {
-            return new MeasureSpec(id, type, authority, announced, effective, ends, firms, settings);
-        } catch (FieldException e) {
-            m.problems.add(new TreeOrigin(m.node, m.path).problem(e.field(), e.bareMessage(), e.advice()));
-            return null;
-        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param assumptions what the scenario assumes without a source
  */
 public record Scenario(String id, String title, String description, Network network, String networkSource,
-                       LocalDate start, Step step, int periods, long seed, List<MeasureSpec> measures,
+                       LocalDate start, Step step, int periods, long seed, List<Measure> measures,
                        List<String> sources, List<String> assumptions) {
 
     public Scenario {

@@ -76,8 +76,8 @@ public final class Benchmarks {
             o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
                     .param("sites", "200").mode(org.openjdk.jmh.annotations.Mode.AverageTime);
         } else {
-            o.forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(5)).measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(10)).jvmArgs("-Xmx2g", "-XX:+UseParallelGC");
+            o.forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(3)).measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(5)).jvmArgs("-Xmx2g", "-XX:+UseParallelGC");
         }
         for (String[] p : params) {
             o.param(p[0], p[1].split(","));

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.chokepoint.model.Duration;
 import org.chokepoint.model.InvalidInputException;
-import org.chokepoint.model.MeasureSpec;
+import org.chokepoint.model.Measure;
+import org.chokepoint.policy.EntityListing;
+import org.chokepoint.policy.LicensePolicy;
+import org.chokepoint.policy.Tariff;
 import org.chokepoint.model.Note;
 import org.chokepoint.model.Scenario;
 import org.chokepoint.model.Step;
@@ -33,12 +36,14 @@ class ScenarioReaderTest {
         assertThat(s.seed()).isEqualTo(20250325L);
         assertThat(s.networkSource()).isEqualTo("networks/inspur-servers.yaml");
         assertThat(s.network().site("inspur-ai-line").stock()).containsEntry("gpu-hopper", Duration.weeks(6));
-        assertThat(s.measures()).extracting(MeasureSpec::id).containsExactly("bis-2023-inspur-group", "bis-2025-inspur");
-        MeasureSpec m = s.measures().get(1);
+        assertThat(s.measures()).extracting(Measure::id).containsExactly("bis-2023-inspur-group", "bis-2025-inspur");
+        EntityListing m = (EntityListing) s.measures().get(1);
         assertThat(m.firms()).hasSize(6).contains("inspur-taiwan");
         assertThat(m.effective()).isEqualTo(LocalDate.of(2025, 3, 25));
-        assertThat(m.settings()).containsEntry("fdp", "footnote-4")
-                .containsEntry("license", Map.of("policy", "presumption-of-denial"));
+        assertThat(m.fdp()).containsExactly("us-semiconductor-equipment", "us-technology");
+        assertThat(m.eccns()).as("all items subject to the EAR").isEmpty();
+        assertThat(m.affiliates()).isEqualTo(EntityListing.Affiliates.LISTED_ONLY);
+        assertThat(m.license().kind()).isEqualTo(LicensePolicy.Kind.PRESUMPTION_OF_DENIAL);
         assertThat(s.sources()).isNotEmpty();
         assertThat(s.assumptions()).isNotEmpty();
         assertThat(s.network().notes()).anySatisfy(n -> {
@@ -114,7 +119,7 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void measureSettingsKeepTheirStructure() throws IOException {
+    void tariffMeasureIsTyped() throws IOException {
         Path f = Files.writeString(dir.resolve("s.yaml"), """
                 scenario: m
                 start: 2025-01-06
@@ -130,9 +135,10 @@ class ScenarioReaderTest {
                     rate: 0.34
                     origins: [US]
                 """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
-        MeasureSpec m = ScenarioReader.read(f).measures().get(0);
+        Tariff m = (Tariff) ScenarioReader.read(f).measures().get(0);
         assertThat(m.announced()).isEqualTo(m.effective());
         assertThat(m.ends()).isEqualTo(LocalDate.of(2025, 5, 14));
-        assertThat(m.settings()).containsEntry("rate", 0.34).containsEntry("origins", List.of("US"));
+        assertThat(m.rate()).isEqualTo(0.34);
+        assertThat(m.origins()).containsExactly("US");
     }
 }

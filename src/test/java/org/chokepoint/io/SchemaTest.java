@@ -65,6 +65,7 @@ class SchemaTest {
         "bad-duration.yaml, rejects",
         "bad-country.yaml, rejects",
         "bad-scenario.yaml, rejects",
+        "bad-measures.yaml, rejects",
         // rules across elements or files, which only the readers check:
         "duplicate-id.yaml, accepts",
         "unknown-reference.yaml, accepts",
@@ -103,10 +104,13 @@ class SchemaTest {
         assertThat(keys(defs.at("/demand/properties"))).isEqualTo(new TreeSet<>(Elements.DEMAND));
         JsonNode scenario = json("schema/scenario.schema.json");
         assertThat(keys(scenario.get("properties"))).isEqualTo(new TreeSet<>(ScenarioReader.KEYS));
-        assertThat(keys(scenario.at("/definitions/measure/properties"))).isEqualTo(new TreeSet<>(ScenarioReader.MEASURE_HEADER));
+        Set<String> measureKeys = new TreeSet<>(MeasureReader.HEADER);
+        MeasureReader.KEYS.values().forEach(measureKeys::addAll);
+        assertThat(keys(scenario.at("/definitions/measure/properties"))).isEqualTo(measureKeys);
+        assertThat(keys(scenario.at("/definitions/license/properties"))).isEqualTo(new TreeSet<>(MeasureReader.LICENSE));
         List<String> types = new ArrayList<>();
         scenario.at("/definitions/measure/properties/type/enum").forEach(t -> types.add(t.asText()));
-        assertThat(types).containsExactlyElementsOf(org.chokepoint.model.MeasureSpec.TYPES);
+        assertThat(types).containsExactlyElementsOf(org.chokepoint.model.Measure.TYPES);
     }
 
     private static JsonNode json(String resource) throws IOException {

@@ -83,13 +83,10 @@ class RecordsTest {
     @Test
     void measureDatesAreOrdered() {
         java.time.LocalDate d = java.time.LocalDate.of(2025, 3, 25);
-        assertThat(new MeasureSpec("m", "tariff", "CN", null, d, null, null, null).announced()).isEqualTo(d);
-        assertThatThrownBy(() -> new MeasureSpec("m", "tariff", "CN", d.plusDays(1), d, null, null, null))
-                .hasMessageContaining("is before the announcement");
-        assertThatThrownBy(() -> new MeasureSpec("m", "tariff", "CN", null, d, d, null, null))
-                .hasMessageContaining("is not after the effective date");
-        assertThatThrownBy(() -> new MeasureSpec("m", "tarif", "CN", null, d, null, null, null))
-                .hasMessageContaining("Did you mean 'tariff'?");
+        Measure.checkDates(null, d, null);
+        Measure.checkDates(d, d, d.plusDays(1));
+        assertThatThrownBy(() -> Measure.checkDates(d.plusDays(1), d, null)).hasMessageContaining("is before the announcement");
+        assertThatThrownBy(() -> Measure.checkDates(null, d, d)).hasMessageContaining("is not after the effective date");
     }
 
     @Test

@@ -1,0 +1,309 @@
+package org.chokepoint.io;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.FieldException;
+import org.chokepoint.model.Measure;
+import org.chokepoint.model.Names;
+import org.chokepoint.model.Network;
+import org.chokepoint.policy.CountryControl;
+import org.chokepoint.policy.DeMinimis;
+import org.chokepoint.policy.EntityListing;
+import org.chokepoint.policy.Escalation;
+import org.chokepoint.policy.ExportRestriction;
+import org.chokepoint.policy.LicensePolicy;
+import org.chokepoint.policy.MeasureHeader;
+import org.chokepoint.policy.PolicyMeasure;
+import org.chokepoint.policy.ProcurementBan;
+import org.chokepoint.policy.Rules;
+import org.chokepoint.policy.Tariff;
+import org.chokepoint.policy.UnreliableEntity;
+
+/** Binds a scenario's {@code measures} list to the policy engine's measure types, with located problems. */
+final class MeasureReader {
+
+    static final List<String> HEADER = List.of("id", "type", "authority", "announced", "effective", "ends", "sources", "note");
+    static final List<String> LICENSE = List.of("policy", "approval", "review", "approved-share", "leakage", "leakage-premium");
+    static final Map<String, List<String>> KEYS = Map.of(
+            "entity-listing", List.of("firms", "affiliates", "eccn", "fdp", "license", "stockpile"),
+            "country-control", List.of("destinations", "eccn", "performance", "fdp", "license", "stockpile"),
+            "de-minimis", List.of("threshold", "destinations", "eccn"),
+            "export-ban", List.of("items", "destinations", "license", "foreign-content", "stockpile"),
+            "export-licensing", List.of("items", "destinations", "license", "foreign-content", "stockpile"),
+            "unreliable-entity", List.of("firms"),
+            "procurement-ban", List.of("firms", "market", "share"),
+            "tariff", List.of("rate", "origins", "destinations", "items"),
+            "escalation", List.of("trigger", "response", "lag", "probability"));
+
+    /** A classification or a prefix of one: EAR99, 3A, 3A090, 3A090.a */
+    private static final Pattern ECCN_PREFIX = Pattern.compile("EAR99|[0-9][A-E]([0-9]{1,3})?(\\.[a-z0-9]+)*|[0-9][A-E]?");
+
+    private final Network network;
+    private final Problems problems;
+
+    MeasureReader(Network network, Problems problems) {
+        this.network = network;
+        this.problems = problems;
+    }
+
+    List<Measure> read(List<Node> list) {
+        List<Measure> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Set<String> declared = new TreeSet<>(); // every id written, valid measure or not: no cascade of "unknown"
+        Map<String, Node> escalationRefs = new HashMap<>();
+        List<Escalation> escalations = new ArrayList<>();
+        List<Fields> escalationFields = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Fields f = Fields.of(list.get(i), "measures[" + i + "]", problems, "a measure");
+            if (f == null) {
+                continue;
+            }
+            if (f.raw("id") instanceof Node.Scalar idNode) {
+                declared.add(idNode.text);
+            }
+            PolicyMeasure m = measure(f);
+            if (m == null) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(m.id(), i);
+            if (first != null) {
+                f.fail(f.raw("id"), "id", "duplicate measure id '" + m.id() + "'", "Already used by measures[" + first + "].");
+                continue;
+            }
+            if (m instanceof Escalation e) {
+                escalations.add(e);
+                escalationFields.add(f);
+            }
+            out.add(m);
+        }
+        // Escalations name measures of this scenario.
+        Set<String> ids = declared;
+        Set<String> responses = new TreeSet<>();
+        for (int i = 0; i < escalations.size(); i++) {
+            Escalation e = escalations.get(i);
+            Fields f = escalationFields.get(i);
+            for (String key : new String[] {"trigger", "response"}) {
+                String ref = key.equals("trigger") ? e.trigger() : e.response();
+                if (!ids.contains(ref)) {
+                    f.fail(f.raw(key), key, "unknown measure '" + ref + "'",
+                            "Measures in this scenario: " + Names.list(new ArrayList<>(ids), 8) + "." + Names.didYouMean(ref, ids));
+                } else if (ref.equals(e.id())) {
+                    f.fail(f.raw(key), key, "an escalation cannot name itself", "Name the measure that triggers it and the one that responds.");
+                }
+            }
+            if (e.trigger().equals(e.response())) {
+                f.fail(f.raw("response"), "response", "the response is the trigger itself", "A measure cannot answer itself.");
+            }
+            if (!responses.add(e.response())) {
+                f.fail(f.raw("response"), "response", "measure '" + e.response() + "' is already the response of another escalation",
+                        "Each response measure follows one trigger.");
+            }
+        }
+        return out;
+    }
+
+    private PolicyMeasure measure(Fields f) {
+        String type = f.text("type", true, "Allowed: " + String.join(", ", Measure.TYPES) + ".");
+        if (type != null && !Measure.TYPES.contains(type)) {
+            f.fail(f.raw("type"), "type", "unknown measure type '" + type + "'",
+                    "Allowed: " + String.join(", ", Measure.TYPES) + "." + Names.didYouMean(type, Measure.TYPES));
+            return null;
+        }
+        List<String> allowed = new ArrayList<>(HEADER);
+        if (type != null) {
+            allowed.addAll(KEYS.get(type));
+        }
+        f.allow(allowed);
+        String id = f.text("id", true, "Every measure needs an id, e.g. bis-2025-inspur.");
+        String authority = f.text("authority", true, "The ISO code of the country imposing it, e.g. US or CN.");
+        LocalDate announced = f.date("announced", false);
+        LocalDate effective = f.date("effective", true);
+        LocalDate ends = f.date("ends", false);
+        List<String> sources = f.texts("sources");
+        if (type == null || f.failed()) {
+            return null;
+        }
+        MeasureHeader h;
+        try {
+            h = new MeasureHeader(id, type, authority, announced, effective, ends, sources);
+        } catch (FieldException e) {
+            problems.add(new TreeOrigin(f.node, f.path).problem(e.field(), e.bareMessage(), e.advice()));
+            return null;
+        }
+        try {
+            PolicyMeasure m = switch (type) {
+                case "entity-listing" -> new EntityListing(h, firms(f, true), affiliates(f), eccns(f), f.texts("fdp"), license(f),
+                        f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
+                case "country-control" -> new CountryControl(h, destinations(f, "destinations", true), eccns(f), performance(f),
+                        f.texts("fdp"), license(f), f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
+                case "de-minimis" -> new DeMinimis(h, f.requiredNumber("threshold", "A share of value in [0, 1], e.g. 0.25."),
+                        destinations(f, "destinations", false), eccns(f));
+                case "export-ban", "export-licensing" -> new ExportRestriction(h, type.equals("export-ban"), items(f, "items", true),
+                        destinations(f, "destinations", false), license(f),
+                        f.number("foreign-content", Double.NaN, "A share of value in [0, 1], e.g. 0.001 for 0.1%."),
+                        f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
+                case "unreliable-entity" -> new UnreliableEntity(h, firms(f, true));
+                case "procurement-ban" -> new ProcurementBan(h, firms(f, true),
+                        f.has("market") ? f.text("market", false, "") : authority,
+                        f.number("share", 1, "The share of purchases lost, in [0, 1]."));
+                case "tariff" -> new Tariff(h, f.requiredNumber("rate", "The ad valorem rate as a fraction, e.g. 0.25 for 25%."),
+                        destinations(f, "origins", true), destinations(f, "destinations", false), items(f, "items", false));
+                case "escalation" -> new Escalation(h, f.text("trigger", true, "The id of the measure that sets it off."),
+                        f.text("response", true, "The id of the measure that follows."), f.duration("lag", Duration.ZERO),
+                        f.number("probability", 1, "A probability in [0, 1]."));
+                default -> throw new IllegalStateException(type);
+            };
+            return f.failed() ? null : m;
+        } catch (FieldException e) {
+            if (!f.failed()) {
+                problems.add(new TreeOrigin(f.node, f.path).problem(e.field(), e.bareMessage(), e.advice()));
+            }
+            return null;
+        } catch (NullPointerException e) {
+            if (f.failed()) {
+                return null; // a required key was missing: reported
+            }
+            throw e;
+        }
+    }
+
+    private List<String> firms(Fields f, boolean required) {
+        if (required && !f.has("firms")) {
+            f.fail(null, "firms", "missing required key 'firms'", "The ids of the firms the measure names.");
+            return null;
+        }
+        List<String> firms = f.texts("firms");
+        Set<String> known = new TreeSet<>();
+        network.firms().forEach(x -> known.add(x.id()));
+        for (int j = 0; j < firms.size(); j++) {
+            if (!network.hasFirm(firms.get(j))) {
+                f.fail(element(f, "firms", j), "firms[" + j + "]", "unknown firm '" + firms.get(j) + "'",
+                        "Known firms: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(firms.get(j), known));
+            }
+        }
+        return firms;
+    }
+
+    private List<String> items(Fields f, String key, boolean required) {
+        if (required && !f.has(key)) {
+            f.fail(null, key, "missing required key '" + key + "'", "The ids of the items it restricts, e.g. [gallium, germanium].");
+            return null;
+        }
+        List<String> items = f.texts(key);
+        Set<String> known = new TreeSet<>();
+        network.items().forEach(x -> known.add(x.id()));
+        for (int j = 0; j < items.size(); j++) {
+            if (!network.hasItem(items.get(j))) {
+                f.fail(element(f, key, j), key + "[" + j + "]", "unknown item '" + items.get(j) + "'",
+                        "Known items: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(items.get(j), known));
+            }
+        }
+        return items;
+    }
+
+    private List<String> destinations(Fields f, String key, boolean required) {
+        if (required && !f.has(key)) {
+            f.fail(null, key, "missing required key '" + key + "'", "Countries (US, CN), groups (D:5, E:1) or all.");
+            return null;
+        }
+        List<String> out = f.texts(key);
+        for (int j = 0; j < out.size(); j++) {
+            if (!Rules.isDestination(out.get(j))) {
+                f.fail(element(f, key, j), key + "[" + j + "]", "'" + out.get(j) + "' is not a country, a country group or 'all'",
+                        "Use ISO codes (CN, US), groups (" + String.join(", ", new TreeSet<>(Rules.GROUPS.keySet())) + ") or all.");
+            }
+        }
+        return out;
+    }
+
+    private List<String> eccns(Fields f) {
+        List<String> out = f.texts("eccn");
+        for (int j = 0; j < out.size(); j++) {
+            if (!ECCN_PREFIX.matcher(out.get(j)).matches()) {
+                f.fail(element(f, "eccn", j), "eccn[" + j + "]", "'" + out.get(j) + "' is not an export classification or a prefix of one",
+                        "Use e.g. 3A090, 3A090.a, 4A090, or a prefix such as 3A; EAR99 for unclassified items.");
+            }
+        }
+        return out;
+    }
+
+    private EntityListing.Affiliates affiliates(Fields f) {
+        String a = f.text("affiliates", false, "");
+        if (a == null) {
+            return null;
+        }
+        EntityListing.Affiliates r = EntityListing.Affiliates.of(a);
+        if (r == null) {
+            f.fail(f.raw("affiliates"), "affiliates", "unknown affiliate rule '" + a + "'", "Allowed: listed-only, subsidiaries, group.");
+        }
+        return r;
+    }
+
+    private List<CountryControl.Performance> performance(Fields f) {
+        List<CountryControl.Performance> out = new ArrayList<>();
+        List<Node> list = f.list("performance");
+        for (int j = 0; j < list.size(); j++) {
+            Fields p = Fields.of(list.get(j), f.pathOf("performance") + "[" + j + "]", problems, "a performance threshold");
+            if (p == null) {
+                continue;
+            }
+            p.allow(List.of("tpp", "density"));
+            double tpp = p.requiredNumber("tpp", "Total Processing Performance, e.g. 4800.");
+            double density = p.number("density", Double.NaN, "Performance density, e.g. 5.92.");
+            if (!p.failed()) {
+                try {
+                    out.add(new CountryControl.Performance(tpp, density));
+                } catch (FieldException e) {
+                    problems.add(new TreeOrigin(p.node, p.path).problem(e.field(), e.bareMessage(), e.advice()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private LicensePolicy license(Fields f) {
+        Fields l = f.nested("license");
+        if (l == null) {
+            return null;
+        }
+        l.allow(LICENSE);
+        String policy = l.text("policy", true, "denial, presumption-of-denial, case-by-case or approval.");
+        LicensePolicy.Kind kind = policy == null ? null : LicensePolicy.Kind.of(policy);
+        if (policy != null && kind == null) {
+            Set<String> kinds = new TreeSet<>();
+            for (LicensePolicy.Kind k : LicensePolicy.Kind.values()) {
+                kinds.add(k.key());
+            }
+            l.fail(l.raw("policy"), "policy", "unknown license policy '" + policy + "'",
+                    "Allowed: " + String.join(", ", kinds) + "." + Names.didYouMean(policy, kinds));
+        }
+        double approval = l.number("approval", kind == null ? 0 : kind.defaultApproval(), "A probability in [0, 1].");
+        Duration review = l.duration("review", Duration.ZERO);
+        double approvedShare = l.number("approved-share", 1, "A share in [0, 1].");
+        double leakage = l.number("leakage", 0, "A share in [0, 1].");
+        double premium = l.number("leakage-premium", 0, "A fraction of the price, e.g. 0.3 for 30%.");
+        if (l.failed()) {
+            f.markFailed();
+            return null;
+        }
+        try {
+            return new LicensePolicy(kind, approval, review, approvedShare, leakage, premium);
+        } catch (FieldException e) {
+            problems.add(new TreeOrigin(l.node, l.path).problem(e.field(), e.bareMessage(), e.advice()));
+            f.markFailed();
+            return null;
+        }
+    }
+
+    private static Node element(Fields f, String key, int j) {
+        Node raw = f.raw(key);
+        return raw instanceof Node.ListNode list && j < list.values.size() ? list.values.get(j) : raw;
+    }
+}

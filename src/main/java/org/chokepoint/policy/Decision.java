@@ -1,0 +1,68 @@
+package org.chokepoint.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one measure does to one link (or demand entry), from when, and why: the rule steps that
+ * led to it, with the numbers used, so an analyst can check each against the regulation.
+ *
+ * @param measure the measure's id
+ * @param effect what happens
+ * @param link the engine's link index, or -1 for a demand decision
+ * @param demand the demand entry index, or -1
+ * @param linkName {@code from->to} (or the demand entry's site) for people
+ * @param item the item concerned
+ * @param from first day in force
+ * @param to first day no longer in force, or {@code null}
+ * @param announced when it was announced (for stockpiling)
+ * @param license for {@link Effect#LICENSE}: how applications are decided
+ * @param factor open fraction ({@link Effect#PARTIAL}) or demand factor ({@link Effect#DEMAND})
+ * @param markup for {@link Effect#MARKUP}: the rate
+ * @param stockpile target-cover multiplier for the customer between announcement and effect
+ * @param condition the escalation that must fire for this to happen, or {@code null}
+ * @param trace the rule steps, in order
+ */
+public record Decision(String measure, Effect effect, int link, int demand, String linkName, String item, LocalDate from,
+                       LocalDate to, LocalDate announced, LicensePolicy license, double factor, double markup,
+                       double stockpile, String condition, List<String> trace) {
+
+    public enum Effect {
+        /** Subject to a license requirement: approval per the license policy. */
+        LICENSE,
+        /** Prohibited outright. */
+        BLOCK,
+        /** Only a share gets through. */
+        PARTIAL,
+        /** A cost markup (tariff). */
+        MARKUP,
+        /** Final demand falls by a share. */
+        DEMAND,
+        /** Examined and not caught; the trace says why. */
+        NONE;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public Decision {
+        trace = List.copyOf(trace);
+    }
+
+    /** A short statement of the effect: "license (presumption-of-denial: approval 0%)", "markup 25%". */
+    public String effectText() {
+        return switch (effect) {
+            case LICENSE -> "license required (" + license.describe() + ")";
+            case BLOCK -> "blocked";
+            case PARTIAL -> LicensePolicy.pct(1 - factor) + " of orders refused";
+            case MARKUP -> "markup " + LicensePolicy.pct(markup);
+            case DEMAND -> "demand down " + LicensePolicy.pct(1 - factor);
+            case NONE -> "not affected";
+        };
+    }
+
+    public boolean inForce(LocalDate day) {
+        return effect != Effect.NONE && !day.isBefore(from) && (to == null || day.isBefore(to));
+    }
+}
