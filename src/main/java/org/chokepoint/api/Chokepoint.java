@@ -2,6 +2,9 @@ package org.chokepoint.api;
 
 import java.nio.file.Path;
 import org.chokepoint.analysis.RunSummary;
+import org.chokepoint.analysis.Streams;
+import org.chokepoint.policy.PolicyDecisions;
+import org.chokepoint.policy.PolicyEvaluator;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.engine.SeriesRecorder;
@@ -30,20 +33,33 @@ public final class Chokepoint {
         return NetworkReader.read(path);
     }
 
+    /** What the policy engine decides for a scenario's measures, link by link, with traces. */
+    public static PolicyDecisions decide(Scenario scenario) {
+        return PolicyEvaluator.evaluate(scenario, CompiledNetwork.of(scenario.network(), scenario.step()));
+    }
+
     /**
-     * Simulates a scenario once, recording every series. Measures are not applied yet: this is the
-     * run without measures (the policy engine will turn them into a timeline).
+     * Simulates a scenario once with its measures (run 0 of its seed: licenses granted and
+     * escalations fired as that stream draws them), and once without, recording every series.
      */
     public static Run simulate(Scenario scenario, Parameters parameters) {
         CompiledNetwork compiled = CompiledNetwork.of(scenario.network(), scenario.step());
+        PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, compiled);
         Simulation sim = new Simulation(compiled, parameters);
+        var state = sim.newState();
         SeriesRecorder series = new SeriesRecorder();
-        sim.run(Timeline.NONE, scenario.periods(), sim.newState(), series);
-        return new Run(scenario, compiled, series, RunSummary.of(compiled, series));
+        sim.run(decisions.timeline(Streams.forRun(scenario.seed(), 0)), scenario.periods(), state, series);
+        SeriesRecorder baseline = new SeriesRecorder();
+        sim.run(Timeline.NONE, scenario.periods(), state, baseline);
+        return new Run(scenario, compiled, decisions, series, RunSummary.of(compiled, series), RunSummary.of(compiled, baseline));
     }
 
-    /** One simulated run: the compiled network, every recorded series, and the headline figures. */
-    public record Run(Scenario scenario, CompiledNetwork network, SeriesRecorder series, RunSummary summary) {}
+    /**
+     * One simulated run: the compiled network, the policy decisions, every recorded series, and the
+     * headline figures with the measures and without them.
+     */
+    public record Run(Scenario scenario, CompiledNetwork network, PolicyDecisions decisions, SeriesRecorder series,
+                      RunSummary summary, RunSummary baseline) {}
 
     /** The version of this build, e.g. {@code 0.1.0}. */
     public static String version() {

@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Simulate a scenario and write results.csv and summary.json.",
-                "Measures are not applied yet (the policy engine is being built): this is the run without measures."})
+        description = {"Simulate a scenario with its measures and write results.csv and summary.json.",
+                "Uncertain inputs (license approvals, escalations) are drawn from the scenario's seed."})
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -51,7 +51,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         AtomicFiles.writeFolder(dir, tmp -> {
             AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
             AtomicFiles.write(tmp.resolve("summary.json"),
-                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), false, o));
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), true, o));
         });
         print(spec.commandLine().getOut(), s, run);
         spec.commandLine().getOut().println("wrote " + dir.resolve("results.csv") + " and " + dir.resolve("summary.json"));
@@ -59,22 +59,24 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return Main.OK;
     }
 
-    private static void print(PrintWriter out, Scenario s, Chokepoint.Run run) {
+    private void print(PrintWriter out, Scenario s, Chokepoint.Run run) {
         out.printf("%s%n%s to %s, %d %s periods%n", s.title(), s.start(), s.end(), s.periods(),
                 s.step() == org.chokepoint.model.Step.DAY ? "daily" : "weekly");
-        if (!s.measures().isEmpty()) {
-            out.printf("note: the %d measures in this scenario are not applied yet; this is the run without measures.%n",
-                    s.measures().size());
-        }
+        long restricted = run.decisions().effective().stream().map(d -> d.linkName()).distinct().count();
+        out.printf("%d measures; %d links or demand entries affected (chokepoint explain %s lists them)%n",
+                s.measures().size(), restricted, scenario);
         for (String site : run.network().overCapacity()) {
             out.printf("warning: site %s needs more than its capacity even without measures%n", site);
         }
         out.println();
-        out.printf("%-28s %14s %14s %14s %16s %12s %12s%n", "end item @ market", "demand", "delivered", "short",
-                "short (USD)", "first short", "worst");
-        for (RunSummary.DemandRow d : run.summary().demand()) {
-            out.printf("%-28s %14s %14s %14s %16s %12s %12s%n", d.item() + " @ " + d.market(), units(d.demanded()),
-                    units(d.delivered()), units(d.shortfall()), units(d.shortfallValue()), date(s, d.firstShort()), date(s, d.worst()));
+        out.printf("%-24s %12s %12s %12s %16s %16s %12s%n", "end item @ market", "demand", "delivered", "short",
+                "short (USD)", "without measures", "first short");
+        for (int i = 0; i < run.summary().demand().size(); i++) {
+            RunSummary.DemandRow d = run.summary().demand().get(i);
+            RunSummary.DemandRow b = run.baseline().demand().get(i);
+            out.printf("%-24s %12s %12s %12s %16s %16s %12s%n", d.item() + " @ " + d.market(), units(d.demanded()),
+                    units(d.delivered()), units(d.shortfall()), units(d.shortfallValue()), units(b.shortfallValue()),
+                    date(s, d.firstShort()));
         }
         out.println();
         long hit = run.summary().sites().stream().filter(x -> x.firstBelow() != RunSummary.NEVER).count();

@@ -232,6 +232,16 @@ public final class RunState {
         return revenue[site];
     }
 
+    /** The share of orders on link {@code l} that policy lets through this period (1: open, 0: blocked). */
+    public double open(int link) {
+        return orderOpen[2 * link + 1];
+    }
+
+    /** The policy markup on link {@code l} this period (tariffs, leakage premiums), a fraction of the price. */
+    public double markup(int link) {
+        return markup[link];
+    }
+
     /** What was shipped on link {@code l} this period, in units the supplier makes. */
     public double shipped(int link) {
         return shipped[link];

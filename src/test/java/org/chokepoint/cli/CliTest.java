@@ -69,15 +69,15 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
-                .contains("the 2 measures in this scenario are not applied yet")
-                .containsPattern("ai-server @ CN +37,440 +37,440 +0");
+                .contains("2 measures; 8 links or demand entries affected")
+                .containsPattern("ai-server @ CN +37,440 +[0-9,]+ +[0-9,]+ +[0-9,]+ +0 +2025-");
         java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
         assertThat(csv.get(1)).isEqualTo("0,2025-01-06,demand,ai-server@CN/inspur-ai-line,360");
         // 104 periods × (3 demand entries × 3 + 23 sites × 3 + 18 recipe inputs (7+7+2+1+1)), plus the header
         assertThat(csv).hasSize(104 * (3 * 3 + 23 * 3 + 18) + 1);
         String json = Files.readString(out.resolve("summary.json"));
-        assertThat(json).contains("\"measures-applied\" : false").contains("\"fill-rate\" : 1.0");
+        assertThat(json).contains("\"measures-applied\" : true");
 
         byte[] first = Files.readAllBytes(out.resolve("results.csv"));
         byte[] firstJson = Files.readAllBytes(out.resolve("summary.json"));
@@ -87,6 +87,26 @@ class CliTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary folders left").containsExactly("run");
         }
+    }
+
+    @Test
+    void explainListsAffectedLinksAndTracesOne() {
+        Result table = run("explain", SAMPLE);
+        assertThat(table.code()).isZero();
+        assertThat(table.out()).contains("nvidia-gpu->inspur-ai-line").contains("8 decisions.")
+                .contains("because: cpu-x86 is made in US (site intel-xeon): subject to the EAR");
+        Result one = run("explain", SAMPLE, "--link", "nvidia-gpu->inspur-ai-line");
+        assertThat(one.out()).contains("1. measure bis-2023-inspur-group (entity-listing by US, effective 2023-03-02)")
+                .contains("but the listing names legal entities only (affiliates: listed-only)")
+                .contains("foreign direct product: nvidia-gpu is made with us-semiconductor-equipment")
+                .contains("=> license required (presumption-of-denial: approval 0%), from 2025-03-25");
+        Result before = run("explain", SAMPLE, "--date", "2025-03-01");
+        assertThat(before.out()).contains("0 decisions.");
+        Result json = run("explain", SAMPLE, "--site", "inspur-gp-line", "--format", "json");
+        assertThat(json.out()).startsWith("[").contains("\"effect\" : \"license\"").contains("\"trace\" : [");
+        assertThat(run("explain", SAMPLE, "--link", "nvidia-gpu").code()).isEqualTo(2);
+        assertThat(run("explain", SAMPLE, "--site", "nowhere").err()).contains("no site 'nowhere'");
+        assertThat(run("explain", SAMPLE, "--date", "March").code()).isEqualTo(2);
     }
 
     @Test
@@ -116,7 +136,7 @@ class CliTest {
         Result v = run("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("chokepoint ");
-        for (String cmd : new String[] {"run", "validate", "graph", "generate"}) { // each documents itself
+        for (String cmd : new String[] {"run", "explain", "validate", "graph", "generate"}) { // each documents itself
             Result h = run(cmd, "--help");
             assertThat(h.code()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: chokepoint " + cmd);

@@ -1,0 +1,112 @@
+package org.chokepoint.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.chokepoint.api.Chokepoint;
+import org.chokepoint.io.DecisionsWriter;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.policy.Decision;
+import org.chokepoint.policy.PolicyDecisions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Explain what each measure does to each link, and why, rule step by rule step.",
+                "With no filter: a table of every affected link. With --link or --site: the full trace of each",
+                "decision, including links examined and not caught."})
+final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file.")
+    Path scenario;
+
+    @Option(names = "--site", paramLabel = "ID", description = "Only links into or out of this site.")
+    String site;
+
+    @Option(names = "--link", paramLabel = "FROM->TO", description = "Only this link, e.g. nvidia-gpu->inspur-ai-line.")
+    String link;
+
+    @Option(names = "--date", paramLabel = "DATE", description = "Only decisions in force on this day (YYYY-MM-DD).")
+    String date;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new Main.UsageException("unknown format '" + format + "'; use text or json.");
+        }
+        LocalDate day = null;
+        if (date != null) {
+            try {
+                day = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                throw new Main.UsageException("'" + date + "' is not a date; use YYYY-MM-DD.");
+            }
+        }
+        if (link != null && !link.contains("->")) {
+            throw new Main.UsageException("--link takes FROM->TO, e.g. nvidia-gpu->inspur-ai-line");
+        }
+        Scenario s = Chokepoint.loadScenario(scenario);
+        if (site != null && !s.network().hasSite(site)) {
+            throw new Main.UsageException("no site '" + site + "' in this scenario's network");
+        }
+        PolicyDecisions all = Chokepoint.decide(s);
+        boolean detailed = site != null || link != null;
+        final LocalDate on = day;
+        List<Decision> chosen = all.all().stream()
+                .filter(d -> detailed || d.effect() != Decision.Effect.NONE)
+                .filter(d -> link == null || d.linkName().equals(link))
+                .filter(d -> site == null || d.linkName().startsWith(site + "->") || d.linkName().endsWith("->" + site)
+                        || d.linkName().equals(site))
+                .filter(d -> on == null || (d.effect() == Decision.Effect.NONE
+                        ? !on.isBefore(d.from()) && (d.to() == null || on.isBefore(d.to())) : d.inForce(on)))
+                .toList();
+        PrintWriter out = spec.commandLine().getOut();
+        if (format.equals("json")) {
+            var buffer = new java.io.ByteArrayOutputStream();
+            DecisionsWriter.json(chosen, buffer);
+            out.print(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } else if (detailed) {
+            if (chosen.isEmpty()) {
+                out.println("No measure examines " + (link != null ? "link " + link : "site " + site) + ".");
+            }
+            for (Decision d : chosen) {
+                out.printf("%s  %s  [%s]%n", d.linkName(), d.item(), d.measure());
+                for (int i = 0; i < d.trace().size(); i++) {
+                    out.printf("  %d. %s%n", i + 1, d.trace().get(i));
+                }
+                out.printf("  => %s, from %s%s%n%n", d.effectText(), d.from(), d.to() == null ? "" : " until " + d.to());
+            }
+        } else {
+            out.printf("%-40s %-14s %-24s %-12s %s%n", "link", "item", "measure", "from", "effect");
+            for (Decision d : chosen) {
+                out.printf("%-40s %-14s %-24s %-12s %s%n", d.linkName(), d.item(), d.measure(), d.from(), d.effectText());
+                out.printf("%-40s   because: %s%n", "", reason(d));
+            }
+            out.printf("%n%d decisions. Show a link's full trace with --link FROM->TO.%n", chosen.size());
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    /** The step that decided: the one that says "subject", or else the second step (what caught it). */
+    private static String reason(Decision d) {
+        for (int i = d.trace().size() - 1; i >= 0; i--) {
+            String step = d.trace().get(i);
+            if (step.endsWith(": subject") || step.endsWith("subject to the EAR")) {
+                return step;
+            }
+        }
+        return d.trace().size() > 1 ? d.trace().get(1) : d.trace().get(0);
+    }
+}

@@ -1,0 +1,53 @@
+package org.chokepoint.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import org.chokepoint.policy.Decision;
+
+/** Policy decisions as JSON, for {@code chokepoint explain --format json}. */
+public final class DecisionsWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    private DecisionsWriter() {}
+
+    public static void json(List<Decision> decisions, OutputStream out) throws IOException {
+        ArrayNode root = JSON.createArrayNode();
+        for (Decision d : decisions) {
+            ObjectNode o = root.addObject();
+            o.put("measure", d.measure());
+            o.put("effect", d.effect().key());
+            o.put("link", d.linkName());
+            o.put("item", d.item());
+            o.put("from", d.from().toString());
+            if (d.to() == null) {
+                o.putNull("to");
+            } else {
+                o.put("to", d.to().toString());
+            }
+            o.put("summary", d.effectText());
+            if (d.license() != null) {
+                ObjectNode l = o.putObject("license");
+                l.put("policy", d.license().kind().key());
+                l.put("approval", d.license().approval());
+                l.put("review", d.license().review().toString());
+                l.put("approved-share", d.license().approvedShare());
+                l.put("leakage", d.license().leakage());
+            }
+            if (d.condition() != null) {
+                o.put("condition", d.condition());
+            }
+            ArrayNode trace = o.putArray("trace");
+            d.trace().forEach(trace::add);
+        }
+        JSON.writeValue(out, root);
+        out.write('\n');
+    }
+}
