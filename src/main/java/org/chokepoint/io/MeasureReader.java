@@ -174,6 +174,29 @@ final class MeasureReader {
         }
     }
 
+    /** The scenario's {@code controls} table: rows of {eccn: [...], destinations: [...]}. */
+    static List<org.chokepoint.model.ControlRule> controls(Fields scenario) {
+        List<org.chokepoint.model.ControlRule> out = new ArrayList<>();
+        List<Node> rows = scenario.list("controls");
+        MeasureReader reader = new MeasureReader(null, scenario.problems);
+        for (int i = 0; i < rows.size(); i++) {
+            Fields r = Fields.of(rows.get(i), "controls[" + i + "]", scenario.problems, "a control-table row");
+            if (r == null) {
+                continue;
+            }
+            r.allow(List.of("eccn", "destinations"));
+            if (!r.has("eccn")) {
+                r.fail(null, "eccn", "missing required key 'eccn'", "Classifications (prefixes), e.g. [3A090, 4A090] or [EAR99].");
+            }
+            List<String> eccns = reader.eccns(r);
+            List<String> dest = reader.destinations(r, "destinations", true);
+            if (!r.failed()) {
+                out.add(new org.chokepoint.model.ControlRule(eccns, dest));
+            }
+        }
+        return out;
+    }
+
     private List<String> firms(Fields f, boolean required) {
         if (required && !f.has("firms")) {
             f.fail(null, "firms", "missing required key 'firms'", "The ids of the firms the measure names.");

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.chokepoint.model.FieldException;
 import org.chokepoint.model.InvalidInputException;
+import org.chokepoint.model.ControlRule;
 import org.chokepoint.model.Measure;
 import org.chokepoint.model.Names;
 import org.chokepoint.model.Network;
@@ -26,7 +27,7 @@ import org.chokepoint.model.Step;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("scenario", "title", "description", "network", "start", "step", "periods",
-            "seed", "measures", "sources", "assumptions");
+            "seed", "measures", "sources", "assumptions", "controls");
 
     private ScenarioReader() {}
 
@@ -121,6 +122,7 @@ public final class ScenarioReader {
         }
 
         List<Measure> measures = network == null ? List.of() : new MeasureReader(network, problems).read(f.list("measures"));
+        List<ControlRule> controls = MeasureReader.controls(f);
 
         List<Problem> all = new ArrayList<>(problems.list());
         all.addAll(networkProblems);
@@ -129,7 +131,7 @@ public final class ScenarioReader {
         }
         try {
             return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
-                    measures, sources, assumptions);
+                    measures, sources, assumptions, controls);
         } catch (FieldException e) {
             throw new InvalidInputException(new TreeOrigin(f.node, "").problem(e.field(), e.bareMessage(), e.advice()));
         }

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param measures the measures, in file order
  * @param sources public sources the scenario rests on
  * @param assumptions what the scenario assumes without a source
+ * @param controls the control table (classification to destinations needing a license); empty:
+ *     the default table
  */
 public record Scenario(String id, String title, String description, Network network, String networkSource,
                        LocalDate start, Step step, int periods, long seed, List<Measure> measures,
-                       List<String> sources, List<String> assumptions) {
+                       List<String> sources, List<String> assumptions, List<ControlRule> controls) {
 
     public Scenario {
         Checks.id(id, "scenario");
@@ -37,6 +39,7 @@ public record Scenario(String id, String title, String description, Network netw
         measures = measures == null ? List.of() : List.copyOf(measures);
         sources = sources == null ? List.of() : List.copyOf(sources);
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
+        controls = controls == null ? List.of() : List.copyOf(controls);
     }
 
     /** The first day of the last period plus one step: the end of the simulated span. */

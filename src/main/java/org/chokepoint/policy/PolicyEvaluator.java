@@ -44,11 +44,13 @@ public final class PolicyEvaluator {
     private final List<DeMinimis> deMinimis = new ArrayList<>();
     private final Map<String, ContentRollup> rollups = new HashMap<>();
     private final List<Decision> decisions = new ArrayList<>();
+    private final java.util.function.BiPredicate<String, String> controlled;
 
     private PolicyEvaluator(Scenario scenario, CompiledNetwork compiled) {
         this.scenario = scenario;
         this.n = scenario.network();
         this.c = compiled;
+        this.controlled = Rules.table(scenario.controls());
         for (Measure m : scenario.measures()) {
             measures.add((PolicyMeasure) m);
             if (m instanceof DeMinimis d) {
@@ -270,7 +272,7 @@ public final class PolicyEvaluator {
             return true;
         }
         ContentRollup rollup = rollups.computeIfAbsent(authority + ">" + destination,
-                k -> new ContentRollup(n, authority, it -> Rules.controlled(it.eccn(), destination)));
+                k -> new ContentRollup(n, authority, it -> controlled.test(it.eccn(), destination)));
         double share = rollup.share(supplier.id());
         double threshold = deMinimisThreshold(destination, item.eccn(), day);
         String content = authority + "-origin controlled content " + pct1(share) + " of USD " + usd(n.price(supplier))

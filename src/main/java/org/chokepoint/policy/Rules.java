@@ -74,6 +74,26 @@ public final class Rules {
                 || GROUPS.get("D:5").contains(destination);
     }
 
+    /** The control test of a scenario: its own table if it has one, else the default. */
+    public static java.util.function.BiPredicate<String, String> table(List<org.chokepoint.model.ControlRule> rules) {
+        if (rules.isEmpty()) {
+            return Rules::controlled;
+        }
+        List<Set<String>> where = new java.util.ArrayList<>();
+        for (org.chokepoint.model.ControlRule r : rules) {
+            where.add(countries(r.destinations()));
+        }
+        return (eccn, destination) -> {
+            for (int i = 0; i < rules.size(); i++) {
+                Set<String> dest = where.get(i);
+                if (matches(eccn, rules.get(i).eccns()) && (dest == null || dest.contains(destination))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
     /** Whether classification {@code eccn} falls under a prefix such as {@code 3A090} or {@code 3A}. */
     public static boolean matches(String eccn, List<String> prefixes) {
         for (String p : prefixes) {

@@ -58,7 +58,11 @@ class PolicyEvaluatorTest {
     }
 
     static PolicyDecisions evaluate(Network n, Measure... measures) {
-        Scenario s = new Scenario("t", null, null, n, "inline", START, Step.WEEK, 52, 1, List.of(measures), null, null);
+        return evaluate(n, List.of(), measures);
+    }
+
+    static PolicyDecisions evaluate(Network n, List<org.chokepoint.model.ControlRule> controls, Measure... measures) {
+        Scenario s = new Scenario("t", null, null, n, "inline", START, Step.WEEK, 52, 1, List.of(measures), null, null, controls);
         return PolicyEvaluator.evaluate(s, CompiledNetwork.of(n, Step.WEEK));
     }
 
@@ -120,6 +124,20 @@ class PolicyEvaluatorTest {
         assertThat(chip.get(0).to()).isEqualTo("2025-06-02");
         assertThat(chip.get(1).from()).isEqualTo("2025-06-02");
         assertThat(chip.get(1).trace()).anyMatch(s -> s.contains("> de minimis 0.0% for CN on 2025-06-02: subject"));
+    }
+
+    @Test
+    void aScenarioControlTableReplacesTheDefault() {
+        // If the scenario says 3A001 parts need no license to China, the chip's US content is not controlled.
+        var table = List.of(new org.chokepoint.model.ControlRule(List.of("3A090", "4A"), List.of("D:5")));
+        Decision d = decision(evaluate(network().build(), table, listing(List.of("cn-group"), null, List.of())),
+                "tw-line->cn-parent-line", "el");
+        assertThat(d.effect()).isEqualTo(Decision.Effect.NONE);
+        assertThat(d.trace()).anyMatch(s -> s.contains("US-origin controlled content 0.0% of USD 100 (USD 0)"));
+        // And with 3A001 controlled to D:5 (China is in it), it is caught again.
+        var strict = List.of(new org.chokepoint.model.ControlRule(List.of("3A"), List.of("D:5")));
+        assertThat(decision(evaluate(network().build(), strict, listing(List.of("cn-group"), null, List.of())),
+                "tw-line->cn-parent-line", "el").effect()).isEqualTo(Decision.Effect.LICENSE);
     }
 
     @Test
