@@ -2,7 +2,7 @@ package org.chokepoint.api;
 
 import java.nio.file.Path;
 import org.chokepoint.analysis.RunSummary;
-import org.chokepoint.analysis.Streams;
+import org.chokepoint.analysis.PolicyRun;
 import org.chokepoint.policy.PolicyDecisions;
 import org.chokepoint.policy.PolicyEvaluator;
 import org.chokepoint.engine.CompiledNetwork;
@@ -48,7 +48,7 @@ public final class Chokepoint {
         Simulation sim = new Simulation(compiled, parameters);
         var state = sim.newState();
         SeriesRecorder series = new SeriesRecorder();
-        sim.run(decisions.timeline(Streams.forRun(scenario.seed(), 0)), scenario.periods(), state, series);
+        PolicyRun.run(sim, decisions, 0, state, series);
         SeriesRecorder baseline = new SeriesRecorder();
         sim.run(Timeline.NONE, scenario.periods(), state, baseline);
         return new Run(scenario, compiled, decisions, series, RunSummary.of(compiled, series), RunSummary.of(compiled, baseline));

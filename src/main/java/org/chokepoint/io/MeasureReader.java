@@ -40,7 +40,7 @@ final class MeasureReader {
             "unreliable-entity", List.of("firms"),
             "procurement-ban", List.of("firms", "market", "share"),
             "tariff", List.of("rate", "origins", "destinations", "items"),
-            "escalation", List.of("trigger", "response", "lag", "probability"));
+            "escalation", List.of("trigger", "when", "response", "lag", "probability"));
 
     /** A classification or a prefix of one: EAR99, 3A, 3A090, 3A090.a */
     private static final Pattern ECCN_PREFIX = Pattern.compile("EAR99|[0-9][A-E]([0-9]{1,3})?(\\.[a-z0-9]+)*|[0-9][A-E]?");
@@ -91,6 +91,9 @@ final class MeasureReader {
             Fields f = escalationFields.get(i);
             for (String key : new String[] {"trigger", "response"}) {
                 String ref = key.equals("trigger") ? e.trigger() : e.response();
+                if (ref == null) {
+                    continue;
+                }
                 if (!ids.contains(ref)) {
                     f.fail(f.raw(key), key, "unknown measure '" + ref + "'",
                             "Measures in this scenario: " + Names.list(new ArrayList<>(ids), 8) + "." + Names.didYouMean(ref, ids));
@@ -98,7 +101,7 @@ final class MeasureReader {
                     f.fail(f.raw(key), key, "an escalation cannot name itself", "Name the measure that triggers it and the one that responds.");
                 }
             }
-            if (e.trigger().equals(e.response())) {
+            if (e.response().equals(e.trigger())) {
                 f.fail(f.raw("response"), "response", "the response is the trigger itself", "A measure cannot answer itself.");
             }
             if (!responses.add(e.response())) {
@@ -155,9 +158,7 @@ final class MeasureReader {
                         f.number("share", 1, "The share of purchases lost, in [0, 1]."));
                 case "tariff" -> new Tariff(h, f.requiredNumber("rate", "The ad valorem rate as a fraction, e.g. 0.25 for 25%."),
                         destinations(f, "origins", true), destinations(f, "destinations", false), items(f, "items", false));
-                case "escalation" -> new Escalation(h, f.text("trigger", true, "The id of the measure that sets it off."),
-                        f.text("response", true, "The id of the measure that follows."), f.duration("lag", Duration.ZERO),
-                        f.number("probability", 1, "A probability in [0, 1]."));
+                case "escalation" -> escalation(f, h);
                 default -> throw new IllegalStateException(type);
             };
             return f.failed() ? null : m;
@@ -195,6 +196,68 @@ final class MeasureReader {
             }
         }
         return out;
+    }
+
+    private Escalation escalation(Fields f, MeasureHeader h) {
+        if (f.has("trigger") == f.has("when")) {
+            f.fail(null, "trigger", "an escalation needs either 'trigger' (a measure) or 'when' (a condition on the run)",
+                    "trigger: bis-2025-inspur, or when: {metric: shortfall, item: ai-server, above: 0.2}.");
+            return null;
+        }
+        String trigger = f.has("trigger") ? f.text("trigger", false, "") : null;
+        org.chokepoint.policy.MetricTrigger when = f.has("when") ? when(f) : null;
+        String response = f.text("response", true, "The id of the measure that follows.");
+        Duration lag = f.duration("lag", Duration.ZERO);
+        double probability = f.number("probability", 1, "A probability in [0, 1].");
+        return f.failed() ? null : new Escalation(h, trigger, when, response, lag, probability);
+    }
+
+    private org.chokepoint.policy.MetricTrigger when(Fields f) {
+        Fields w = f.nested("when");
+        if (w == null) {
+            return null;
+        }
+        w.allow(List.of("metric", "item", "market", "site", "above", "below"));
+        String metric = w.text("metric", true, "shortfall (of an item's final demand) or output (of a site).");
+        org.chokepoint.policy.MetricTrigger.Metric m = null;
+        String subject = null;
+        String market = null;
+        double threshold = Double.NaN;
+        if ("shortfall".equals(metric)) {
+            m = org.chokepoint.policy.MetricTrigger.Metric.SHORTFALL;
+            subject = w.text("item", true, "The end item whose shortfall is watched.");
+            if (subject != null && !network.hasItem(subject)) {
+                w.failUnknown("item", "item", subject, new TreeSet<>(network.endItems()));
+            }
+            market = w.text("market", false, "");
+            threshold = w.requiredNumber("above", "The share of demand unmet in a period, e.g. 0.2.");
+            if (w.has("below") || w.has("site")) {
+                w.fail(w.raw(w.has("below") ? "below" : "site"), w.has("below") ? "below" : "site",
+                        "a shortfall condition takes item, market and above", "");
+            }
+        } else if ("output".equals(metric)) {
+            m = org.chokepoint.policy.MetricTrigger.Metric.OUTPUT;
+            subject = w.text("site", true, "The site whose output is watched.");
+            if (subject != null && !network.hasSite(subject)) {
+                Set<String> sites = new TreeSet<>();
+                network.sites().forEach(x -> sites.add(x.id()));
+                w.failUnknown("site", "site", subject, sites);
+            }
+            threshold = w.requiredNumber("below", "The share of baseline output, e.g. 0.5.");
+        } else if (metric != null) {
+            w.fail(w.raw("metric"), "metric", "unknown metric '" + metric + "'", "Allowed: shortfall, output.");
+        }
+        if (w.failed()) {
+            f.markFailed();
+            return null;
+        }
+        try {
+            return new org.chokepoint.policy.MetricTrigger(m, subject, market, threshold);
+        } catch (FieldException e) {
+            problems.add(new TreeOrigin(w.node, w.path).problem(e.field(), e.bareMessage(), e.advice()));
+            f.markFailed();
+            return null;
+        }
     }
 
     private List<String> firms(Fields f, boolean required) {

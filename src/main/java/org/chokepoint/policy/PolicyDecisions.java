@@ -53,33 +53,60 @@ public final class PolicyDecisions {
     }
 
     /**
-     * One run's timeline. Draws, in a fixed order so a seed always gives the same run: one per
-     * escalation (does it fire?), then one per license decision (is the license granted?).
+     * One run's timeline when no escalation depends on a metric (or none has fired yet): see
+     * {@link #sample}.
      */
     public Timeline timeline(UniformRandomProvider rng) {
-        Map<String, Boolean> fired = new HashMap<>();
+        return sample(rng, Map.of()).timeline();
+    }
+
+    /**
+     * What one run draws, and the timeline that follows.
+     *
+     * @param timeline the restrictions of the run
+     * @param armed metric-triggered escalations drawn to fire that have not fired yet: the run
+     *     must watch their conditions (see {@code org.chokepoint.analysis.PolicyRun})
+     */
+    public record Sampled(Timeline timeline, List<Escalation> armed) {}
+
+    /**
+     * One run's draws, in a fixed order so a seed always gives the same run: one per escalation
+     * (does it fire?), then one per license decision (is it granted?). Responses are moved to when
+     * their escalation fires: lag after the trigger measure comes into force, after the upstream
+     * response does, or — for metric triggers — after the day given in {@code fired} (the first day
+     * after the period the metric crossed its threshold).
+     */
+    public Sampled sample(UniformRandomProvider rng, Map<String, LocalDate> fired) {
+        Map<String, Boolean> drawn = new HashMap<>();
         for (Escalation e : escalations) {
-            fired.put(e.id(), rng.nextDouble() < e.probability());
+            drawn.put(e.id(), rng.nextDouble() < e.probability());
         }
-        // An escalation whose trigger is itself a response fires only if that response happened.
-        Map<String, String> conditionOfResponse = new HashMap<>();
+        Map<String, LocalDate> start = new HashMap<>();
+        List<Escalation> armed = new java.util.ArrayList<>();
+        Map<String, Escalation> byResponse = new HashMap<>();
         for (Escalation e : escalations) {
-            conditionOfResponse.put(e.response(), e.id());
+            byResponse.put(e.response(), e);
         }
         for (Escalation e : escalations) {
-            String upstream = conditionOfResponse.get(e.trigger());
-            while (upstream != null) {
-                if (!fired.get(upstream)) {
-                    fired.put(e.id(), false);
-                    break;
-                }
-                upstream = conditionOfResponse.get(escalationById(upstream).trigger());
+            LocalDate s = startOf(e, drawn, fired, byResponse, 0);
+            if (s != null) {
+                start.put(e.id(), s);
+            } else if (e.when() != null && drawn.get(e.id()) && !fired.containsKey(e.id())) {
+                armed.add(e);
             }
         }
         int end = scenario.periods();
         Timeline.Builder b = Timeline.builder(network);
-        for (Decision d : decisions) {
-            boolean active = d.condition() == null || fired.get(d.condition());
+        for (Decision d0 : decisions) {
+            Decision d = d0;
+            boolean active = true;
+            if (d.condition() != null) {
+                LocalDate s = start.get(d.condition());
+                active = s != null;
+                if (active) {
+                    d = shifted(d, ChronoUnit.DAYS.between(scenario.start(), s));
+                }
+            }
             if (d.effect() == Decision.Effect.LICENSE) {
                 double draw = rng.nextDouble(); // drawn even when inactive, so other draws do not shift
                 if (!active) {
@@ -119,7 +146,44 @@ public final class PolicyDecisions {
                 default -> { }
             }
         }
-        return b.build();
+        return new Sampled(b.build(), List.copyOf(armed));
+    }
+
+    /** When escalation e's response comes into force in this run, or null if it does not. */
+    private LocalDate startOf(Escalation e, Map<String, Boolean> drawn, Map<String, LocalDate> fired,
+                              Map<String, Escalation> byResponse, int depth) {
+        if (!drawn.get(e.id()) || depth > escalations.size()) {
+            return null;
+        }
+        LocalDate triggered;
+        if (e.when() != null) {
+            triggered = fired.get(e.id());
+        } else {
+            Escalation upstream = byResponse.get(e.trigger());
+            triggered = upstream == null ? measure(e.trigger()).effective()
+                    : startOf(upstream, drawn, fired, byResponse, depth + 1);
+        }
+        return triggered == null ? null : triggered.plusDays(Math.round(e.lag().inPeriods(org.chokepoint.model.Step.DAY)));
+    }
+
+    private org.chokepoint.model.Measure measure(String id) {
+        for (org.chokepoint.model.Measure m : scenario.measures()) {
+            if (m.id().equals(id)) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("no measure " + id);
+    }
+
+    private static Decision shifted(Decision d, long days) {
+        return new Decision(d.measure(), d.effect(), d.link(), d.demand(), d.linkName(), d.item(), d.from().plusDays(days),
+                d.to() == null ? null : d.to().plusDays(days), d.announced().plusDays(days), d.license(), d.factor(), d.markup(),
+                d.stockpile(), d.condition(), d.trace());
+    }
+
+    /** The scenario these decisions belong to. */
+    public Scenario scenario() {
+        return scenario;
     }
 
     private void stockpile(Timeline.Builder b, Decision d, int effective) {
@@ -132,12 +196,4 @@ public final class PolicyDecisions {
         }
     }
 
-    private Escalation escalationById(String id) {
-        for (Escalation e : escalations) {
-            if (e.id().equals(id)) {
-                return e;
-            }
-        }
-        throw new IllegalStateException(id);
-    }
 }

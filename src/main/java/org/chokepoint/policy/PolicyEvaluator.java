@@ -62,9 +62,7 @@ public final class PolicyEvaluator {
     public static PolicyDecisions evaluate(Scenario scenario, CompiledNetwork compiled) {
         PolicyEvaluator e = new PolicyEvaluator(scenario, compiled);
         Map<String, Escalation> responseOf = new HashMap<>();
-        Map<String, PolicyMeasure> byId = new HashMap<>();
         for (PolicyMeasure m : e.measures) {
-            byId.put(m.id(), m);
             if (m instanceof Escalation esc) {
                 responseOf.put(esc.response(), esc);
             }
@@ -72,12 +70,12 @@ public final class PolicyEvaluator {
         for (PolicyMeasure m : e.measures) {
             Escalation esc = responseOf.get(m.id());
             if (esc != null) {
-                // A response comes into force lag after its trigger does, if the escalation fires.
-                PolicyMeasure trigger = byId.get(esc.trigger());
-                LocalDate start = trigger.effective().plusDays(Math.round(esc.lag().inPeriods(org.chokepoint.model.Step.DAY)));
-                e.evaluate(withHeader(m, m.header().startingOn(start)), esc.id(),
+                // A response is evaluated as if it began on the scenario's first day; each run moves
+                // it to when its escalation actually fires (PolicyDecisions.sample).
+                e.evaluate(withHeader(m, m.header().startingOn(scenario.start())), esc.id(),
                         "escalation " + esc.id() + ": " + LicensePolicy.pct(esc.probability()) + " chance, in force "
-                                + esc.lag() + " after " + esc.trigger() + " (" + start + ")");
+                                + esc.lag() + " after " + (esc.when() != null ? esc.when().describe() : esc.trigger()
+                                + " comes into force"));
             } else {
                 e.evaluate(m, null, null);
             }
@@ -440,7 +438,7 @@ public final class PolicyEvaluator {
             return new Tariff(h, x.rate(), x.origins(), x.destinations(), x.items());
         }
         Escalation x = (Escalation) m;
-        return new Escalation(h, x.trigger(), x.response(), x.lag(), x.probability());
+        return new Escalation(h, x.trigger(), x.when(), x.response(), x.lag(), x.probability());
     }
 
     static String describe(Item item) {

@@ -111,25 +111,66 @@ class PolicyInEngineTest {
         ExportRestriction response = new ExportRestriction(MeasureHeader.of("cn-ban", "export-ban", "CN", LocalDate.of(2030, 1, 1)),
                 true, List.of("gallium"), List.of("US"), null, Double.NaN, 1);
         Escalation esc = new Escalation(MeasureHeader.of("tit-for-tat", "escalation", "CN", LocalDate.of(2025, 1, 13)),
-                "us-tariff", "cn-ban", Duration.weeks(4), 0.3);
+                "us-tariff", null, "cn-ban", Duration.weeks(4), 0.3);
         Scenario s = scenario(n, 12, 42, trigger, response, esc);
         CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
         PolicyDecisions d = PolicyEvaluator.evaluate(s, c);
         Decision ban = d.effective().stream().filter(x -> x.measure().equals("cn-ban")).findFirst().orElseThrow();
-        assertThat(ban.from()).as("4 weeks after the trigger, not the response's own date").isEqualTo("2025-02-10");
         assertThat(ban.condition()).isEqualTo("tit-for-tat");
+        int link = c.link("cn-ga", "us-gan", "gallium");
         int fired = 0;
         int runs = 1000;
+        Simulation sim = new Simulation(c, Parameters.DEFAULT);
+        var state = sim.newState();
         for (int run = 0; run < runs; run++) {
-            Timeline t = d.timeline(Streams.forRun(42, run));
-            if (t.linkEventCount() > 2) { // the tariff's two events, plus the ban's
+            double[] open = new double[12];
+            sim.run(d.timeline(Streams.forRun(42, run)), 12, state, (t, st) -> open[t] = st.open(link));
+            if (open[5] == 0) {
                 fired++;
+                // Four weeks after the trigger (2025-01-13, week 1): from week 5, not from its own 2030 date.
+                assertThat(open[4]).isEqualTo(1);
             }
         }
         // Binomial(1000, 0.3): mean 300, sd 14.5; 4 sd either side.
         assertThat(fired).isBetween(242, 358);
         // The same run always draws the same.
         assertThat(d.timeline(Streams.forRun(42, 7)).linkEventCount()).isEqualTo(d.timeline(Streams.forRun(42, 7)).linkEventCount());
+    }
+
+    /**
+     * A response set off by a metric: when the radar maker's shortfall first exceeds half of demand
+     * in week T, a US tariff on GaN dies follows from week T + 1 + 2 (a two-week lag).
+     */
+    @Test
+    void escalationSetOffByAMetricStartsAfterTheCrossing() {
+        Network n = galliumChain();
+        ExportRestriction ban = new ExportRestriction(MeasureHeader.of("ban", "export-ban", "CN", LocalDate.of(2025, 2, 3)),
+                true, List.of("gallium"), List.of("US"), null, Double.NaN, 1);
+        Tariff response = new Tariff(MeasureHeader.of("levy", "tariff", "US", LocalDate.of(2030, 1, 1)), 0.5,
+                List.of("US"), List.of("US"), List.of("gan-die"));
+        Escalation esc = new Escalation(MeasureHeader.of("retort", "escalation", "US", LocalDate.of(2025, 1, 6)), null,
+                new MetricTrigger(MetricTrigger.Metric.SHORTFALL, "radar", null, 0.5), "levy", Duration.weeks(2), 1.0);
+        int periods = 30;
+        CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
+        // Where the shortfall first passes half of demand without the response:
+        SeriesRecorder plain = run(scenario(n, periods, 5, ban), 0);
+        int crossing = -1;
+        for (int t = 0; t < periods && crossing < 0; t++) {
+            if (plain.shortfall(t, 0) / plain.demanded(t, 0) > 0.5) {
+                crossing = t;
+            }
+        }
+        assertThat(crossing).isPositive();
+        Scenario s = scenario(n, periods, 5, ban, response, esc);
+        int link = c.link("us-gan", "us-radar", "gan-die");
+        double[] markup = new double[periods];
+        Simulation sim = new Simulation(c, Parameters.DEFAULT.withChecked(true));
+        var fired = org.chokepoint.analysis.PolicyRun.run(sim, PolicyEvaluator.evaluate(s, c), 0, sim.newState(),
+                (t, st) -> markup[t] = st.markup(link));
+        assertThat(fired).containsEntry("retort", s.dateOf(crossing + 1));
+        for (int t = 0; t < periods; t++) {
+            assertThat(markup[t]).as("week %d (crossing in week %d)", t, crossing).isEqualTo(t >= crossing + 3 ? 0.5 : 0);
+        }
     }
 
     @Test
