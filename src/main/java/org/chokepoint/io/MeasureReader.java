@@ -42,6 +42,17 @@ final class MeasureReader {
             "tariff", List.of("rate", "origins", "destinations", "items"),
             "escalation", List.of("trigger", "when", "response", "lag", "probability"));
 
+    /**
+     * Entity List FDP footnotes as shorthand for the made-with facts they reach: footnote 1 (Huawei,
+     * as extended in August 2020), 4 (October 2022) and 5 (December 2024) all cover foreign items
+     * that are direct products of US-origin technology or software, or made by plants or major
+     * equipment that are. A scenario that needs the narrower May 2020 rule lists the facts itself.
+     */
+    static final Map<String, List<String>> FOOTNOTES = Map.of(
+            "footnote-1", List.of("us-technology", "us-semiconductor-equipment"),
+            "footnote-4", List.of("us-technology", "us-semiconductor-equipment"),
+            "footnote-5", List.of("us-technology", "us-semiconductor-equipment"));
+
     /** A classification or a prefix of one: EAR99, 3A, 3A090, 3A090.a */
     private static final Pattern ECCN_PREFIX = Pattern.compile("EAR99|[0-9][A-E]([0-9]{1,3})?(\\.[a-z0-9]+)*|[0-9][A-E]?");
 
@@ -142,10 +153,10 @@ final class MeasureReader {
         }
         try {
             PolicyMeasure m = switch (type) {
-                case "entity-listing" -> new EntityListing(h, firms(f, true), affiliates(f), eccns(f), f.texts("fdp"), license(f),
+                case "entity-listing" -> new EntityListing(h, firms(f, true), affiliates(f), eccns(f), fdp(f), license(f),
                         f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
                 case "country-control" -> new CountryControl(h, destinations(f, "destinations", true), eccns(f), performance(f),
-                        f.texts("fdp"), license(f), f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
+                        fdp(f), license(f), f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
                 case "de-minimis" -> new DeMinimis(h, f.requiredNumber("threshold", "A share of value in [0, 1], e.g. 0.25."),
                         destinations(f, "destinations", false), eccns(f));
                 case "export-ban", "export-licensing" -> new ExportRestriction(h, type.equals("export-ban"), items(f, "items", true),
@@ -196,6 +207,15 @@ final class MeasureReader {
             }
         }
         return out;
+    }
+
+    /** Made-with facts, or footnote names standing for them. */
+    private static List<String> fdp(Fields f) {
+        List<String> out = new ArrayList<>();
+        for (String x : f.texts("fdp")) {
+            out.addAll(FOOTNOTES.getOrDefault(x, List.of(x)));
+        }
+        return out.stream().distinct().toList();
     }
 
     private Escalation escalation(Fields f, MeasureHeader h) {

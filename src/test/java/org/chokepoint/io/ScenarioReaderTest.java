@@ -119,6 +119,21 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void fdpFootnotesStandForTheirFacts() throws IOException {
+        Path f = Files.writeString(dir.resolve("s.yaml"), """
+                scenario: fn
+                start: 2020-05-04
+                step: week
+                periods: 4
+                network: %s
+                measures:
+                  - {id: huawei, type: entity-listing, authority: US, effective: 2020-08-17, firms: [inspur-group], fdp: footnote-1}
+                """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
+        EntityListing m = (EntityListing) ScenarioReader.read(f).measures().get(0);
+        assertThat(m.fdp()).containsExactly("us-technology", "us-semiconductor-equipment");
+    }
+
+    @Test
     void tariffMeasureIsTyped() throws IOException {
         Path f = Files.writeString(dir.resolve("s.yaml"), """
                 scenario: m
