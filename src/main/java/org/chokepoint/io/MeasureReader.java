@@ -281,37 +281,31 @@ final class MeasureReader {
     }
 
     private List<String> firms(Fields f, boolean required) {
-        if (required && !f.has("firms")) {
-            f.fail(null, "firms", "missing required key 'firms'", "The ids of the firms the measure names.");
-            return null;
-        }
-        List<String> firms = f.texts("firms");
         Set<String> known = new TreeSet<>();
         network.firms().forEach(x -> known.add(x.id()));
-        for (int j = 0; j < firms.size(); j++) {
-            if (!network.hasFirm(firms.get(j))) {
-                f.fail(element(f, "firms", j), "firms[" + j + "]", "unknown firm '" + firms.get(j) + "'",
-                        "Known firms: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(firms.get(j), known));
-            }
-        }
-        return firms;
+        return references(f, "firms", "firm", known, required, "The ids of the firms the measure names.");
     }
 
     private List<String> items(Fields f, String key, boolean required) {
-        if (required && !f.has(key)) {
-            f.fail(null, key, "missing required key '" + key + "'", "The ids of the items it restricts, e.g. [gallium, germanium].");
-            return null;
-        }
-        List<String> items = f.texts(key);
         Set<String> known = new TreeSet<>();
         network.items().forEach(x -> known.add(x.id()));
-        for (int j = 0; j < items.size(); j++) {
-            if (!network.hasItem(items.get(j))) {
-                f.fail(element(f, key, j), key + "[" + j + "]", "unknown item '" + items.get(j) + "'",
-                        "Known items: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(items.get(j), known));
+        return references(f, key, "item", known, required, "The ids of the items it restricts, e.g. [gallium, germanium].");
+    }
+
+    /** A list of ids under {@code key}, each checked against {@code known}, pointing at the bad element. */
+    private static List<String> references(Fields f, String key, String kind, Set<String> known, boolean required, String advice) {
+        if (required && !f.has(key)) {
+            f.fail(null, key, "missing required key '" + key + "'", advice);
+            return null;
+        }
+        List<String> ids = f.texts(key);
+        for (int j = 0; j < ids.size(); j++) {
+            if (!known.contains(ids.get(j))) {
+                f.fail(element(f, key, j), key + "[" + j + "]", "unknown " + kind + " '" + ids.get(j) + "'",
+                        "Known " + kind + "s: " + Names.list(new ArrayList<>(known), 8) + "." + Names.didYouMean(ids.get(j), known));
             }
         }
-        return items;
+        return ids;
     }
 
     private List<String> destinations(Fields f, String key, boolean required) {

@@ -72,9 +72,9 @@ class HandWorkedTest {
      * rationing gives A 100 × 80/120 = 66.67 and B 33.33. With final demand first, S's own final
      * demand of 50 is served in full and the sites share the other 50 (A 33.33, B 16.67).
      */
-    @Test
-    void shortSupplierRationsProportionally() {
-        NetworkBuilder b = new NetworkBuilder()
+    /** Supplier s (capacity 100) of parts to a and b, which sell {@code aSells} and {@code bSells}. */
+    static NetworkBuilder twoCustomers(double aSells, double bSells) {
+        return new NetworkBuilder()
                 .item(Item.of("part", 10)).item(Item.of("a-out", 20)).item(Item.of("b-out", 20))
                 .firm(Firm.of("f", "US"))
                 .site(Site.of("s", "f", "part", 100, Map.of()))
@@ -82,8 +82,13 @@ class HandWorkedTest {
                 .site(Site.of("b", "f", "b-out", 1000, Map.of("part", 1.0)))
                 .link(SupplyLink.of("s", "a", "part", 1, Duration.weeks(1)))
                 .link(SupplyLink.of("s", "b", "part", 1, Duration.weeks(1)))
-                .demand(Demand.of("a-out", "US", "a", 80))
-                .demand(Demand.of("b-out", "US", "b", 40));
+                .demand(Demand.of("a-out", "US", "a", aSells))
+                .demand(Demand.of("b-out", "US", "b", bSells));
+    }
+
+    @Test
+    void shortSupplierRationsProportionally() {
+        NetworkBuilder b = twoCustomers(80, 40);
         CompiledNetwork c = CompiledNetwork.of(b.build(), Step.WEEK);
         assertThat(c.overCapacity()).containsExactly("s");
         SeriesRecorder r = run(c, Parameters.DEFAULT, Timeline.NONE, 1);
@@ -91,17 +96,7 @@ class HandWorkedTest {
         assertThat(r.shipped(0, c.link("s", "a", "part"))).isCloseTo(100.0 * 80 / 120, EXACT);
         assertThat(r.shipped(0, c.link("s", "b", "part"))).isCloseTo(100.0 * 40 / 120, EXACT);
 
-        NetworkBuilder withFinal = new NetworkBuilder()
-                .item(Item.of("part", 10)).item(Item.of("a-out", 20)).item(Item.of("b-out", 20))
-                .firm(Firm.of("f", "US"))
-                .site(Site.of("s", "f", "part", 100, Map.of()))
-                .site(Site.of("a", "f", "a-out", 1000, Map.of("part", 1.0)))
-                .site(Site.of("b", "f", "b-out", 1000, Map.of("part", 1.0)))
-                .link(SupplyLink.of("s", "a", "part", 1, Duration.weeks(1)))
-                .link(SupplyLink.of("s", "b", "part", 1, Duration.weeks(1)))
-                .demand(Demand.of("a-out", "US", "a", 40))
-                .demand(Demand.of("b-out", "US", "b", 20))
-                .demand(Demand.of("part", "US", "s", 50));
+        NetworkBuilder withFinal = twoCustomers(40, 20).demand(Demand.of("part", "US", "s", 50));
         CompiledNetwork c2 = CompiledNetwork.of(withFinal.build(), Step.WEEK);
         SeriesRecorder r2 = run(c2, Parameters.DEFAULT.withRationing(Parameters.Rationing.FINAL_DEMAND_FIRST), Timeline.NONE, 1);
         assertThat(r2.delivered(0, 2)).isCloseTo(50, EXACT);
