@@ -3,6 +3,10 @@ package org.chokepoint.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.chokepoint.analysis.MonteCarlo;
 import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.AtomicFiles;
@@ -31,6 +35,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Periods over which a site closes the gap to its target stock (default: ${DEFAULT-VALUE}).")
     double restorationTime;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
+            description = "Monte Carlo runs over the uncertain inputs (default: ${DEFAULT-VALUE}: the one run of the seed).")
+    int runs;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Threads for Monte Carlo runs (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the scenario's).")
+    Long seed;
+
     @Option(names = "--rationing", paramLabel = "RULE", defaultValue = "proportional",
             description = "How a short supplier shares its output: proportional or final-demand-first (default: ${DEFAULT-VALUE}).")
     String rationing;
@@ -45,18 +59,49 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (!(restorationTime >= 1)) {
             throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
         }
-        Scenario s = Chokepoint.loadScenario(scenario);
-        Chokepoint.Run run = Chokepoint.simulate(s, new org.chokepoint.engine.Parameters(restorationTime, rule, 1, 1, false));
+        if (runs < 1) {
+            throw new Main.UsageException("--runs must be at least 1 (" + runs + ")");
+        }
+        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (nThreads < 1) {
+            throw new Main.UsageException("--threads must be at least 1 (" + nThreads + ")");
+        }
+        Scenario loaded = Chokepoint.loadScenario(scenario);
+        Scenario s = seed == null ? loaded : loaded.withSeed(seed);
+        org.chokepoint.engine.Parameters params = new org.chokepoint.engine.Parameters(restorationTime, rule, 1, 1, false);
+        Chokepoint.Run run = Chokepoint.simulate(s, params);
+        MonteCarlo.Result mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
         Path dir = out != null ? out : Path.of("reports", s.id());
         AtomicFiles.writeFolder(dir, tmp -> {
             AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
             AtomicFiles.write(tmp.resolve("summary.json"),
-                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), true, o));
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), true, mc, o));
+            if (mc != null) {
+                AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
+                AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
+            }
         });
         print(spec.commandLine().getOut(), s, run);
-        spec.commandLine().getOut().println("wrote " + dir.resolve("results.csv") + " and " + dir.resolve("summary.json"));
+        if (mc != null) {
+            spec.commandLine().getOut().printf("%nMonte Carlo, %d runs (seed %d): total shortfall value P5 %s, P50 %s, P95 %s, mean %s USD%n",
+                    mc.runs(), s.seed(), units(mc.totalPercentile(5)), units(mc.totalPercentile(50)),
+                    units(mc.totalPercentile(95)), units(mc.totalMean()));
+        }
+        spec.commandLine().getOut().println("wrote " + dir + "/: results.csv, summary.json" + (mc != null ? ", bands.csv, totals.csv" : ""));
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    /** Runs the Monte Carlo with a progress bar (rate, ETA) on a terminal, and quietly otherwise. */
+    private MonteCarlo.Result monteCarlo(Scenario s, org.chokepoint.engine.Parameters params, int threads) {
+        double[] percentiles = {5, 50, 95};
+        if (System.console() == null) {
+            return MonteCarlo.run(s, params, runs, threads, percentiles, r -> { });
+        }
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("runs").setInitialMax(runs)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().build()) {
+            return MonteCarlo.run(s, params, runs, threads, percentiles, bar::stepTo);
+        }
     }
 
     private void print(PrintWriter out, Scenario s, Chokepoint.Run run) {

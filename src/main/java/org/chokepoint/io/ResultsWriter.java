@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.chokepoint.analysis.MonteCarlo;
 import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.engine.SeriesRecorder;
@@ -40,8 +41,7 @@ public final class ResultsWriter {
         w.write("period,date,metric,key,value\n");
         String[] demandKeys = new String[n.demandCount()];
         for (int j = 0; j < demandKeys.length; j++) {
-            Demand d = n.demand(j);
-            demandKeys[j] = d.item() + "@" + d.market() + "/" + d.site();
+            demandKeys[j] = demandKey(n, j);
         }
         for (int t = 0; t < r.periods(); t++) {
             String prefix = t + "," + scenario.dateOf(t) + ",";
@@ -91,8 +91,42 @@ public final class ResultsWriter {
         return Double.toString(v);
     }
 
+    /** Monte Carlo bands, tidy: period, date, metric (shortfall-p5, ..., shortfall-mean), key, value. */
+    public static void writeBands(Scenario scenario, CompiledNetwork n, MonteCarlo.Result mc, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("period,date,metric,key,value\n");
+        for (int t = 0; t < mc.periods(); t++) {
+            String prefix = t + "," + scenario.dateOf(t) + ",";
+            for (int i = 0; i < mc.percentiles().length; i++) {
+                String metric = "shortfall-p" + number(mc.percentiles()[i]);
+                for (int j = 0; j < mc.demand(); j++) {
+                    row(w, prefix, metric, demandKey(n, j), mc.band(i, t, j));
+                }
+            }
+            for (int j = 0; j < mc.demand(); j++) {
+                row(w, prefix, "shortfall-mean", demandKey(n, j), mc.mean()[t * mc.demand() + j]);
+            }
+        }
+        w.flush();
+    }
+
+    /** One row per run: run,total-shortfall-value. */
+    public static void writeTotals(MonteCarlo.Result mc, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("run,total-shortfall-value\n");
+        for (int r = 0; r < mc.runs(); r++) {
+            w.write(r + "," + number(mc.totals()[r]) + "\n");
+        }
+        w.flush();
+    }
+
+    private static String demandKey(CompiledNetwork n, int j) {
+        Demand d = n.demand(j);
+        return d.item() + "@" + d.market() + "/" + d.site();
+    }
+
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
-                                    boolean measuresApplied, OutputStream out) throws IOException {
+                                    boolean measuresApplied, MonteCarlo.Result mc, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.id());
         root.put("title", scenario.title());
@@ -108,6 +142,15 @@ public final class ResultsWriter {
             warnings.add("site " + s + " needs more than its capacity even without measures");
         }
         root.put("total-shortfall-value", summary.totalShortfallValue());
+        if (mc != null) {
+            ObjectNode m = root.putObject("monte-carlo");
+            m.put("runs", mc.runs());
+            ObjectNode total = m.putObject("total-shortfall-value");
+            total.put("mean", mc.totalMean());
+            for (double p : mc.percentiles()) {
+                total.put("p" + number(p), mc.totalPercentile(p));
+            }
+        }
         ArrayNode demand = root.putArray("demand");
         for (RunSummary.DemandRow d : summary.demand()) {
             ObjectNode o = demand.addObject();

@@ -42,6 +42,12 @@ public record Scenario(String id, String title, String description, Network netw
         controls = controls == null ? List.of() : List.copyOf(controls);
     }
 
+    /** The same scenario with another seed. */
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(id, title, description, network, networkSource, start, step, periods, newSeed, measures, sources,
+                assumptions, controls);
+    }
+
     /** The first day of the last period plus one step: the end of the simulated span. */
     public LocalDate end() {
         return start.plusDays((long) periods * step.days());

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.chokepoint.io.NetworkReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,20 @@ class CliTest {
         assertThat(run("explain", SAMPLE, "--link", "nvidia-gpu").code()).isEqualTo(2);
         assertThat(run("explain", SAMPLE, "--site", "nowhere").err()).contains("no site 'nowhere'");
         assertThat(run("explain", SAMPLE, "--date", "March").code()).isEqualTo(2);
+    }
+
+    @Test
+    void monteCarloRunsWriteBandsAndTotals() throws IOException {
+        Path out = dir.resolve("mc");
+        Result r = run("run", SAMPLE, "--runs", "20", "--threads", "2", "--seed", "7", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Monte Carlo, 20 runs (seed 7): total shortfall value P5")
+                .contains("bands.csv, totals.csv");
+        assertThat(Files.readAllLines(out.resolve("totals.csv"))).hasSize(21).first().isEqualTo("run,total-shortfall-value");
+        List<String> bands = Files.readAllLines(out.resolve("bands.csv"));
+        assertThat(bands).hasSize(104 * 3 * 4 + 1).contains("0,2025-01-06,shortfall-p95,ai-server@CN/inspur-ai-line,0");
+        assertThat(Files.readString(out.resolve("summary.json"))).contains("\"monte-carlo\"").contains("\"runs\" : 20");
+        assertThat(run("run", SAMPLE, "--runs", "0", "--out", out.toString()).code()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,166 @@
+package org.chokepoint.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.apache.commons.math3.stat.descriptive.rank.PSquarePercentile;
+import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.engine.Recorder;
+import org.chokepoint.engine.RunState;
+import org.chokepoint.engine.Simulation;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.policy.PolicyDecisions;
+import org.chokepoint.policy.PolicyEvaluator;
+
+/**
+ * Many runs of one scenario under its uncertain inputs (license approvals, escalations), in
+ * parallel. Run {@code r} draws from its own stream ({@link Streams#forRun}) and results are
+ * folded in run order, block by block, so the bands are bit-identical for any number of threads
+ * and memory does not grow with the number of runs (only the per-run totals are kept, one number
+ * each).
+ */
+public final class MonteCarlo {
+
+    private static final int BLOCK = 64;
+
+    private MonteCarlo() {}
+
+    /**
+     * Bands of the shortfall of each demand entry in each period, across runs, and the total
+     * shortfall value of every run. Arrays are period-major: entry j at period t is at
+     * {@code t * demand + j}.
+     *
+     * @param percentiles the percentiles of the bands, e.g. {5, 50, 95}
+     * @param bands {@code bands[i]} holds percentile {@code percentiles[i]} of each cell
+     * @param mean the mean of each cell
+     * @param totals total shortfall value (USD) of each run, in run order
+     */
+    public record Result(int runs, int periods, int demand, double[] percentiles, double[][] bands, double[] mean,
+                         double[] totals) {
+
+        public double band(int i, int t, int j) {
+            return bands[i][t * demand + j];
+        }
+
+        /** Percentile {@code p} (0-100) of the run totals, by sorting them: exact. */
+        public double totalPercentile(double p) {
+            double[] sorted = totals.clone();
+            java.util.Arrays.sort(sorted);
+            return new org.apache.commons.math3.stat.descriptive.rank.Percentile(p).evaluate(sorted);
+        }
+
+        public double totalMean() {
+            double s = 0;
+            for (double x : totals) {
+                s += x;
+            }
+            return s / totals.length;
+        }
+    }
+
+    /** Runs the scenario {@code runs} times on {@code threads} threads; {@code progress} hears each run done. */
+    public static Result run(Scenario scenario, Parameters parameters, int runs, int threads, double[] percentiles,
+                             IntConsumer progress) {
+        if (runs < 1 || threads < 1) {
+            throw new IllegalArgumentException("runs and threads must be at least 1");
+        }
+        CompiledNetwork c = CompiledNetwork.of(scenario.network(), scenario.step());
+        PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, c);
+        Simulation sim = new Simulation(c, parameters);
+        int periods = scenario.periods();
+        int demand = c.demandCount();
+        int cells = periods * demand;
+        double[] price = new double[demand];
+        for (int j = 0; j < demand; j++) {
+            price[j] = c.demandPrice(j);
+        }
+        PSquarePercentile[][] estimators = new PSquarePercentile[percentiles.length][cells];
+        for (int i = 0; i < percentiles.length; i++) {
+            for (int k = 0; k < cells; k++) {
+                estimators[i][k] = new PSquarePercentile(percentiles[i]);
+            }
+        }
+        double[] sum = new double[cells];
+        double[] totals = new double[runs];
+        ThreadLocal<RunState> states = ThreadLocal.withInitial(sim::newState);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "chokepoint-run");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int start = 0; start < runs; start += BLOCK) {
+                int end = Math.min(runs, start + BLOCK);
+                List<Future<double[]>> block = new ArrayList<>();
+                for (int r = start; r < end; r++) {
+                    final int run = r;
+                    block.add(pool.submit(() -> {
+                        double[] shortfall = new double[cells];
+                        Recorder rec = new Recorder() {
+                            @Override
+                            public void start(CompiledNetwork n, int p) {
+                                java.util.Arrays.fill(shortfall, 0);
+                            }
+
+                            @Override
+                            public void period(int t, RunState s) {
+                                for (int j = 0; j < demand; j++) {
+                                    shortfall[t * demand + j] = s.shortfall(j);
+                                }
+                            }
+                        };
+                        PolicyRun.run(sim, decisions, run, states.get(), rec);
+                        return shortfall;
+                    }));
+                }
+                // Fold in run order: the same numbers in the same order, whatever the threads did.
+                for (int r = start; r < end; r++) {
+                    double[] shortfall = get(block.get(r - start));
+                    double value = 0;
+                    for (int k = 0; k < cells; k++) {
+                        double x = shortfall[k];
+                        for (PSquarePercentile[] e : estimators) {
+                            e[k].increment(x);
+                        }
+                        sum[k] += x;
+                        value += x * price[k % demand];
+                    }
+                    totals[r] = value;
+                    progress.accept(r + 1);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double[][] bands = new double[percentiles.length][cells];
+        for (int i = 0; i < percentiles.length; i++) {
+            for (int k = 0; k < cells; k++) {
+                bands[i][k] = estimators[i][k].getResult();
+            }
+        }
+        double[] mean = new double[cells];
+        for (int k = 0; k < cells; k++) {
+            mean[k] = sum[k] / runs;
+        }
+        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals);
+    }
+
+    private static double[] get(Future<double[]> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.chokepoint.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.data.Offset;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.model.Demand;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.Firm;
+import org.chokepoint.model.Item;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.NetworkBuilder;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Site;
+import org.chokepoint.model.Step;
+import org.chokepoint.model.SupplyLink;
+import org.chokepoint.policy.ExportRestriction;
+import org.chokepoint.policy.LicensePolicy;
+import org.chokepoint.policy.MeasureHeader;
+import org.junit.jupiter.api.Test;
+
+class MonteCarloTest {
+
+    static final double[] P = {5, 50, 95};
+
+    /** Gallium from China to a US fab, licensed with approval probability {@code p}; 2 weeks of stock. */
+    static Scenario licensed(double p) {
+        Network n = new NetworkBuilder()
+                .item(Item.of("gallium", 400)).item(Item.of("gan-die", 50))
+                .firm(Firm.of("refiner", "CN")).firm(Firm.of("fab", "US"))
+                .site(Site.of("cn-ga", "refiner", "gallium", 100, Map.of()))
+                .site(Site.of("us-gan", "fab", "gan-die", 10_000, Map.of("gallium", 0.01)).withStock(Map.of("gallium", Duration.weeks(2))))
+                .link(SupplyLink.of("cn-ga", "us-gan", "gallium", 1, Duration.weeks(1)))
+                .demand(Demand.of("gan-die", "US", "us-gan", 1000))
+                .build();
+        LicensePolicy policy = new LicensePolicy(LicensePolicy.Kind.CASE_BY_CASE, p, Duration.ZERO, 1, 0, 0);
+        ExportRestriction lic = new ExportRestriction(MeasureHeader.of("ga", "export-licensing", "CN", LocalDate.of(2025, 2, 3)),
+                false, List.of("gallium"), List.of("US"), policy, Double.NaN, 1);
+        return new Scenario("mc", null, null, n, "inline", LocalDate.of(2025, 1, 6), Step.WEEK, 20, 99, List.of(lic), null, null, null);
+    }
+
+    @Test
+    void bernoulliApprovalGivesAKnownMean() {
+        double value = MonteCarlo.run(licensed(0), Parameters.DEFAULT, 1, 1, P, r -> { }).totals()[0];
+        assertThat(value).as("a denied license leaves a shortfall").isPositive();
+        int runs = 400;
+        MonteCarlo.Result r = MonteCarlo.run(licensed(0.4), Parameters.DEFAULT, runs, 2, P, x -> { });
+        for (double total : r.totals()) {
+            assertThat(total).isIn(0.0, value);
+        }
+        // Mean of runs × value × Bernoulli(0.6): sd of the mean = value × sqrt(0.24 / 400) ≈ 0.0245 × value.
+        assertThat(r.totalMean()).isCloseTo(0.6 * value, Offset.offset(4 * 0.0245 * value));
+        assertThat(r.totalPercentile(5)).isZero();
+        assertThat(r.totalPercentile(95)).isEqualTo(value);
+    }
+
+    @Test
+    void resultsAreBitIdenticalForAnyNumberOfThreads() {
+        Scenario s = licensed(0.5);
+        MonteCarlo.Result one = MonteCarlo.run(s, Parameters.DEFAULT, 150, 1, P, r -> { });
+        MonteCarlo.Result two = MonteCarlo.run(s, Parameters.DEFAULT, 150, 2, P, r -> { });
+        assertThat(two.totals()).isEqualTo(one.totals());
+        assertThat(two.mean()).isEqualTo(one.mean());
+        for (int i = 0; i < P.length; i++) {
+            assertThat(two.bands()[i]).isEqualTo(one.bands()[i]);
+        }
+        // Bands are ordered and the median of a 50/50 outcome sits on one of the two paths.
+        for (int k = 0; k < one.mean().length; k++) {
+            assertThat(one.bands()[0][k]).isLessThanOrEqualTo(one.bands()[2][k] + 1e-9);
+        }
+    }
+
+    @Test
+    void progressHearsEveryRunInOrder() {
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        MonteCarlo.run(licensed(0.5), Parameters.DEFAULT, 70, 2, P, seen::add);
+        assertThat(seen).hasSize(70).isSorted().startsWith(1).endsWith(70);
+    }
+}
