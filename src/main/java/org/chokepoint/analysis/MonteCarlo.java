@@ -14,19 +14,21 @@ import org.chokepoint.engine.Recorder;
 import org.chokepoint.engine.RunState;
 import org.chokepoint.engine.Simulation;
 import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Uncertainty;
 import org.chokepoint.policy.PolicyDecisions;
 import org.chokepoint.policy.PolicyEvaluator;
 
 /**
  * Many runs of one scenario under its uncertain inputs (license approvals, escalations), in
  * parallel. Run {@code r} draws from its own stream ({@link Streams#forRun}) and results are
- * folded in run order, block by block, so the bands are bit-identical for any number of threads
+ * folded in run order, through a bounded window, so the bands are bit-identical for any number of threads
  * and memory does not grow with the number of runs (only the per-run totals are kept, one number
  * each).
  */
 public final class MonteCarlo {
 
-    private static final int BLOCK = 64;
+    /** Runs in flight ahead of the fold: bounds memory whatever the number of runs. */
+    private static final int WINDOW = 256;
 
     private MonteCarlo() {}
 
@@ -72,6 +74,11 @@ public final class MonteCarlo {
         CompiledNetwork c = CompiledNetwork.of(scenario.network(), scenario.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, c);
         Simulation sim = new Simulation(c, parameters);
+        List<Uncertainty.Parameter> uncertain = scenario.uncertainty().parameters();
+        List<java.util.function.DoubleUnaryOperator> draws = new ArrayList<>();
+        for (Uncertainty.Parameter p : uncertain) {
+            draws.add(Distributions.of(p));
+        }
         int periods = scenario.periods();
         int demand = c.demandCount();
         int cells = periods * demand;
@@ -94,12 +101,14 @@ public final class MonteCarlo {
             return t;
         });
         try {
-            for (int start = 0; start < runs; start += BLOCK) {
-                int end = Math.min(runs, start + BLOCK);
-                List<Future<double[]>> block = new ArrayList<>();
-                for (int r = start; r < end; r++) {
-                    final int run = r;
-                    block.add(pool.submit(() -> {
+            // A sliding window: runs are submitted up to WINDOW ahead of the one being folded, so the
+            // workers keep going while this thread folds, in run order, what they finished.
+            java.util.ArrayDeque<Future<double[]>> window = new java.util.ArrayDeque<>();
+            int submitted = 0;
+            for (int r = 0; r < runs; r++) {
+                while (submitted < runs && submitted < r + WINDOW) {
+                    final int run = submitted++;
+                    window.addLast(pool.submit(() -> {
                         double[] shortfall = new double[cells];
                         Recorder rec = new Recorder() {
                             @Override
@@ -114,25 +123,36 @@ public final class MonteCarlo {
                                 }
                             }
                         };
-                        PolicyRun.run(sim, decisions, run, states.get(), rec);
+                        if (uncertain.isEmpty()) {
+                            PolicyRun.run(sim, decisions, run, states.get(), rec);
+                        } else {
+                            // This run's values, then its own scenario: the network and measures change.
+                            var rng = Streams.forParameters(scenario.seed(), run);
+                            java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+                            for (int i = 0; i < uncertain.size(); i++) {
+                                values.put(uncertain.get(i).path(), draws.get(i).applyAsDouble(rng.nextDouble()));
+                            }
+                            Scenario drawn = ParameterPaths.apply(scenario, values);
+                            CompiledNetwork dc = CompiledNetwork.of(drawn.network(), drawn.step());
+                            Simulation ds = new Simulation(dc, parameters);
+                            PolicyRun.run(ds, PolicyEvaluator.evaluate(drawn, dc), run, ds.newState(), rec);
+                        }
                         return shortfall;
                     }));
                 }
                 // Fold in run order: the same numbers in the same order, whatever the threads did.
-                for (int r = start; r < end; r++) {
-                    double[] shortfall = get(block.get(r - start));
-                    double value = 0;
-                    for (int k = 0; k < cells; k++) {
-                        double x = shortfall[k];
-                        for (PSquarePercentile[] e : estimators) {
-                            e[k].increment(x);
-                        }
-                        sum[k] += x;
-                        value += x * price[k % demand];
+                double[] shortfall = get(window.removeFirst());
+                double value = 0;
+                for (int k = 0; k < cells; k++) {
+                    double x = shortfall[k];
+                    for (PSquarePercentile[] e : estimators) {
+                        e[k].increment(x);
                     }
-                    totals[r] = value;
-                    progress.accept(r + 1);
+                    sum[k] += x;
+                    value += x * price[k % demand];
                 }
+                totals[r] = value;
+                progress.accept(r + 1);
             }
         } finally {
             pool.shutdownNow();

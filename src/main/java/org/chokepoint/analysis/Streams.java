@@ -21,6 +21,11 @@ public final class Streams {
         return RandomSource.XO_RO_SHI_RO_128_PP.create(mix(seed + 0x9E3779B97F4A7C15L * (run + 1L)));
     }
 
+    /** The stream run {@code r} draws its uncertain parameters from (separate from the policy draws). */
+    public static UniformRandomProvider forParameters(long seed, int run) {
+        return RandomSource.XO_RO_SHI_RO_128_PP.create(mix(~seed + 0xD1B54A32D192ED03L * (run + 1L)));
+    }
+
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

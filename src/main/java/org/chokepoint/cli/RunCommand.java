@@ -35,9 +35,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Periods over which a site closes the gap to its target stock (default: ${DEFAULT-VALUE}).")
     double restorationTime;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "1",
-            description = "Monte Carlo runs over the uncertain inputs (default: ${DEFAULT-VALUE}: the one run of the seed).")
-    int runs;
+    @Option(names = "--runs", paramLabel = "N",
+            description = "Monte Carlo runs over the uncertain inputs (default: the scenario's uncertainty.runs, else 1).")
+    Integer runs;
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads for Monte Carlo runs (default: the number of cores).")
     Integer threads;
@@ -59,7 +59,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (!(restorationTime >= 1)) {
             throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
         }
-        if (runs < 1) {
+        if (runs != null && runs < 1) {
             throw new Main.UsageException("--runs must be at least 1 (" + runs + ")");
         }
         int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -68,6 +68,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         Scenario loaded = Chokepoint.loadScenario(scenario);
         Scenario s = seed == null ? loaded : loaded.withSeed(seed);
+        if (runs == null) {
+            runs = s.uncertainty().runs();
+        }
         org.chokepoint.engine.Parameters params = new org.chokepoint.engine.Parameters(restorationTime, rule, 1, 1, false);
         Chokepoint.Run run = Chokepoint.simulate(s, params);
         MonteCarlo.Result mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;

@@ -27,7 +27,7 @@ import org.chokepoint.model.Step;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("scenario", "title", "description", "network", "start", "step", "periods",
-            "seed", "measures", "sources", "assumptions", "controls");
+            "seed", "measures", "sources", "assumptions", "controls", "uncertainty");
 
     private ScenarioReader() {}
 
@@ -129,12 +129,21 @@ public final class ScenarioReader {
         if (!all.isEmpty()) {
             throw new InvalidInputException(all);
         }
+        Scenario plain;
         try {
-            return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
-                    measures, sources, assumptions, controls);
+            plain = new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
+                    measures, sources, assumptions, controls, null);
         } catch (FieldException e) {
             throw new InvalidInputException(new TreeOrigin(f.node, "").problem(e.field(), e.bareMessage(), e.advice()));
         }
+        if (!f.has("uncertainty")) {
+            return plain;
+        }
+        // Paths are checked against the scenario, so uncertainty is read once the rest is known good.
+        org.chokepoint.model.Uncertainty u = UncertaintyReader.read(f.nested("uncertainty"), plain);
+        problems.throwIfAny();
+        return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
+                measures, sources, assumptions, controls, u);
     }
 
     private static Step step(Fields f) {

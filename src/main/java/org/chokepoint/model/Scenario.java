@@ -19,12 +19,13 @@ import java.util.Objects;
  * @param measures the measures, in file order
  * @param sources public sources the scenario rests on
  * @param assumptions what the scenario assumes without a source
+ * @param uncertainty Monte Carlo runs and uncertain parameters ({@link Uncertainty#NONE} if none)
  * @param controls the control table (classification to destinations needing a license); empty:
  *     the default table
  */
 public record Scenario(String id, String title, String description, Network network, String networkSource,
                        LocalDate start, Step step, int periods, long seed, List<Measure> measures,
-                       List<String> sources, List<String> assumptions, List<ControlRule> controls) {
+                       List<String> sources, List<String> assumptions, List<ControlRule> controls, Uncertainty uncertainty) {
 
     public Scenario {
         Checks.id(id, "scenario");
@@ -40,12 +41,19 @@ public record Scenario(String id, String title, String description, Network netw
         sources = sources == null ? List.of() : List.copyOf(sources);
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
         controls = controls == null ? List.of() : List.copyOf(controls);
+        uncertainty = uncertainty == null ? Uncertainty.NONE : uncertainty;
     }
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, newSeed, measures, sources,
-                assumptions, controls);
+                assumptions, controls, uncertainty);
+    }
+
+    /** The same scenario with another network and measures (one Monte Carlo run's draw). */
+    public Scenario with(Network newNetwork, List<Measure> newMeasures) {
+        return new Scenario(id, title, description, newNetwork, networkSource, start, step, periods, seed, newMeasures, sources,
+                assumptions, controls, uncertainty);
     }
 
     /** The first day of the last period plus one step: the end of the simulated span. */

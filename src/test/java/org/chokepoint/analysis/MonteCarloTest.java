@@ -39,7 +39,7 @@ class MonteCarloTest {
         LicensePolicy policy = new LicensePolicy(LicensePolicy.Kind.CASE_BY_CASE, p, Duration.ZERO, 1, 0, 0);
         ExportRestriction lic = new ExportRestriction(MeasureHeader.of("ga", "export-licensing", "CN", LocalDate.of(2025, 2, 3)),
                 false, List.of("gallium"), List.of("US"), policy, Double.NaN, 1);
-        return new Scenario("mc", null, null, n, "inline", LocalDate.of(2025, 1, 6), Step.WEEK, 20, 99, List.of(lic), null, null, null);
+        return new Scenario("mc", null, null, n, "inline", LocalDate.of(2025, 1, 6), Step.WEEK, 20, 99, List.of(lic), null, null, null, null);
     }
 
     @Test
@@ -55,6 +55,24 @@ class MonteCarloTest {
         assertThat(r.totalMean()).isCloseTo(0.6 * value, Offset.offset(4 * 0.0245 * value));
         assertThat(r.totalPercentile(5)).isZero();
         assertThat(r.totalPercentile(95)).isEqualTo(value);
+    }
+
+    @Test
+    void anUncertainApprovalDrawnPerRunGivesTheSameKnownMean() {
+        // The license's approval is itself uncertain: 1 with probability 0.3, else 0.
+        double value = MonteCarlo.run(licensed(0), Parameters.DEFAULT, 1, 1, P, r -> { }).totals()[0];
+        Scenario base = licensed(0.5);
+        var u = new org.chokepoint.model.Uncertainty(300, List.of(new org.chokepoint.model.Uncertainty.Parameter(
+                "measures.ga.license.approval", "bernoulli", Map.of("p", 0.3), null, null)));
+        Scenario s = new Scenario(base.id(), null, null, base.network(), "inline", base.start(), base.step(), base.periods(),
+                base.seed(), base.measures(), null, null, null, u);
+        MonteCarlo.Result r = MonteCarlo.run(s, Parameters.DEFAULT, 300, 2, P, x -> { });
+        for (double total : r.totals()) {
+            assertThat(total).isIn(0.0, value);
+        }
+        // P(short) = 0.7: sd of the mean = value × sqrt(0.21 / 300) ≈ 0.0265 × value.
+        assertThat(r.totalMean()).isCloseTo(0.7 * value, Offset.offset(4 * 0.0265 * value));
+        assertThat(MonteCarlo.run(s, Parameters.DEFAULT, 300, 1, P, x -> { }).totals()).isEqualTo(r.totals());
     }
 
     @Test

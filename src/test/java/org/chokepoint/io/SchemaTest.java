@@ -66,6 +66,7 @@ class SchemaTest {
         "bad-country.yaml, rejects",
         "bad-scenario.yaml, rejects",
         "bad-measures.yaml, rejects",
+        "bad-uncertainty.yaml, rejects",
         // rules across elements or files, which only the readers check:
         "duplicate-id.yaml, accepts",
         "unknown-reference.yaml, accepts",

@@ -92,7 +92,7 @@ class RecordsTest {
     @Test
     void scenarioSpan() {
         Scenario s = new Scenario("s", null, null, org.chokepoint.TestNetworks.diamond(), "inline",
-                java.time.LocalDate.of(2025, 1, 6), Step.WEEK, 104, 1, null, null, null, null);
+                java.time.LocalDate.of(2025, 1, 6), Step.WEEK, 104, 1, null, null, null, null, null);
         assertThat(s.title()).isEqualTo("s");
         assertThat(s.dateOf(1)).isEqualTo("2025-01-13");
         assertThat(s.end()).isEqualTo("2027-01-04");

@@ -62,7 +62,7 @@ class PolicyEvaluatorTest {
     }
 
     static PolicyDecisions evaluate(Network n, List<org.chokepoint.model.ControlRule> controls, Measure... measures) {
-        Scenario s = new Scenario("t", null, null, n, "inline", START, Step.WEEK, 52, 1, List.of(measures), null, null, controls);
+        Scenario s = new Scenario("t", null, null, n, "inline", START, Step.WEEK, 52, 1, List.of(measures), null, null, controls, null);
         return PolicyEvaluator.evaluate(s, CompiledNetwork.of(n, Step.WEEK));
     }
 

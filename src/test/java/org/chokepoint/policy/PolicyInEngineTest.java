@@ -45,7 +45,7 @@ class PolicyInEngineTest {
     }
 
     static Scenario scenario(Network n, int periods, long seed, Measure... measures) {
-        return new Scenario("t", null, null, n, "inline", START, Step.WEEK, periods, seed, List.of(measures), null, null, null);
+        return new Scenario("t", null, null, n, "inline", START, Step.WEEK, periods, seed, List.of(measures), null, null, null, null);
     }
 
     static SeriesRecorder run(Scenario s, int runIndex) {

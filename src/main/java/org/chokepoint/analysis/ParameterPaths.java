@@ -1,0 +1,214 @@
+package org.chokepoint.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.chokepoint.model.Alternate;
+import org.chokepoint.model.Demand;
+import org.chokepoint.model.Duration;
+import org.chokepoint.model.Measure;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.NetworkBuilder;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Site;
+import org.chokepoint.policy.CountryControl;
+import org.chokepoint.policy.DeMinimis;
+import org.chokepoint.policy.EntityListing;
+import org.chokepoint.policy.Escalation;
+import org.chokepoint.policy.ExportRestriction;
+import org.chokepoint.policy.LicensePolicy;
+import org.chokepoint.policy.ProcurementBan;
+import org.chokepoint.policy.Tariff;
+
+/**
+ * The numeric parameters a sweep or an uncertainty block may set, by path, and how to set them:
+ * <ul>
+ *   <li>{@code measures.ID.license.approval|review|approved-share|leakage|leakage-premium}</li>
+ *   <li>{@code measures.ID.rate} (tariff), {@code .share} (procurement ban), {@code .threshold}
+ *       (de minimis), {@code .probability} and {@code .lag} (escalation), {@code .stockpile}</li>
+ *   <li>{@code sites.ID.capacity}, {@code sites.ID.stock.ITEM} (periods of cover)</li>
+ *   <li>{@code alternates[i].qualify|ramp|max-share|factor|premium}</li>
+ *   <li>{@code demand[i].quantity}</li>
+ * </ul>
+ * Durations are set in periods of the scenario's step.
+ */
+public final class ParameterPaths {
+
+    private static final Pattern MEASURE = Pattern.compile("measures\\.([^.]+)\\.(license\\.)?([a-z-]+)");
+    private static final Pattern SITE = Pattern.compile("sites\\.([^.]+)\\.(capacity|stock\\.(.+))");
+    private static final Pattern ALTERNATE = Pattern.compile("alternates\\[(\\d+)]\\.(qualify|ramp|max-share|factor|premium)");
+    private static final Pattern DEMAND = Pattern.compile("demand\\[(\\d+)]\\.quantity");
+
+    private ParameterPaths() {}
+
+    /** Why the path names nothing settable in this scenario, or null if it is fine. */
+    public static String problem(Scenario s, String path) {
+        try {
+            apply(s, Map.of(path, probe(path)));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static double probe(String path) {
+        return path.endsWith("approval") || path.endsWith("share") || path.endsWith("leakage") || path.endsWith("probability")
+                || path.endsWith("threshold") ? 0.5 : 1;
+    }
+
+    /** The scenario with these values set. Throws IllegalArgumentException for a path that names nothing. */
+    public static Scenario apply(Scenario s, Map<String, Double> values) {
+        Network n = s.network();
+        List<Measure> measures = new ArrayList<>(s.measures());
+        List<Site> sites = new ArrayList<>(n.sites());
+        List<Alternate> alts = new ArrayList<>(n.alternates());
+        List<Demand> demand = new ArrayList<>(n.demand());
+        boolean networkChanged = false;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            String path = e.getKey();
+            double v = e.getValue();
+            Matcher m;
+            if ((m = MEASURE.matcher(path)).matches()) {
+                int i = indexOfMeasure(measures, m.group(1));
+                measures.set(i, setMeasure(measures.get(i), m.group(2) != null, m.group(3), v, s, path));
+            } else if ((m = SITE.matcher(path)).matches()) {
+                int i = indexOfSite(sites, m.group(1));
+                Site site = sites.get(i);
+                if (m.group(2).equals("capacity")) {
+                    sites.set(i, new Site(site.id(), site.firm(), site.makes(), site.location(), v, site.recipe(), site.stock(),
+                            site.price(), site.madeWith()));
+                } else {
+                    String item = m.group(3);
+                    if (!site.recipe().containsKey(item)) {
+                        throw new IllegalArgumentException("site '" + site.id() + "' has no input '" + item + "'; inputs: "
+                                + String.join(", ", site.recipe().keySet()));
+                    }
+                    Map<String, Duration> stock = new java.util.LinkedHashMap<>(site.stock());
+                    stock.put(item, Duration.periods(v));
+                    sites.set(i, site.withStock(stock));
+                }
+                networkChanged = true;
+            } else if ((m = ALTERNATE.matcher(path)).matches()) {
+                int i = Integer.parseInt(m.group(1));
+                if (i >= alts.size()) {
+                    throw new IllegalArgumentException("there are " + alts.size() + " alternates; alternates[" + i + "] does not exist");
+                }
+                Alternate a = alts.get(i);
+                alts.set(i, switch (m.group(2)) {
+                    case "qualify" -> new Alternate(a.site(), a.item(), a.from(), a.as(), a.factor(), Duration.periods(v), a.ramp(), a.maxShare(), a.premium());
+                    case "ramp" -> new Alternate(a.site(), a.item(), a.from(), a.as(), a.factor(), a.qualify(), Duration.periods(v), a.maxShare(), a.premium());
+                    case "max-share" -> new Alternate(a.site(), a.item(), a.from(), a.as(), a.factor(), a.qualify(), a.ramp(), v, a.premium());
+                    case "factor" -> new Alternate(a.site(), a.item(), a.from(), a.as(), v, a.qualify(), a.ramp(), a.maxShare(), a.premium());
+                    default -> new Alternate(a.site(), a.item(), a.from(), a.as(), a.factor(), a.qualify(), a.ramp(), a.maxShare(), v);
+                });
+                networkChanged = true;
+            } else if ((m = DEMAND.matcher(path)).matches()) {
+                int i = Integer.parseInt(m.group(1));
+                if (i >= demand.size()) {
+                    throw new IllegalArgumentException("there are " + demand.size() + " demand entries; demand[" + i + "] does not exist");
+                }
+                Demand d = demand.get(i);
+                demand.set(i, new Demand(d.item(), d.market(), d.site(), v, d.price()));
+                networkChanged = true;
+            } else {
+                throw new IllegalArgumentException("'" + path + "' is not a parameter path; use measures.ID.license.approval, "
+                        + "measures.ID.rate, sites.ID.capacity, sites.ID.stock.ITEM, alternates[i].qualify, demand[i].quantity, ...");
+            }
+        }
+        Network net = n;
+        if (networkChanged) {
+            NetworkBuilder b = new NetworkBuilder();
+            n.items().forEach(b::item);
+            n.firms().forEach(b::firm);
+            sites.forEach(b::site);
+            n.links().forEach(b::link);
+            alts.forEach(b::alternate);
+            demand.forEach(b::demand);
+            n.notes().forEach(b::note);
+            net = b.build();
+        }
+        return s.with(net, measures);
+    }
+
+    private static Measure setMeasure(Measure m, boolean license, String key, double v, Scenario s, String path) {
+        if (license) {
+            LicensePolicy lp = licenseOf(m, path);
+            LicensePolicy changed = switch (key) {
+                case "approval" -> new LicensePolicy(lp.kind(), v, lp.review(), lp.approvedShare(), lp.leakage(), lp.leakagePremium());
+                case "review" -> new LicensePolicy(lp.kind(), lp.approval(), Duration.periods(v), lp.approvedShare(), lp.leakage(), lp.leakagePremium());
+                case "approved-share" -> new LicensePolicy(lp.kind(), lp.approval(), lp.review(), v, lp.leakage(), lp.leakagePremium());
+                case "leakage" -> new LicensePolicy(lp.kind(), lp.approval(), lp.review(), lp.approvedShare(), v, lp.leakagePremium());
+                case "leakage-premium" -> new LicensePolicy(lp.kind(), lp.approval(), lp.review(), lp.approvedShare(), lp.leakage(), v);
+                default -> throw new IllegalArgumentException("'" + path + "': a license has approval, review, approved-share, leakage, "
+                        + "leakage-premium." + org.chokepoint.model.Names.didYouMean(key,
+                        List.of("approval", "approved-share", "leakage", "leakage-premium", "review")));
+            };
+            if (m instanceof EntityListing x) {
+                return new EntityListing(x.header(), x.firms(), x.affiliates(), x.eccns(), x.fdp(), changed, x.stockpile());
+            }
+            if (m instanceof CountryControl x) {
+                return new CountryControl(x.header(), x.destinations(), x.eccns(), x.performance(), x.fdp(), changed, x.stockpile());
+            }
+            ExportRestriction x = (ExportRestriction) m;
+            return new ExportRestriction(x.header(), x.ban(), x.items(), x.destinations(), changed, x.foreignContentThreshold(), x.stockpile());
+        }
+        if (m instanceof Tariff x && key.equals("rate")) {
+            return new Tariff(x.header(), v, x.origins(), x.destinations(), x.items());
+        }
+        if (m instanceof ProcurementBan x && key.equals("share")) {
+            return new ProcurementBan(x.header(), x.firms(), x.market(), v);
+        }
+        if (m instanceof DeMinimis x && key.equals("threshold")) {
+            return new DeMinimis(x.header(), v, x.destinations(), x.eccns());
+        }
+        if (m instanceof Escalation x && (key.equals("probability") || key.equals("lag"))) {
+            return key.equals("probability") ? new Escalation(x.header(), x.trigger(), x.when(), x.response(), x.lag(), v)
+                    : new Escalation(x.header(), x.trigger(), x.when(), x.response(), Duration.periods(v), x.probability());
+        }
+        if (key.equals("stockpile")) {
+            if (m instanceof EntityListing x) {
+                return new EntityListing(x.header(), x.firms(), x.affiliates(), x.eccns(), x.fdp(), x.license(), v);
+            }
+            if (m instanceof CountryControl x) {
+                return new CountryControl(x.header(), x.destinations(), x.eccns(), x.performance(), x.fdp(), x.license(), v);
+            }
+            if (m instanceof ExportRestriction x) {
+                return new ExportRestriction(x.header(), x.ban(), x.items(), x.destinations(), x.license(), x.foreignContentThreshold(), v);
+            }
+        }
+        throw new IllegalArgumentException("'" + path + "': a " + m.type() + " measure has no parameter '" + key + "'");
+    }
+
+    private static LicensePolicy licenseOf(Measure m, String path) {
+        if (m instanceof EntityListing x) {
+            return x.license();
+        }
+        if (m instanceof CountryControl x) {
+            return x.license();
+        }
+        if (m instanceof ExportRestriction x) {
+            return x.license();
+        }
+        throw new IllegalArgumentException("'" + path + "': a " + m.type() + " measure has no license");
+    }
+
+    private static int indexOfMeasure(List<Measure> measures, String id) {
+        for (int i = 0; i < measures.size(); i++) {
+            if (measures.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no measure '" + id + "' in this scenario");
+    }
+
+    private static int indexOfSite(List<Site> sites, String id) {
+        for (int i = 0; i < sites.size(); i++) {
+            if (sites.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no site '" + id + "' in this network");
+    }
+}

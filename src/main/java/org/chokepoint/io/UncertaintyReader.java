@@ -1,0 +1,117 @@
+package org.chokepoint.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.chokepoint.analysis.Distributions;
+import org.chokepoint.analysis.ParameterPaths;
+import org.chokepoint.model.Names;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Uncertainty;
+
+/**
+ * Reads a scenario's {@code uncertainty} block:
+ * <pre>
+ * uncertainty:
+ *   runs: 1000
+ *   parameters:
+ *     - {path: measures.bis-2025-inspur.license.approval, distribution: beta, alpha: 2, beta: 8}
+ *     - {path: sites.inspur-ai-line.stock.gpu-hopper, distribution: triangular, min: 4, mode: 6, max: 12}
+ * </pre>
+ * Each path must name a settable parameter of this scenario and each distribution valid numbers.
+ */
+final class UncertaintyReader {
+
+    private static final List<String> NUMBER_KEYS = List.of("min", "max", "mode", "mean", "sd", "mu", "sigma", "alpha", "beta", "p");
+
+    private UncertaintyReader() {}
+
+    /** Reads the block; problems go to the block's problem list, which the caller checks. */
+    static Uncertainty read(Fields f, Scenario scenario) {
+        if (f == null) {
+            return null;
+        }
+        f.allow(List.of("runs", "parameters"));
+        long runs = f.longValue("runs", false, 1, "The number of Monte Carlo runs, e.g. 1000.");
+        if (runs < 1 || runs > 10_000_000) {
+            f.fail(f.raw("runs"), "runs", "must be between 1 and 10,000,000 (" + runs + ")", "The number of Monte Carlo runs.");
+        }
+        List<Uncertainty.Parameter> out = new ArrayList<>();
+        List<Node> list = f.list("parameters");
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Fields p = Fields.of(list.get(i), f.pathOf("parameters") + "[" + i + "]", f.problems, "an uncertain parameter");
+            if (p == null) {
+                continue;
+            }
+            List<String> allowed = new ArrayList<>(List.of("path", "distribution", "values", "weights", "note", "sources"));
+            allowed.addAll(NUMBER_KEYS);
+            p.allow(allowed);
+            String path = p.text("path", true, "What the value replaces, e.g. measures.ID.license.approval.");
+            String dist = p.text("distribution", true, "uniform, triangular, normal, lognormal, beta, bernoulli or choice.");
+            if (dist != null && !Distributions.NUMBERS.containsKey(dist)) {
+                Set<String> kinds = new TreeSet<>(Distributions.NUMBERS.keySet());
+                p.fail(p.raw("distribution"), "distribution", "unknown distribution '" + dist + "'",
+                        "Allowed: " + String.join(", ", kinds) + "." + Names.didYouMean(dist, kinds));
+                continue;
+            }
+            if (path != null && !seen.add(path)) {
+                p.fail(p.raw("path"), "path", "'" + path + "' is already uncertain above", "Give each parameter one distribution.");
+            }
+            Map<String, Double> numbers = new LinkedHashMap<>();
+            if (dist != null) {
+                for (String key : Distributions.NUMBERS.get(dist)) {
+                    boolean optional = key.endsWith("?");
+                    String k = optional ? key.substring(0, key.length() - 1) : key;
+                    double x = optional ? p.number(k, Double.NaN, "A number.")
+                            : p.requiredNumber(k, "The " + dist + " distribution takes " + String.join(", ", Distributions.NUMBERS.get(dist)).replace("?", " (optional)") + ".");
+                    if (!Double.isNaN(x)) {
+                        numbers.put(k, x);
+                    }
+                }
+            }
+            List<Double> values = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            if ("choice".equals(dist)) {
+                numberList(p, "values", values);
+                numberList(p, "weights", weights);
+                if (values.isEmpty() && !p.failed()) {
+                    p.fail(null, "values", "missing required key 'values'", "The values to choose among, e.g. [4, 6, 8].");
+                }
+            }
+            if (p.failed() || path == null || dist == null) {
+                continue;
+            }
+            Uncertainty.Parameter param = new Uncertainty.Parameter(path, dist, numbers, values, weights);
+            try {
+                Distributions.of(param);
+            } catch (IllegalArgumentException e) {
+                p.fail(p.raw("distribution"), "distribution", "invalid " + dist + " distribution: " + e.getMessage(),
+                        "Check its numbers: " + String.join(", ", Distributions.NUMBERS.get(dist)).replace("?", " (optional)") + ".");
+                continue;
+            }
+            String why = ParameterPaths.problem(scenario, path);
+            if (why != null) {
+                p.fail(p.raw("path"), "path", why, "See docs/format.md for the parameter paths.");
+                continue;
+            }
+            out.add(param);
+        }
+        if (f.failed()) {
+            return null;
+        }
+        return new Uncertainty((int) Math.max(1, Math.min(runs, 10_000_000)), out);
+    }
+
+    private static void numberList(Fields p, String key, List<Double> out) {
+        for (Node n : p.list(key)) {
+            double x = p.numberOf(n, key, "A number.");
+            if (!Double.isNaN(x)) {
+                out.add(x);
+            }
+        }
+    }
+}
