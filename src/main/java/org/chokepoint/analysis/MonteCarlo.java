@@ -2,10 +2,8 @@ package org.chokepoint.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.apache.commons.math3.stat.descriptive.rank.PSquarePercentile;
 import org.chokepoint.engine.CompiledNetwork;
@@ -95,64 +93,74 @@ public final class MonteCarlo {
         double[] sum = new double[cells];
         double[] totals = new double[runs];
         ThreadLocal<RunState> states = ThreadLocal.withInitial(sim::newState);
+        // Results are folded in run order by whichever worker finishes the next run due (and any
+        // finished ones after it), under a lock: the fold happens on the workers, one thread is
+        // really one thread, and at most WINDOW runs wait in memory.
+        double[][] done = new double[WINDOW][];
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(WINDOW);
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(runs);
+        int[] next = {0};
+        Throwable[] failure = {null};
+        Runnable fold = () -> {
+            synchronized (done) {
+                while (next[0] < runs && done[next[0] % WINDOW] != null) {
+                    int r = next[0];
+                    double[] shortfall = done[r % WINDOW];
+                    done[r % WINDOW] = null;
+                    double value = 0;
+                    for (int k = 0; k < cells; k++) {
+                        double x = shortfall[k];
+                        for (PSquarePercentile[] e : estimators) {
+                            e[k].increment(x);
+                        }
+                        sum[k] += x;
+                        value += x * price[k % demand];
+                    }
+                    totals[r] = value;
+                    next[0] = r + 1;
+                    progress.accept(r + 1);
+                    slots.release();
+                    finished.countDown();
+                }
+            }
+        };
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "chokepoint-run");
             t.setDaemon(true);
             return t;
         });
         try {
-            // A sliding window: runs are submitted up to WINDOW ahead of the one being folded, so the
-            // workers keep going while this thread folds, in run order, what they finished.
-            java.util.ArrayDeque<Future<double[]>> window = new java.util.ArrayDeque<>();
-            int submitted = 0;
-            for (int r = 0; r < runs; r++) {
-                while (submitted < runs && submitted < r + WINDOW) {
-                    final int run = submitted++;
-                    window.addLast(pool.submit(() -> {
-                        double[] shortfall = new double[cells];
-                        Recorder rec = new Recorder() {
-                            @Override
-                            public void start(CompiledNetwork n, int p) {
-                                java.util.Arrays.fill(shortfall, 0);
-                            }
-
-                            @Override
-                            public void period(int t, RunState s) {
-                                for (int j = 0; j < demand; j++) {
-                                    shortfall[t * demand + j] = s.shortfall(j);
-                                }
-                            }
-                        };
-                        if (uncertain.isEmpty()) {
-                            PolicyRun.run(sim, decisions, run, states.get(), rec);
-                        } else {
-                            // This run's values, then its own scenario: the network and measures change.
-                            var rng = Streams.forParameters(scenario.seed(), run);
-                            java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
-                            for (int i = 0; i < uncertain.size(); i++) {
-                                values.put(uncertain.get(i).path(), draws.get(i).applyAsDouble(rng.nextDouble()));
-                            }
-                            Scenario drawn = ParameterPaths.apply(scenario, values);
-                            CompiledNetwork dc = CompiledNetwork.of(drawn.network(), drawn.step());
-                            Simulation ds = new Simulation(dc, parameters);
-                            PolicyRun.run(ds, PolicyEvaluator.evaluate(drawn, dc), run, ds.newState(), rec);
+            for (int r = 0; r < runs && failure[0] == null; r++) {
+                slots.acquireUninterruptibly();
+                final int run = r;
+                pool.execute(() -> {
+                    try {
+                        double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, run, cells, demand);
+                        synchronized (done) {
+                            done[run % WINDOW] = shortfall;
                         }
-                        return shortfall;
-                    }));
-                }
-                // Fold in run order: the same numbers in the same order, whatever the threads did.
-                double[] shortfall = get(window.removeFirst());
-                double value = 0;
-                for (int k = 0; k < cells; k++) {
-                    double x = shortfall[k];
-                    for (PSquarePercentile[] e : estimators) {
-                        e[k].increment(x);
+                        fold.run();
+                    } catch (Throwable e) {
+                        synchronized (done) {
+                            failure[0] = e;
+                        }
+                        while (finished.getCount() > 0) {
+                            finished.countDown();
+                        }
+                        slots.release(WINDOW);
                     }
-                    sum[k] += x;
-                    value += x * price[k % demand];
-                }
-                totals[r] = value;
-                progress.accept(r + 1);
+                });
+            }
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            if (failure[0] instanceof RuntimeException re) {
+                throw re;
+            } else if (failure[0] != null) {
+                throw new IllegalStateException(failure[0]);
             }
         } finally {
             pool.shutdownNow();
@@ -170,17 +178,38 @@ public final class MonteCarlo {
         return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals);
     }
 
-    private static double[] get(Future<double[]> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+    /** One run's shortfall per demand entry and period, with its own draws. */
+    private static double[] simulateOne(Scenario scenario, Parameters parameters, Simulation sim, PolicyDecisions decisions,
+                                        List<Uncertainty.Parameter> uncertain, List<java.util.function.DoubleUnaryOperator> draws,
+                                        ThreadLocal<RunState> states, int run, int cells, int demand) {
+        double[] shortfall = new double[cells];
+        Recorder rec = new Recorder() {
+            @Override
+            public void start(CompiledNetwork n, int p) {
+                java.util.Arrays.fill(shortfall, 0);
             }
-            throw new IllegalStateException(e.getCause());
+
+            @Override
+            public void period(int t, RunState s) {
+                for (int j = 0; j < demand; j++) {
+                    shortfall[t * demand + j] = s.shortfall(j);
+                }
+            }
+        };
+        if (uncertain.isEmpty()) {
+            PolicyRun.run(sim, decisions, run, states.get(), rec);
+        } else {
+            // This run's values, then its own scenario: the network and measures change.
+            var rng = Streams.forParameters(scenario.seed(), run);
+            java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < uncertain.size(); i++) {
+                values.put(uncertain.get(i).path(), draws.get(i).applyAsDouble(rng.nextDouble()));
+            }
+            Scenario drawn = ParameterPaths.apply(scenario, values);
+            CompiledNetwork dc = CompiledNetwork.of(drawn.network(), drawn.step());
+            Simulation ds = new Simulation(dc, parameters);
+            PolicyRun.run(ds, PolicyEvaluator.evaluate(drawn, dc), run, ds.newState(), rec);
         }
+        return shortfall;
     }
 }
