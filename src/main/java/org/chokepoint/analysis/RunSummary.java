@@ -2,19 +2,26 @@ package org.chokepoint.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.engine.SeriesRecorder;
 import org.chokepoint.model.Demand;
+import org.chokepoint.model.Firm;
+import org.chokepoint.model.Network;
 
 /**
- * Headline figures of one run, computed from its recorded series.
+ * Headline figures of one run, computed from its recorded series and, where a comparison is
+ * meant, against the same scenario run without its measures (the baseline).
  *
  * @param demand one row per final-demand entry
  * @param sites one row per site
- * @param firms revenue per firm, summed over its sites and the run, sorted by firm id
+ * @param firms per firm: revenue with the measures and without, and what buying inputs cost extra
+ * @param groups the same, summed per top-level group (parent chain followed to the root)
+ * @param countries the same, summed per firm country — both sides of a measure
  * @param periods number of periods run
  */
-public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<FirmRow> firms, int periods) {
+public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Totals> firms, List<Totals> groups,
+                         List<Totals> countries, int periods) {
 
     /** A period index that never happened. */
     public static final int NEVER = -1;
@@ -22,9 +29,11 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<FirmR
     /**
      * @param firstShort first period with a shortfall above 0.01% of demand, or {@link #NEVER}
      * @param worst period of the largest shortfall, or {@link #NEVER}
+     * @param longestShortRun the longest run of consecutive short periods
      */
     public record DemandRow(String item, String market, String site, double demanded, double delivered,
-                            double shortfall, double shortfallValue, int firstShort, int worst, double worstShortfall) {
+                            double shortfall, double shortfallValue, int firstShort, int worst, double worstShortfall,
+                            int longestShortRun) {
 
         public double fillRate() {
             return demanded > 0 ? delivered / demanded : 1;
@@ -34,13 +43,38 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<FirmR
     /**
      * @param minOutputRatio lowest output relative to the site's baseline (1 when never below)
      * @param firstBelow first period output fell below 99% of baseline, or {@link #NEVER}
+     * @param firstCut first period a link into the site was restricted, or {@link #NEVER}
+     * @param timeToSurvive periods from the first cut to the first period below 99% (if never below:
+     *     to the end of the run, and {@code survivedRun} is true); {@link #NEVER} if never cut
+     * @param timeToRecover periods from the first period below 99% to the first period back within
+     *     1% of baseline; {@link #NEVER} if it never fell or never recovered
+     * @param unitCostChange mean change in unit cost against the baseline over the run, USD per unit
+     * @param extraProcurementCost what buying its inputs cost more than in the baseline, USD in total
      */
-    public record SiteRow(String site, String firm, double baseOutput, double minOutputRatio, int firstBelow) {}
+    public record SiteRow(String site, String firm, double baseOutput, double minOutputRatio, int firstBelow, int firstCut,
+                          int timeToSurvive, boolean survivedRun, int timeToRecover, double unitCostChange,
+                          double extraProcurementCost) {}
 
-    /** @param revenue total revenue over the run, USD; @param output total units made */
-    public record FirmRow(String firm, double revenue, double output) {}
+    /**
+     * @param key a firm, group or country
+     * @param revenue revenue with the measures, USD
+     * @param baselineRevenue revenue without them
+     * @param extraProcurementCost extra cost of inputs bought, USD
+     */
+    public record Totals(String key, double revenue, double baselineRevenue, double extraProcurementCost) {
 
+        public double lostRevenue() {
+            return baselineRevenue - revenue;
+        }
+    }
+
+    /** Figures of one run on its own (no baseline: lost revenue and extra costs are 0). */
     public static RunSummary of(CompiledNetwork n, SeriesRecorder r) {
+        return of(n, r, r);
+    }
+
+    /** Figures of a run against its baseline run (same network and periods, no measures). */
+    public static RunSummary of(CompiledNetwork n, SeriesRecorder r, SeriesRecorder baseline) {
         int periods = r.periods();
         List<DemandRow> demand = new ArrayList<>();
         for (int j = 0; j < n.demandCount(); j++) {
@@ -51,47 +85,101 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<FirmR
             int first = NEVER;
             int worst = NEVER;
             double worstShort = 0;
+            int run = 0;
+            int longest = 0;
             for (int t = 0; t < periods; t++) {
                 double short_ = r.shortfall(t, j);
                 demanded += r.demanded(t, j);
                 delivered += r.delivered(t, j);
                 value += short_ * n.demandPrice(j);
-                if (short_ > 1e-4 * Math.max(r.demanded(t, j), 1e-9) && first == NEVER) {
+                boolean isShort = short_ > 1e-4 * Math.max(r.demanded(t, j), 1e-9);
+                if (isShort && first == NEVER) {
                     first = t;
                 }
+                run = isShort ? run + 1 : 0;
+                longest = Math.max(longest, run);
                 if (short_ > worstShort + 1e-12) {
                     worstShort = short_;
                     worst = t;
                 }
             }
             demand.add(new DemandRow(d.item(), d.market(), d.site(), demanded, delivered, demanded - delivered,
-                    value, first, worst, worstShort));
+                    value, first, worst, worstShort, longest));
         }
+
         List<SiteRow> sites = new ArrayList<>();
+        double[] siteRevenue = new double[n.siteCount()];
+        double[] siteBaseRevenue = new double[n.siteCount()];
+        double[] siteExtra = new double[n.siteCount()];
         for (int s = 0; s < n.siteCount(); s++) {
             double base = n.baseOutput(s);
             double min = 1;
-            int first = NEVER;
+            int below = NEVER;
+            int recovered = NEVER;
             for (int t = 0; t < periods && base > 0; t++) {
                 double ratio = r.output(t, s) / base;
                 min = Math.min(min, ratio);
-                if (ratio < 0.99 && first == NEVER) {
-                    first = t;
+                if (ratio < 0.99 && below == NEVER) {
+                    below = t;
+                } else if (below != NEVER && recovered == NEVER && ratio >= 0.99) {
+                    recovered = t;
                 }
             }
-            sites.add(new SiteRow(n.siteId(s), n.firmOf(s), base, min, first));
-        }
-        java.util.TreeMap<String, double[]> byFirm = new java.util.TreeMap<>();
-        for (int s = 0; s < n.siteCount(); s++) {
-            double[] acc = byFirm.computeIfAbsent(n.firmOf(s), f -> new double[2]);
+            int cut = NEVER;
+            int[] inbound = n.inboundLinks(s);
+            for (int t = 0; t < periods && cut == NEVER; t++) {
+                for (int l : inbound) {
+                    if (r.open(t, l) < 1) {
+                        cut = t;
+                        break;
+                    }
+                }
+            }
+            int survive = NEVER;
+            boolean survivedRun = false;
+            if (cut != NEVER) {
+                if (below == NEVER || below < cut) {
+                    survive = below == NEVER ? periods - cut : 0;
+                    survivedRun = below == NEVER;
+                } else {
+                    survive = below - cut;
+                }
+            }
+            double costChange = 0;
+            double extra = 0;
             for (int t = 0; t < periods; t++) {
-                acc[0] += r.revenue(t, s);
-                acc[1] += r.output(t, s);
+                double change = r.unitCost(t, s) - baseline.unitCost(t, s);
+                costChange += change;
+                extra += change * r.output(t, s);
+                siteRevenue[s] += r.revenue(t, s);
+                siteBaseRevenue[s] += baseline.revenue(t, s);
+            }
+            siteExtra[s] = extra;
+            sites.add(new SiteRow(n.siteId(s), n.firmOf(s), base, min, below, cut, survive, survivedRun,
+                    below == NEVER || recovered == NEVER ? NEVER : recovered - below, costChange / Math.max(1, periods), extra));
+        }
+
+        Network net = n.network();
+        TreeMap<String, double[]> byFirm = new TreeMap<>();
+        TreeMap<String, double[]> byGroup = new TreeMap<>();
+        TreeMap<String, double[]> byCountry = new TreeMap<>();
+        for (int s = 0; s < n.siteCount(); s++) {
+            Firm f = net.firm(n.firmOf(s));
+            for (TreeMap<String, double[]> m : List.of(byFirm, byGroup, byCountry)) {
+                String key = m == byFirm ? f.id() : m == byGroup ? net.group(f).id() : f.country();
+                double[] acc = m.computeIfAbsent(key, k -> new double[3]);
+                acc[0] += siteRevenue[s];
+                acc[1] += siteBaseRevenue[s];
+                acc[2] += siteExtra[s];
             }
         }
-        List<FirmRow> firms = new ArrayList<>();
-        byFirm.forEach((f, acc) -> firms.add(new FirmRow(f, acc[0], acc[1])));
-        return new RunSummary(List.copyOf(demand), List.copyOf(sites), List.copyOf(firms), periods);
+        return new RunSummary(List.copyOf(demand), List.copyOf(sites), totals(byFirm), totals(byGroup), totals(byCountry), periods);
+    }
+
+    private static List<Totals> totals(TreeMap<String, double[]> m) {
+        List<Totals> out = new ArrayList<>();
+        m.forEach((k, v) -> out.add(new Totals(k, v[0], v[1], v[2])));
+        return List.copyOf(out);
     }
 
     public double totalShortfallValue() {

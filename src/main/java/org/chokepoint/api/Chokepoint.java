@@ -51,7 +51,8 @@ public final class Chokepoint {
         PolicyRun.run(sim, decisions, 0, state, series);
         SeriesRecorder baseline = new SeriesRecorder();
         sim.run(Timeline.NONE, scenario.periods(), state, baseline);
-        return new Run(scenario, compiled, decisions, series, RunSummary.of(compiled, series), RunSummary.of(compiled, baseline));
+        return new Run(scenario, compiled, decisions, series, RunSummary.of(compiled, series, baseline),
+                RunSummary.of(compiled, baseline));
     }
 
     /**

@@ -128,11 +128,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.println();
         long hit = run.summary().sites().stream().filter(x -> x.firstBelow() != RunSummary.NEVER).count();
-        out.printf("%d of %d sites fell below 99%% of their baseline output%n", hit, run.summary().sites().size());
-        run.summary().sites().stream().filter(x -> x.firstBelow() != RunSummary.NEVER)
-                .sorted(java.util.Comparator.comparingDouble(RunSummary.SiteRow::minOutputRatio)).limit(10)
-                .forEach(x -> out.printf("  %-28s lowest %5.1f%% of baseline, first below on %s%n", x.site(),
-                        100 * x.minOutputRatio(), date(s, x.firstBelow())));
+        out.printf("%d of %d sites fell below 99%% of their baseline output; time to survive after the first cut input,"
+                + " and to recover, in periods:%n", hit, run.summary().sites().size());
+        run.summary().sites().stream().filter(x -> x.firstBelow() != RunSummary.NEVER || x.firstCut() != RunSummary.NEVER)
+                .sorted(java.util.Comparator.comparingDouble(RunSummary.SiteRow::minOutputRatio).thenComparing(RunSummary.SiteRow::site))
+                .limit(12)
+                .forEach(x -> out.printf("  %-22s lowest %5.1f%%  below from %-10s  survive %-8s recover %s%n", x.site(),
+                        100 * x.minOutputRatio(), date(s, x.firstBelow()),
+                        x.timeToSurvive() == RunSummary.NEVER ? "-" : (x.survivedRun() ? ">" : "") + x.timeToSurvive(),
+                        x.timeToRecover() == RunSummary.NEVER ? "-" : Integer.toString(x.timeToRecover())));
+        out.println();
+        out.printf("%-10s %18s %18s%n", "country", "lost revenue", "extra input cost");
+        for (RunSummary.Totals c : run.summary().countries()) {
+            out.printf("%-10s %18s %18s%n", c.key(), units(c.lostRevenue()), units(c.extraProcurementCost()));
+        }
     }
 
     private static String units(double v) {

@@ -512,6 +512,11 @@ public final class CompiledNetwork {
         return l < linkCount ? network.links().get(linkSource[l]) : network.alternates().get(linkSource[l]);
     }
 
+    /** Supply links and alternates: {@code linkCount() + alternateCount()}. */
+    public int allLinkCount() {
+        return linkCount + altCount;
+    }
+
     public int linkFrom(int l) {
         return linkFrom[l];
     }
@@ -550,6 +555,22 @@ public final class CompiledNetwork {
 
     public String firmOf(int s) {
         return firmIds[siteFirm[s]];
+    }
+
+    /** Every supply link into site s (not alternates). */
+    public int[] inboundLinks(int s) {
+        int count = 0;
+        for (int k = slotOffsets[s]; k < slotOffsets[s + 1]; k++) {
+            count += inOffsets[k + 1] - inOffsets[k];
+        }
+        int[] out = new int[count];
+        int i = 0;
+        for (int k = slotOffsets[s]; k < slotOffsets[s + 1]; k++) {
+            for (int j = inOffsets[k]; j < inOffsets[k + 1]; j++) {
+                out[i++] = inLink[j];
+            }
+        }
+        return out;
     }
 
     /** Sites whose baseline output is above capacity (the undisturbed run is already short there). */

@@ -18,6 +18,7 @@ public final class SeriesRecorder implements Recorder {
     private double[] unitCost;
     private double[] revenue;
     private double[] shipped;
+    private double[] open;
     private double[] demanded;
     private double[] delivered;
 
@@ -33,6 +34,7 @@ public final class SeriesRecorder implements Recorder {
         unitCost = new double[periods * sites];
         revenue = new double[periods * sites];
         shipped = new double[periods * links];
+        open = new double[periods * links];
         demanded = new double[periods * demand];
         delivered = new double[periods * demand];
     }
@@ -46,6 +48,9 @@ public final class SeriesRecorder implements Recorder {
         System.arraycopy(s.unitCost, 0, unitCost, t * sites, sites);
         System.arraycopy(s.revenue, 0, revenue, t * sites, sites);
         System.arraycopy(s.shipped, 0, shipped, t * links, links);
+        for (int l = 0; l < links; l++) {
+            open[t * links + l] = s.open(l);
+        }
         System.arraycopy(s.demanded, 0, demanded, t * demand, demand);
         System.arraycopy(s.delivered, 0, delivered, t * demand, demand);
     }
@@ -72,6 +77,11 @@ public final class SeriesRecorder implements Recorder {
 
     public double shipped(int t, int link) {
         return shipped[t * links + link];
+    }
+
+    /** The share of orders policy let through on link l in period t (1: open). */
+    public double open(int t, int link) {
+        return open[t * links + link];
     }
 
     public double demanded(int t, int j) {

@@ -164,14 +164,11 @@ public final class ResultsWriter {
             o.put("fill-rate", d.fillRate());
             date(o, "first-short", scenario, d.firstShort());
             date(o, "worst", scenario, d.worst());
+            o.put("longest-short-run", d.longestShortRun());
         }
-        ArrayNode firms = root.putArray("firms");
-        for (RunSummary.FirmRow f : summary.firms()) {
-            ObjectNode o = firms.addObject();
-            o.put("firm", f.firm());
-            o.put("revenue", f.revenue());
-            o.put("output", f.output());
-        }
+        totals(root.putArray("firms"), "firm", summary.firms());
+        totals(root.putArray("groups"), "group", summary.groups());
+        totals(root.putArray("countries"), "country", summary.countries());
         ArrayNode sites = root.putArray("sites");
         for (RunSummary.SiteRow s : summary.sites()) {
             ObjectNode o = sites.addObject();
@@ -180,8 +177,33 @@ public final class ResultsWriter {
             o.put("base-output", s.baseOutput());
             o.put("min-output-ratio", s.minOutputRatio());
             date(o, "first-below-99pct", scenario, s.firstBelow());
+            date(o, "first-cut", scenario, s.firstCut());
+            periods(o, "time-to-survive", s.timeToSurvive());
+            o.put("survived-run", s.survivedRun());
+            periods(o, "time-to-recover", s.timeToRecover());
+            o.put("unit-cost-change", s.unitCostChange());
+            o.put("extra-procurement-cost", s.extraProcurementCost());
         }
         JSON.writeValue(out, root);
+    }
+
+    private static void totals(ArrayNode array, String name, java.util.List<RunSummary.Totals> rows) {
+        for (RunSummary.Totals t : rows) {
+            ObjectNode o = array.addObject();
+            o.put(name, t.key());
+            o.put("revenue", t.revenue());
+            o.put("baseline-revenue", t.baselineRevenue());
+            o.put("lost-revenue", t.lostRevenue());
+            o.put("extra-procurement-cost", t.extraProcurementCost());
+        }
+    }
+
+    private static void periods(ObjectNode o, String key, int periods) {
+        if (periods == RunSummary.NEVER) {
+            o.putNull(key);
+        } else {
+            o.put(key, periods);
+        }
     }
 
     private static void date(ObjectNode o, String key, Scenario s, int period) {

@@ -18,8 +18,34 @@ import org.chokepoint.model.Site;
 import org.chokepoint.model.Step;
 import org.chokepoint.model.SupplyLink;
 import org.junit.jupiter.api.Test;
+import org.chokepoint.engine.Recorder;
 
 class RunSummaryTest {
+
+    /**
+     * The alternate case of HandWorkedTest: output falls to 0 in week 3 and is back to 100 in week
+     * 15: 12 weeks to recover; the block (week 2) cut it, and it survived 1 week on what was in
+     * transit. Parts via the alternate cost 20% more, which the maker pays.
+     */
+    @Test
+    void recoveryAndExtraCost() {
+        var n = org.chokepoint.engine.HandWorkedTest.chain(0, 1)
+                .site(Site.of("s2", "f", "part", 1000, Map.of()))
+                .alternate(new org.chokepoint.model.Alternate("c", "part", "s2", null, 1, Duration.weeks(8), Duration.weeks(4), 1.0, 0.2))
+                .build();
+        CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
+        Simulation sim = new Simulation(c, Parameters.DEFAULT.withRestorationTime(1));
+        SeriesRecorder r = new SeriesRecorder();
+        sim.run(Timeline.builder(c).block(c.link("s", "c", "part"), 2, 100).build(), 20, sim.newState(), r);
+        SeriesRecorder base = new SeriesRecorder();
+        sim.run(Timeline.NONE, 20, sim.newState(), base);
+        RunSummary.SiteRow maker = RunSummary.of(c, r, base).sites().stream().filter(x -> x.site().equals("c")).findFirst().orElseThrow();
+        assertThat(maker.firstCut()).isEqualTo(2);
+        assertThat(maker.firstBelow()).isEqualTo(3);
+        assertThat(maker.timeToSurvive()).isEqualTo(1);
+        assertThat(maker.timeToRecover()).isEqualTo(12);
+        assertThat(maker.extraProcurementCost()).isPositive();
+    }
 
     /** The blocked chain of HandWorkedTest: short 100 a week from week 20 of 30. */
     @Test
@@ -36,7 +62,9 @@ class RunSummaryTest {
         Simulation sim = new Simulation(c, Parameters.DEFAULT);
         SeriesRecorder r = new SeriesRecorder();
         sim.run(Timeline.builder(c).block(c.link("s", "c", "part"), 10, 52).build(), 30, sim.newState(), r);
-        RunSummary s = RunSummary.of(c, r);
+        SeriesRecorder base = new SeriesRecorder();
+        sim.run(Timeline.NONE, 30, sim.newState(), base);
+        RunSummary s = RunSummary.of(c, r, base);
 
         RunSummary.DemandRow d = s.demand().get(0);
         assertThat(d.demanded()).isEqualTo(3000);
@@ -45,14 +73,28 @@ class RunSummaryTest {
         assertThat(d.fillRate()).isCloseTo(2.0 / 3, Offset.offset(1e-12));
         assertThat(d.firstShort()).isEqualTo(20);
         assertThat(d.worst()).isEqualTo(20);
+        assertThat(d.longestShortRun()).isEqualTo(10);
         assertThat(s.totalShortfallValue()).isCloseTo(50_000, Offset.offset(1e-6));
 
         RunSummary.SiteRow supplier = s.sites().stream().filter(x -> x.site().equals("s")).findFirst().orElseThrow();
         assertThat(supplier.firstBelow()).isEqualTo(10);
         assertThat(supplier.minOutputRatio()).isZero();
-        // The supplier sells 100 parts at 10 a week for 10 weeks; the maker 100 products at 50 for 20.
-        assertThat(s.firms()).extracting(RunSummary.FirmRow::firm).containsExactly("maker", "supplier");
+        assertThat(supplier.firstCut()).as("nothing into the supplier is cut").isEqualTo(RunSummary.NEVER);
+        // The maker's input is cut in week 10; it keeps its output until week 20: it survives 10 weeks,
+        // and does not recover within the run.
+        RunSummary.SiteRow maker = s.sites().stream().filter(x -> x.site().equals("c")).findFirst().orElseThrow();
+        assertThat(maker.firstCut()).isEqualTo(10);
+        assertThat(maker.firstBelow()).isEqualTo(20);
+        assertThat(maker.timeToSurvive()).isEqualTo(10);
+        assertThat(maker.survivedRun()).isFalse();
+        assertThat(maker.timeToRecover()).isEqualTo(RunSummary.NEVER);
+        // Revenue: the supplier sells 100 parts at 10 a week for 10 weeks (30 without the block); the
+        // maker 100 products at 50 for 20 weeks (30 without). Both sides lose; by country too.
+        assertThat(s.firms()).extracting(RunSummary.Totals::key).containsExactly("maker", "supplier");
         assertThat(s.firms().get(1).revenue()).isCloseTo(10 * 100 * 10, Offset.offset(1e-6));
-        assertThat(s.firms().get(0).revenue()).isCloseTo(20 * 100 * 50, Offset.offset(1e-6));
+        assertThat(s.firms().get(1).lostRevenue()).isCloseTo(20 * 100 * 10, Offset.offset(1e-6));
+        assertThat(s.firms().get(0).lostRevenue()).isCloseTo(10 * 100 * 50, Offset.offset(1e-6));
+        assertThat(s.countries()).extracting(RunSummary.Totals::key).containsExactly("TW", "US");
+        assertThat(s.countries().get(0).lostRevenue()).isCloseTo(20_000, Offset.offset(1e-6));
     }
 }

@@ -17,12 +17,12 @@ import org.chokepoint.model.SupplyLink;
 import org.junit.jupiter.api.Test;
 
 /** Small cases worked out by hand; the derivations are in the comments. */
-class HandWorkedTest {
+public class HandWorkedTest {
 
     static final Offset<Double> EXACT = Offset.offset(1e-9);
 
     /** Supplier S → customer C (1 part per product), C sells 100 a week. */
-    static NetworkBuilder chain(double coverWeeks, int leadWeeks) {
+    public static NetworkBuilder chain(double coverWeeks, int leadWeeks) {
         return new NetworkBuilder()
                 .item(Item.of("part", 10)).item(Item.of("product", 50))
                 .firm(Firm.of("f", "US"))
