@@ -39,9 +39,10 @@ public final class MonteCarlo {
      * @param bands {@code bands[i]} holds percentile {@code percentiles[i]} of each cell
      * @param mean the mean of each cell
      * @param totals total shortfall value (USD) of each run, in run order
+     * @param totalUnits total shortfall in units of each run (all end items together)
      */
     public record Result(int runs, int periods, int demand, double[] percentiles, double[][] bands, double[] mean,
-                         double[] totals) {
+                         double[] totals, double[] totalUnits) {
 
         public double band(int i, int t, int j) {
             return bands[i][t * demand + j];
@@ -92,6 +93,7 @@ public final class MonteCarlo {
         }
         double[] sum = new double[cells];
         double[] totals = new double[runs];
+        double[] totalUnits = new double[runs];
         ThreadLocal<RunState> states = ThreadLocal.withInitial(sim::newState);
         // Results are folded in run order by whichever worker finishes the next run due (and any
         // finished ones after it), under a lock: the fold happens on the workers, one thread is
@@ -108,6 +110,7 @@ public final class MonteCarlo {
                     double[] shortfall = done[r % WINDOW];
                     done[r % WINDOW] = null;
                     double value = 0;
+                    double units = 0;
                     for (int k = 0; k < cells; k++) {
                         double x = shortfall[k];
                         for (PSquarePercentile[] e : estimators) {
@@ -115,8 +118,10 @@ public final class MonteCarlo {
                         }
                         sum[k] += x;
                         value += x * price[k % demand];
+                        units += x;
                     }
                     totals[r] = value;
+                    totalUnits[r] = units;
                     next[0] = r + 1;
                     progress.accept(r + 1);
                     slots.release();
@@ -175,7 +180,7 @@ public final class MonteCarlo {
         for (int k = 0; k < cells; k++) {
             mean[k] = sum[k] / runs;
         }
-        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals);
+        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits);
     }
 
     /** One run's shortfall per demand entry and period, with its own draws. */

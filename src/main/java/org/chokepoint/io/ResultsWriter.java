@@ -81,7 +81,7 @@ public final class ResultsWriter {
     }
 
     /** Shortest exact form; whole numbers without a decimal point; tiny rounding noise as 0. */
-    static String number(double v) {
+    public static String number(double v) {
         if (Math.abs(v) < 1e-9) {
             return "0";
         }

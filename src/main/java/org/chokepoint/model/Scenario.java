@@ -50,6 +50,12 @@ public record Scenario(String id, String title, String description, Network netw
                 assumptions, controls, uncertainty);
     }
 
+    /** The same scenario with another uncertainty block. */
+    public Scenario withUncertainty(Uncertainty u) {
+        return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
+                assumptions, controls, u);
+    }
+
     /** The same scenario with another network and measures (one Monte Carlo run's draw). */
     public Scenario with(Network newNetwork, List<Measure> newMeasures) {
         return new Scenario(id, title, description, newNetwork, networkSource, start, step, periods, seed, newMeasures, sources,

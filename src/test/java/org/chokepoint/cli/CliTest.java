@@ -125,6 +125,43 @@ class CliTest {
     }
 
     @Test
+    void sweepResumedAfterAnInterruptionWritesWhatAnUninterruptedSweepWrites(@org.junit.jupiter.api.io.TempDir Path other) throws IOException {
+        Path sweepFile = Files.writeString(dir.resolve("s.yaml"), """
+                sweep: small
+                scenario: %s
+                runs: 3
+                seed: 5
+                metrics: [total-shortfall-value, fill-rate]
+                parameters:
+                  - {path: measures.bis-2025-inspur.license.approval, values: [0, 1]}
+                  - {path: sites.inspur-ai-line.stock.gpu-hopper, from: 2, to: 10, steps: 3}
+                """.formatted(Path.of(SAMPLE).toAbsolutePath()));
+        Path full = dir.resolve("full");
+        Result r = run("sweep", sweepFile.toString(), "--out", full.toString(), "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("small: 6 points × 3 runs (grid design)");
+        List<String> csv = Files.readAllLines(full.resolve("sweep.csv"));
+        assertThat(csv.get(0)).isEqualTo("point,measures.bis-2025-inspur.license.approval,sites.inspur-ai-line.stock.gpu-hopper,metric,mean,p5,p50,p95");
+        assertThat(csv).hasSize(1 + 6 * 2);
+
+        // An interrupted run: the partial file has 2 complete points and half of the third.
+        Path resumed = other.resolve("resumed");
+        Files.createDirectories(resumed);
+        Files.write(resumed.resolve("sweep.csv.partial"), csv.subList(0, 1 + 2 * 2 + 1));
+        Result again = run("sweep", sweepFile.toString(), "--out", resumed.toString(), "--resume", "--threads", "1");
+        assertThat(again.out()).contains("resuming: 2 of 6 points already done");
+        assertThat(resumed.resolve("sweep.csv")).hasSameBinaryContentAs(full.resolve("sweep.csv"));
+        assertThat(resumed.resolve("sweep.csv.partial")).doesNotExist();
+        assertThat(Files.readString(full.resolve("design.json"))).contains("\"design\" : \"grid\"").contains("\"runs-per-point\" : 3");
+    }
+
+    @Test
+    void sampleSweepFileIsValid() {
+        var loaded = org.chokepoint.io.SweepReader.read(Path.of("scenarios/sweeps/inspur-license-vs-stockpile.yaml"));
+        assertThat(loaded.sweep().points()).hasSize(25);
+    }
+
+    @Test
     void runRejectsBadOptions() {
         assertThat(run("run", SAMPLE, "--rationing", "lottery", "--out", dir.toString()).err()).contains("unknown rationing 'lottery'");
         assertThat(run("run", SAMPLE, "--restoration-time", "0", "--out", dir.toString()).code()).isEqualTo(2);
@@ -151,7 +188,7 @@ class CliTest {
         Result v = run("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("chokepoint ");
-        for (String cmd : new String[] {"run", "explain", "validate", "graph", "generate"}) { // each documents itself
+        for (String cmd : new String[] {"run", "sweep", "explain", "validate", "graph", "generate"}) { // each documents itself
             Result h = run(cmd, "--help");
             assertThat(h.code()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: chokepoint " + cmd);

@@ -1,0 +1,320 @@
+package org.chokepoint.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Uncertainty;
+
+/**
+ * A parameter sweep: the scenario at each point of a design, each point a Monte Carlo of
+ * {@link #runs} runs with the same seed (common random numbers, so differences between points come
+ * from the parameters, not from the draws).
+ *
+ * <pre>
+ * SweepResult r = Sweep.of(scenario)
+ *         .vary("measures.bis-2025-inspur.license.approval", 0, 1, 11)
+ *         .vary("sites.inspur-ai-line.stock.gpu-hopper", 4, 12, 5)
+ *         .runs(200).seed(42).run();
+ * </pre>
+ */
+public final class Sweep {
+
+    /** How points are chosen. */
+    public enum Design {
+        /** Every combination of every parameter's values. */
+        GRID,
+        /** {@code points} points, each parameter's range cut in {@code points} strata, one point per stratum. */
+        LATIN_HYPERCUBE,
+        /** {@code points} points of a Sobol low-discrepancy sequence. */
+        SOBOL;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The metrics a sweep can keep, per point: mean and percentiles over its runs. */
+    public static final List<String> METRICS = List.of("total-shortfall-value", "total-shortfall", "fill-rate");
+
+    /**
+     * One varied parameter: a list of values, or (for Latin hypercube and Sobol designs) a
+     * distribution to draw from; a range {@code from, to, steps} is a list of evenly spaced values.
+     */
+    public record Axis(String path, List<Double> values, Uncertainty.Parameter distribution) {
+
+        public Axis {
+            values = values == null ? List.of() : List.copyOf(values);
+            if (values.isEmpty() && distribution == null) {
+                throw new IllegalArgumentException(path + ": give values or a distribution");
+            }
+        }
+
+        /** The value at u in [0, 1): the u-quantile of the distribution, or the value in that share of the list. */
+        double at(double u) {
+            if (distribution != null) {
+                return Distributions.of(distribution).applyAsDouble(u);
+            }
+            return values.get(Math.min(values.size() - 1, (int) Math.floor(u * values.size())));
+        }
+    }
+
+    private final Scenario scenario;
+    private final List<Axis> axes = new ArrayList<>();
+    private Design design = Design.GRID;
+    private int points = 16;
+    private int runs = 100;
+    private long seed;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Parameters parameters = Parameters.DEFAULT;
+    private List<String> metrics = METRICS;
+    private double[] percentiles = {5, 50, 95};
+
+    private Sweep(Scenario scenario) {
+        this.scenario = scenario;
+        this.seed = scenario.seed();
+    }
+
+    public static Sweep of(Scenario scenario) {
+        return new Sweep(scenario);
+    }
+
+    /** Varies {@code path} over {@code steps} evenly spaced values from {@code from} to {@code to}. */
+    public Sweep vary(String path, double from, double to, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be at least 1");
+        }
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            values.add(steps == 1 ? from : from + (to - from) * i / (steps - 1));
+        }
+        return vary(new Axis(path, values, null));
+    }
+
+    /** Varies {@code path} over these values. */
+    public Sweep vary(String path, double... values) {
+        List<Double> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return vary(new Axis(path, list, null));
+    }
+
+    public Sweep vary(Axis axis) {
+        String problem = ParameterPaths.problem(scenario, axis.path());
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        axes.add(axis);
+        return this;
+    }
+
+    public Sweep design(Design d, int pointCount) {
+        this.design = d;
+        this.points = pointCount;
+        return this;
+    }
+
+    public Sweep runs(int n) {
+        this.runs = n;
+        return this;
+    }
+
+    public Sweep seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    public Sweep threads(int t) {
+        this.threads = t;
+        return this;
+    }
+
+    public Sweep parameters(Parameters p) {
+        this.parameters = p;
+        return this;
+    }
+
+    public Sweep metrics(List<String> keep) {
+        for (String m : keep) {
+            if (!METRICS.contains(m)) {
+                throw new IllegalArgumentException("unknown metric '" + m + "'; use " + String.join(", ", METRICS));
+            }
+        }
+        this.metrics = List.copyOf(keep);
+        return this;
+    }
+
+    public List<Axis> axes() {
+        return List.copyOf(axes);
+    }
+
+    public Design design() {
+        return design;
+    }
+
+    public int runs() {
+        return runs;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public List<String> metrics() {
+        return metrics;
+    }
+
+    public double[] percentiles() {
+        return percentiles.clone();
+    }
+
+    /** The points of the design, in the order they are run: values by path. */
+    public List<Map<String, Double>> points() {
+        List<Map<String, Double>> out = new ArrayList<>();
+        int d = axes.size();
+        switch (design) {
+            case GRID -> {
+                int total = 1;
+                for (Axis a : axes) {
+                    total *= a.values().size();
+                }
+                for (int i = 0; i < total; i++) {
+                    Map<String, Double> p = new LinkedHashMap<>();
+                    int rest = i;
+                    for (int k = d - 1; k >= 0; k--) { // the last parameter varies fastest
+                        Axis a = axes.get(k);
+                        p.put(a.path(), a.values().get(rest % a.values().size()));
+                        rest /= a.values().size();
+                    }
+                    out.add(order(p));
+                }
+            }
+            case SOBOL -> {
+                SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
+                sobol.nextVector(); // the first Sobol point is the origin: skip it
+                for (int i = 0; i < points; i++) {
+                    double[] u = sobol.nextVector();
+                    out.add(point(u));
+                }
+            }
+            case LATIN_HYPERCUBE -> {
+                UniformRandomProvider rng = Streams.forParameters(seed, -1);
+                int[][] strata = new int[d][points];
+                for (int k = 0; k < d; k++) {
+                    for (int i = 0; i < points; i++) {
+                        strata[k][i] = i;
+                    }
+                    org.apache.commons.rng.sampling.ArraySampler.shuffle(rng, strata[k]);
+                }
+                for (int i = 0; i < points; i++) {
+                    double[] u = new double[d];
+                    for (int k = 0; k < d; k++) {
+                        u[k] = (strata[k][i] + rng.nextDouble()) / points;
+                    }
+                    out.add(point(u));
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, Double> point(double[] u) {
+        Map<String, Double> p = new LinkedHashMap<>();
+        for (int k = 0; k < axes.size(); k++) {
+            p.put(axes.get(k).path(), axes.get(k).at(u[k]));
+        }
+        return p;
+    }
+
+    private Map<String, Double> order(Map<String, Double> p) {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (Axis a : axes) {
+            ordered.put(a.path(), p.get(a.path()));
+        }
+        return ordered;
+    }
+
+    /** One row of a sweep's results: a point, a metric, its mean and percentiles over the point's runs. */
+    public record Row(int point, Map<String, Double> values, String metric, double mean, double[] percentiles) {}
+
+    /** Listens to rows as each point finishes (e.g. to write them as it goes). */
+    public interface RowSink {
+        void accept(List<Row> pointRows);
+    }
+
+    /** Runs every point; {@code skip} points (already written) are passed over. */
+    public List<Row> run(int skip, RowSink sink, IntConsumer pointsDone) {
+        List<Row> all = new ArrayList<>();
+        List<Map<String, Double>> pts = points();
+        // A swept path is set by the sweep, so the scenario's own distribution for it, if any, is dropped.
+        java.util.Set<String> swept = new java.util.HashSet<>();
+        axes.forEach(a -> swept.add(a.path()));
+        List<Uncertainty.Parameter> kept = new ArrayList<>();
+        for (Uncertainty.Parameter u : scenario.uncertainty().parameters()) {
+            if (!swept.contains(u.path())) {
+                kept.add(u);
+            }
+        }
+        Scenario base = scenario.withSeed(seed).withUncertainty(new Uncertainty(scenario.uncertainty().runs(), kept));
+        for (int i = skip; i < pts.size(); i++) {
+            Scenario at = ParameterPaths.apply(base, pts.get(i));
+            MonteCarlo.Result mc = MonteCarlo.run(at, parameters, runs, threads, percentiles, r -> { });
+            List<Row> rows = new ArrayList<>();
+            for (String m : metrics) {
+                double[] perRun = metric(m, mc, at);
+                rows.add(new Row(i, pts.get(i), m, mean(perRun), percentilesOf(perRun)));
+            }
+            sink.accept(rows);
+            all.addAll(rows);
+            pointsDone.accept(i + 1);
+        }
+        return all;
+    }
+
+    /** Runs every point. */
+    public List<Row> run() {
+        return run(0, rows -> { }, p -> { });
+    }
+
+    private static double[] metric(String m, MonteCarlo.Result mc, Scenario at) {
+        return switch (m) {
+            case "total-shortfall-value" -> mc.totals();
+            case "total-shortfall" -> mc.totalUnits();
+            default -> {
+                double demanded = 0;
+                for (var d : at.network().demand()) {
+                    demanded += d.quantity() * at.periods();
+                }
+                double[] fill = new double[mc.runs()];
+                for (int r = 0; r < fill.length; r++) {
+                    fill[r] = demanded > 0 ? 1 - mc.totalUnits()[r] / demanded : 1;
+                }
+                yield fill;
+            }
+        };
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    private double[] percentilesOf(double[] x) {
+        double[] sorted = x.clone();
+        java.util.Arrays.sort(sorted);
+        double[] out = new double[percentiles.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new org.apache.commons.math3.stat.descriptive.rank.Percentile(percentiles[i]).evaluate(sorted);
+        }
+        return out;
+    }
+}
