@@ -156,6 +156,20 @@ class CliTest {
     }
 
     @Test
+    void sensitivityTornadoAndSobol() throws IOException {
+        Result t = run("sensitivity", SAMPLE, "--runs", "5", "--out", dir.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("measures.bis-2025-inspur.license.approval");
+        assertThat(Files.readAllLines(dir.resolve("tornado.csv"))).hasSize(3).first()
+                .isEqualTo("parameter,low,high,metric-at-low,metric-at-high,swing");
+        Result s = run("sensitivity", SAMPLE, "--method", "sobol", "--samples", "8", "--runs", "3", "--out", dir.toString());
+        assertThat(s.code()).as(s.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("sobol.csv"))).hasSize(3);
+        assertThat(run("sensitivity", SAMPLE, "--method", "morris").code()).isEqualTo(2);
+        assertThat(run("sensitivity", "src/test/resources/invalid/../valid/tiny-network.yaml").code()).isEqualTo(2);
+    }
+
+    @Test
     void sampleSweepFileIsValid() {
         var loaded = org.chokepoint.io.SweepReader.read(Path.of("scenarios/sweeps/inspur-license-vs-stockpile.yaml"));
         assertThat(loaded.sweep().points()).hasSize(25);
@@ -188,7 +202,7 @@ class CliTest {
         Result v = run("--version");
         assertThat(v.code()).isZero();
         assertThat(v.out()).startsWith("chokepoint ");
-        for (String cmd : new String[] {"run", "sweep", "explain", "validate", "graph", "generate"}) { // each documents itself
+        for (String cmd : new String[] {"run", "sweep", "sensitivity", "explain", "validate", "graph", "generate"}) {
             Result h = run(cmd, "--help");
             assertThat(h.code()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: chokepoint " + cmd);
