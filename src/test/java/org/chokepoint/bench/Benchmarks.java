@@ -46,6 +46,14 @@ public final class Benchmarks {
             }
         }
         for (RunResult r : results) {
+            if (r.getParams().getBenchmark().endsWith("monteCarlo")) {
+                double ms = r.getPrimaryResult().getScore();
+                int runs = Integer.parseInt(r.getParams().getParam("runs"));
+                System.out.printf("  monteCarlo %s thread(s) %,d runs  %,10.1f ms  %,10.0f runs/s%n",
+                        r.getParams().getParam("threads"), runs, ms, runs / (ms / 1000));
+            }
+        }
+        for (RunResult r : results) {
             String name = r.getParams().getBenchmark().replaceFirst(".*\\.", "");
             double ms = r.getPrimaryResult().getScore();
             String sites = r.getParams().getParam("sites");
@@ -74,7 +82,7 @@ public final class Benchmarks {
         ChainedOptionsBuilder o = new OptionsBuilder().include(include).shouldFailOnError(true);
         if (smoke) {
             o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
-                    .param("sites", "200").mode(org.openjdk.jmh.annotations.Mode.AverageTime);
+                    .param("sites", "200").param("runs", "20").mode(org.openjdk.jmh.annotations.Mode.AverageTime);
         } else {
             o.forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(3)).measurementIterations(5)
                     .measurementTime(TimeValue.seconds(5)).jvmArgs("-Xmx2g", "-XX:+UseParallelGC");

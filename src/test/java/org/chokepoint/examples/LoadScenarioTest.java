@@ -10,6 +10,21 @@ import org.junit.jupiter.api.Test;
 class LoadScenarioTest {
 
     @Test
+    void readmeSweepExampleRuns() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            SweepExample.main(new String[0]);
+        } finally {
+            System.setOut(old);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text.lines()).hasSize(15);
+        assertThat(text).contains("{measures.bis-2025-inspur.license.approval=1.0, sites.inspur-ai-line.stock.gpu-hopper=12.0} -> USD 0");
+    }
+
+    @Test
     void readmeExampleRuns() {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
