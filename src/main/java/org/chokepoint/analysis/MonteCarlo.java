@@ -2,7 +2,9 @@ package org.chokepoint.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 import org.apache.commons.math3.stat.descriptive.rank.PSquarePercentile;
@@ -19,14 +21,17 @@ import org.chokepoint.policy.PolicyEvaluator;
 /**
  * Many runs of one scenario under its uncertain inputs (license approvals, escalations), in
  * parallel. Run {@code r} draws from its own stream ({@link Streams#forRun}) and results are
- * folded in run order, through a bounded window, so the bands are bit-identical for any number of threads
+ * folded in run order, block by block, so the bands are bit-identical for any number of threads
  * and memory does not grow with the number of runs (only the per-run totals are kept, one number
  * each).
  */
 public final class MonteCarlo {
 
-    /** Runs in flight ahead of the fold: bounds memory whatever the number of runs. */
-    private static final int WINDOW = 256;
+    /** For tests: take the full rebuild path even when patching would do. */
+    static boolean REBUILD_ALWAYS = false;
+
+    /** Runs per block: two blocks of results are held at most, whatever the number of runs. */
+    private static final int BLOCK = 256;
 
     private MonteCarlo() {}
 
@@ -95,77 +100,52 @@ public final class MonteCarlo {
         double[] totals = new double[runs];
         double[] totalUnits = new double[runs];
         ThreadLocal<RunState> states = ThreadLocal.withInitial(sim::newState);
-        // Results are folded in run order by whichever worker finishes the next run due (and any
-        // finished ones after it), under a lock: the fold happens on the workers, one thread is
-        // really one thread, and at most WINDOW runs wait in memory.
-        double[][] done = new double[WINDOW][];
-        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(WINDOW);
-        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(runs);
-        int[] next = {0};
-        Throwable[] failure = {null};
-        Runnable fold = () -> {
-            synchronized (done) {
-                while (next[0] < runs && done[next[0] % WINDOW] != null) {
-                    int r = next[0];
-                    double[] shortfall = done[r % WINDOW];
-                    done[r % WINDOW] = null;
-                    double value = 0;
-                    double units = 0;
-                    for (int k = 0; k < cells; k++) {
-                        double x = shortfall[k];
-                        for (PSquarePercentile[] e : estimators) {
-                            e[k].increment(x);
-                        }
-                        sum[k] += x;
-                        value += x * price[k % demand];
-                        units += x;
-                    }
-                    totals[r] = value;
-                    totalUnits[r] = units;
-                    next[0] = r + 1;
-                    progress.accept(r + 1);
-                    slots.release();
-                    finished.countDown();
-                }
-            }
-        };
+        // Runs go in blocks. While block i+1 simulates, block i is folded by one task per stripe of
+        // cells, each folding the block's runs in run order; block i+1's folds start only after block
+        // i's are done. Every estimator so sees runs in order, whatever the threads did, the fold is
+        // spread over the workers, and at most two blocks of results are held.
+        int stripes = Math.max(1, Math.min(threads * 2, cells / 16));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "chokepoint-run");
             t.setDaemon(true);
             return t;
         });
         try {
-            for (int r = 0; r < runs && failure[0] == null; r++) {
-                slots.acquireUninterruptibly();
-                final int run = r;
-                pool.execute(() -> {
-                    try {
-                        double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, run, cells, demand);
-                        synchronized (done) {
-                            done[run % WINDOW] = shortfall;
+            List<Future<double[]>> current = submitBlock(pool, 0, Math.min(runs, BLOCK), scenario, parameters, sim, decisions,
+                    uncertain, draws, states, cells, demand, totals, totalUnits, price);
+            for (int start = 0; start < runs; start += BLOCK) {
+                int end = Math.min(runs, start + BLOCK);
+                List<Future<double[]>> next = end < runs
+                        ? submitBlock(pool, end, Math.min(runs, end + BLOCK), scenario, parameters, sim, decisions, uncertain,
+                                draws, states, cells, demand, totals, totalUnits, price)
+                        : List.of();
+                List<double[]> block = new ArrayList<>();
+                for (Future<double[]> f : current) {
+                    block.add(get(f));
+                }
+                List<Future<?>> folds = new ArrayList<>();
+                for (int k = 0; k < stripes; k++) {
+                    int from = (int) ((long) cells * k / stripes);
+                    int to = (int) ((long) cells * (k + 1) / stripes);
+                    folds.add(pool.submit(() -> {
+                        for (double[] shortfall : block) {
+                            for (int cell = from; cell < to; cell++) {
+                                double x = shortfall[cell];
+                                for (PSquarePercentile[] e : estimators) {
+                                    e[cell].increment(x);
+                                }
+                                sum[cell] += x;
+                            }
                         }
-                        fold.run();
-                    } catch (Throwable e) {
-                        synchronized (done) {
-                            failure[0] = e;
-                        }
-                        while (finished.getCount() > 0) {
-                            finished.countDown();
-                        }
-                        slots.release(WINDOW);
-                    }
-                });
-            }
-            try {
-                finished.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-            if (failure[0] instanceof RuntimeException re) {
-                throw re;
-            } else if (failure[0] != null) {
-                throw new IllegalStateException(failure[0]);
+                    }));
+                }
+                for (Future<?> f : folds) {
+                    get(f);
+                }
+                for (int r = start; r < end; r++) {
+                    progress.accept(r + 1);
+                }
+                current = next;
             }
         } finally {
             pool.shutdownNow();
@@ -181,6 +161,43 @@ public final class MonteCarlo {
             mean[k] = sum[k] / runs;
         }
         return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits);
+    }
+
+    private static List<Future<double[]>> submitBlock(ExecutorService pool, int from, int to, Scenario scenario, Parameters parameters,
+                                                     Simulation sim, PolicyDecisions decisions, List<Uncertainty.Parameter> uncertain,
+                                                     List<java.util.function.DoubleUnaryOperator> draws, ThreadLocal<RunState> states,
+                                                     int cells, int demand, double[] totals, double[] totalUnits, double[] price) {
+        List<Future<double[]>> out = new ArrayList<>();
+        for (int r = from; r < to; r++) {
+            final int run = r;
+            out.add(pool.submit(() -> {
+                double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, run, cells, demand);
+                double value = 0;
+                double units = 0;
+                for (int k = 0; k < cells; k++) {
+                    value += shortfall[k] * price[k % demand];
+                    units += shortfall[k];
+                }
+                totals[run] = value; // each run its own slot: order does not matter
+                totalUnits[run] = units;
+                return shortfall;
+            }));
+        }
+        return out;
+    }
+
+    private static <T> T get(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** One run's shortfall per demand entry and period, with its own draws. */
@@ -203,18 +220,50 @@ public final class MonteCarlo {
         };
         if (uncertain.isEmpty()) {
             PolicyRun.run(sim, decisions, run, states.get(), rec);
-        } else {
-            // This run's values, then its own scenario: the network and measures change.
-            var rng = Streams.forParameters(scenario.seed(), run);
-            java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < uncertain.size(); i++) {
-                values.put(uncertain.get(i).path(), draws.get(i).applyAsDouble(rng.nextDouble()));
-            }
-            Scenario drawn = ParameterPaths.apply(scenario, values);
-            CompiledNetwork dc = CompiledNetwork.of(drawn.network(), drawn.step());
-            Simulation ds = new Simulation(dc, parameters);
-            PolicyRun.run(ds, PolicyEvaluator.evaluate(drawn, dc), run, ds.newState(), rec);
+            return shortfall;
         }
+        var rng = Streams.forParameters(scenario.seed(), run);
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < uncertain.size(); i++) {
+            values.put(uncertain.get(i).path(), draws.get(i).applyAsDouble(rng.nextDouble()));
+        }
+        if (values.keySet().stream().allMatch(ParameterPaths::runtimeOnly) && !REBUILD_ALWAYS) {
+            // Only capacities, covers and license policies: patch the compiled network and the decisions.
+            CompiledNetwork base = sim.network();
+            java.util.Map<Integer, Double> cover = new java.util.HashMap<>();
+            java.util.Map<Integer, Double> capacity = new java.util.HashMap<>();
+            java.util.Map<String, Double> license = new java.util.LinkedHashMap<>();
+            for (var e : values.entrySet()) {
+                String[] part = e.getKey().split("\\.", 4);
+                if (part[0].equals("sites") && part[2].equals("capacity")) {
+                    capacity.put(base.site(part[1]), e.getValue());
+                } else if (part[0].equals("sites")) {
+                    cover.put(base.slot(part[1], e.getKey().substring(("sites." + part[1] + ".stock.").length())), e.getValue());
+                } else {
+                    license.put(e.getKey(), e.getValue());
+                }
+            }
+            java.util.Map<String, org.chokepoint.policy.LicensePolicy> licenses = new java.util.HashMap<>();
+            if (!license.isEmpty()) {
+                for (var m : ParameterPaths.apply(scenario, license).measures()) {
+                    org.chokepoint.policy.LicensePolicy lp = m instanceof org.chokepoint.policy.EntityListing x ? x.license()
+                            : m instanceof org.chokepoint.policy.CountryControl x ? x.license()
+                            : m instanceof org.chokepoint.policy.ExportRestriction x ? x.license() : null;
+                    if (lp != null) {
+                        licenses.put(m.id(), lp);
+                    }
+                }
+            }
+            CompiledNetwork patched = base.withOverrides(cover, capacity);
+            Simulation ps = new Simulation(patched, parameters);
+            PolicyRun.run(ps, decisions.on(patched).withLicenses(licenses), run, ps.newState(), rec);
+            return shortfall;
+        }
+        // Otherwise this run's own scenario: the network or the measures change.
+        Scenario drawn = ParameterPaths.apply(scenario, values);
+        CompiledNetwork dc = CompiledNetwork.of(drawn.network(), drawn.step());
+        Simulation ds = new Simulation(dc, parameters);
+        PolicyRun.run(ds, PolicyEvaluator.evaluate(drawn, dc), run, ds.newState(), rec);
         return shortfall;
     }
 }

@@ -41,7 +41,19 @@ public final class ParameterPaths {
     private static final Pattern ALTERNATE = Pattern.compile("alternates\\[(\\d+)]\\.(qualify|ramp|max-share|factor|premium)");
     private static final Pattern DEMAND = Pattern.compile("demand\\[(\\d+)]\\.quantity");
 
+    private static final Pattern RUNTIME = Pattern.compile(
+            "sites\\.[^.]+\\.(capacity|stock\\..+)|measures\\.[^.]+\\.license\\.(approval|review|approved-share|leakage|leakage-premium)");
+
     private ParameterPaths() {}
+
+    /**
+     * Whether a path changes only what a run does with a compiled network and its decisions —
+     * capacity, target cover, license policies — and not the network's structure or the decisions
+     * themselves, so a run can patch instead of rebuilding.
+     */
+    public static boolean runtimeOnly(String path) {
+        return RUNTIME.matcher(path).matches();
+    }
 
     /** Why the path names nothing settable in this scenario, or null if it is fine. */
     public static String problem(Scenario s, String path) {

@@ -48,7 +48,7 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  *       where {@code A[s][c]} sums {@code a[k] * share[l]} over links from s into slots k of c.</li>
  * </ul>
  */
-public final class CompiledNetwork {
+public final class CompiledNetwork implements Cloneable {
 
     final Network network;
     final Step step;
@@ -57,7 +57,8 @@ public final class CompiledNetwork {
     final String[] siteIds;
     final int[] siteItem;
     final int[] siteFirm;
-    final double[] capacity;
+    /** Not final: {@link #withOverrides} patches a copy. */
+    double[] capacity;
     final double[] basePrice;
 
     final String[] itemIds;
@@ -68,7 +69,8 @@ public final class CompiledNetwork {
     final int[] slotSite;
     final int[] slotItem;
     final double[] slotQty;
-    final double[] slotCover;
+    /** Not final: {@link #withOverrides} patches a copy. */
+    double[] slotCover;
     /** Share-weighted lead time of the slot's supply links, in periods. */
     final double[] slotLeadBar;
 
@@ -116,7 +118,7 @@ public final class CompiledNetwork {
     final double[] baseOutput;
     final double[] baseFlow;
     /** Sites whose baseline output exceeds their capacity (sorted ids); the run starts short there. */
-    final List<String> overCapacity;
+    List<String> overCapacity;
 
     private final Map<String, Integer> siteIndex;
     private final Map<String, Integer> linkIndex;
@@ -335,6 +337,37 @@ public final class CompiledNetwork {
             }
         }
         overCapacity = List.copyOf(over);
+    }
+
+    /**
+     * A copy sharing every array but capacity and target cover, which take these values: what a
+     * Monte Carlo run needs when only such parameters are uncertain (no rebuild, no recompile).
+     *
+     * @param cover slot index to cover in periods
+     * @param capacities site index to capacity
+     */
+    public CompiledNetwork withOverrides(java.util.Map<Integer, Double> cover, java.util.Map<Integer, Double> capacities) {
+        try {
+            CompiledNetwork copy = (CompiledNetwork) super.clone();
+            if (!cover.isEmpty()) {
+                copy.slotCover = slotCover.clone();
+                cover.forEach((k, v) -> copy.slotCover[k] = v);
+            }
+            if (!capacities.isEmpty()) {
+                copy.capacity = capacity.clone();
+                capacities.forEach((s, v) -> copy.capacity[s] = v);
+                List<String> over = new ArrayList<>();
+                for (int s = 0; s < siteCount; s++) {
+                    if (baseOutput[s] > copy.capacity[s] * (1 + 1e-9)) {
+                        over.add(siteIds[s]);
+                    }
+                }
+                copy.overCapacity = List.copyOf(over);
+            }
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Compiles a frozen network for a scenario step. */

@@ -28,6 +28,25 @@ public final class PolicyDecisions {
         this.escalations = List.copyOf(escalations);
     }
 
+    /** The same decisions with other license policies for some measures (by measure id). */
+    public PolicyDecisions withLicenses(Map<String, LicensePolicy> licenses) {
+        if (licenses.isEmpty()) {
+            return this;
+        }
+        List<Decision> changed = new java.util.ArrayList<>(decisions.size());
+        for (Decision d : decisions) {
+            LicensePolicy lp = d.effect() == Decision.Effect.LICENSE ? licenses.get(d.measure()) : null;
+            changed.add(lp == null ? d : new Decision(d.measure(), d.effect(), d.link(), d.demand(), d.linkName(), d.item(),
+                    d.from(), d.to(), d.announced(), lp, d.factor(), d.markup(), d.stockpile(), d.condition(), d.trace()));
+        }
+        return new PolicyDecisions(scenario, network, changed, escalations);
+    }
+
+    /** The same decisions for a network compiled with other capacities or covers (same links). */
+    public PolicyDecisions on(CompiledNetwork other) {
+        return new PolicyDecisions(scenario, other, decisions, escalations);
+    }
+
     /** All decisions, including links examined and not affected, in measure then link order. */
     public List<Decision> all() {
         return decisions;

@@ -76,6 +76,30 @@ class MonteCarloTest {
     }
 
     @Test
+    void patchingTheCompiledNetworkGivesWhatRebuildingGives() {
+        Scenario sample = org.chokepoint.api.Chokepoint.loadScenario(java.nio.file.Path.of("scenarios/inspur-entity-list-2025.yaml"));
+        var u = new org.chokepoint.model.Uncertainty(60, List.of(
+                new org.chokepoint.model.Uncertainty.Parameter("measures.bis-2025-inspur.license.approval", "beta", Map.of("alpha", 1.0, "beta", 3.0), null, null),
+                new org.chokepoint.model.Uncertainty.Parameter("measures.bis-2025-inspur.license.review", "uniform", Map.of("min", 0.0, "max", 8.0), null, null),
+                new org.chokepoint.model.Uncertainty.Parameter("sites.inspur-ai-line.stock.gpu-hopper", "triangular", Map.of("min", 4.0, "mode", 6.0, "max", 12.0), null, null),
+                new org.chokepoint.model.Uncertainty.Parameter("sites.hygon-cpu.capacity", "uniform", Map.of("min", 1000.0, "max", 30000.0), null, null)));
+        Scenario s = sample.withUncertainty(u);
+        MonteCarlo.Result patched = MonteCarlo.run(s, Parameters.DEFAULT, 60, 2, P, r -> { });
+        MonteCarlo.REBUILD_ALWAYS = true;
+        try {
+            MonteCarlo.Result rebuilt = MonteCarlo.run(s, Parameters.DEFAULT, 60, 2, P, r -> { });
+            assertThat(patched.totals()).isEqualTo(rebuilt.totals());
+            assertThat(patched.mean()).isEqualTo(rebuilt.mean());
+            for (int i = 0; i < P.length; i++) {
+                assertThat(patched.bands()[i]).isEqualTo(rebuilt.bands()[i]);
+            }
+        } finally {
+            MonteCarlo.REBUILD_ALWAYS = false;
+        }
+        assertThat(java.util.Arrays.stream(patched.totals()).distinct().count()).as("the draws matter").isGreaterThan(5);
+    }
+
+    @Test
     void resultsAreBitIdenticalForAnyNumberOfThreads() {
         Scenario s = licensed(0.5);
         MonteCarlo.Result one = MonteCarlo.run(s, Parameters.DEFAULT, 150, 1, P, r -> { });
