@@ -3,9 +3,6 @@ package org.chokepoint.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.chokepoint.analysis.MonteCarlo;
 import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.api.Chokepoint;
@@ -39,8 +36,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Monte Carlo runs over the uncertain inputs (default: the scenario's uncertainty.runs, else 1).")
     Integer runs;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for Monte Carlo runs (default: the number of cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the scenario's).")
     Long seed;
@@ -62,10 +59,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (runs != null && runs < 1) {
             throw new Main.UsageException("--runs must be at least 1 (" + runs + ")");
         }
-        int nThreads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        if (nThreads < 1) {
-            throw new Main.UsageException("--threads must be at least 1 (" + nThreads + ")");
-        }
+        int nThreads = threads.resolve();
         Scenario loaded = Chokepoint.loadScenario(scenario);
         Scenario s = seed == null ? loaded : loaded.withSeed(seed);
         if (runs == null) {
@@ -95,15 +89,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         return Main.OK;
     }
 
-    /** Runs the Monte Carlo with a progress bar (rate, ETA) on a terminal, and quietly otherwise. */
+    /** Runs the Monte Carlo with a progress bar on a terminal. */
     private MonteCarlo.Result monteCarlo(Scenario s, org.chokepoint.engine.Parameters params, int threads) {
-        double[] percentiles = {5, 50, 95};
-        if (System.console() == null) {
-            return MonteCarlo.run(s, params, runs, threads, percentiles, r -> { });
-        }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("runs").setInitialMax(runs)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().build()) {
-            return MonteCarlo.run(s, params, runs, threads, percentiles, bar::stepTo);
+        try (Progress progress = new Progress("runs", runs)) {
+            return MonteCarlo.run(s, params, runs, threads, new double[] {5, 50, 95}, progress);
         }
     }
 

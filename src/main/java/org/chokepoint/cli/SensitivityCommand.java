@@ -38,8 +38,8 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--samples", defaultValue = "64", paramLabel = "N", description = "Sobol base samples (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: the number of cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<scenario>/).")
     Path out;
@@ -56,7 +56,7 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
         if (s.uncertainty().parameters().isEmpty()) {
             throw new Main.UsageException(scenario + " has no uncertain parameters: add an uncertainty block (docs/format.md)");
         }
-        int t = threads == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, threads);
+        int t = threads.resolve();
         Path dir = out != null ? out : Path.of("reports", s.id());
         PrintWriter o = spec.commandLine().getOut();
         if (method.equals("tornado")) {

@@ -5,9 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.chokepoint.analysis.Sweep;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.SweepReader;
@@ -31,8 +28,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<sweep>/).")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: the number of cores).")
-    Integer threads;
+    @CommandLine.Mixin
+    ThreadsOption threads;
 
     @Option(names = "--resume", description = "Skip the points a previous, interrupted run of this sweep completed.")
     boolean resume;
@@ -41,12 +38,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws IOException {
         SweepReader.Loaded loaded = SweepReader.read(file);
         Sweep sweep = loaded.sweep();
-        if (threads != null) {
-            if (threads < 1) {
-                throw new Main.UsageException("--threads must be at least 1 (" + threads + ")");
-            }
-            sweep.threads(threads);
-        }
+        sweep.threads(threads.resolve());
         Path dir = out != null ? out : Path.of("reports", loaded.id());
         Files.createDirectories(dir);
         Path partial = dir.resolve("sweep.csv.partial");
@@ -59,27 +51,15 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         if (skip > 0) {
             o.printf("resuming: %d of %d points already done%n", skip, total);
         }
-        ProgressBar bar = System.console() == null ? null : new ProgressBarBuilder().setTaskName("points").setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).showSpeed().build();
-        try {
-            if (bar != null) {
-                bar.stepTo(skip);
-            }
+        try (Progress progress = new Progress("points", total)) {
+            progress.accept(skip);
             sweep.run(skip, rows -> {
                 try {
                     SweepWriter.append(partial, rows);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            }, done -> {
-                if (bar != null) {
-                    bar.stepTo(done);
-                }
-            });
-        } finally {
-            if (bar != null) {
-                bar.close();
-            }
+            }, progress);
         }
         Files.move(partial, dir.resolve("sweep.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.write(dir.resolve("design.json"), os -> SweepWriter.design(loaded.id(), file, sweep, total, os));
