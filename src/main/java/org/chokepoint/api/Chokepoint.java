@@ -51,7 +51,7 @@ public final class Chokepoint {
         PolicyRun.run(sim, decisions, 0, state, series);
         SeriesRecorder baseline = new SeriesRecorder();
         sim.run(Timeline.NONE, scenario.periods(), state, baseline);
-        return new Run(scenario, compiled, decisions, series, RunSummary.of(compiled, series, baseline),
+        return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline),
                 RunSummary.of(compiled, baseline));
     }
 
@@ -60,7 +60,7 @@ public final class Chokepoint {
      * headline figures with the measures and without them.
      */
     public record Run(Scenario scenario, CompiledNetwork network, PolicyDecisions decisions, SeriesRecorder series,
-                      RunSummary summary, RunSummary baseline) {}
+                      SeriesRecorder baselineSeries, RunSummary summary, RunSummary baseline) {}
 
     /** The version of this build, e.g. {@code 0.1.0}. */
     public static String version() {

@@ -9,6 +9,8 @@ import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
+import org.chokepoint.report.Png;
+import org.chokepoint.report.ShortfallChart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +44,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the scenario's).")
     Long seed;
 
+    @Option(names = "--png-width", paramLabel = "PX", defaultValue = "1100",
+            description = "Chart width in points; the height follows at 16:9-ish (default: ${DEFAULT-VALUE}).")
+    int pngWidth;
+
+    @Option(names = "--png-scale", paramLabel = "X", defaultValue = "1",
+            description = "Pixels per point, 2 for sharp slides and print (default: ${DEFAULT-VALUE}).")
+    double pngScale;
+
     @Option(names = "--rationing", paramLabel = "RULE", defaultValue = "proportional",
             description = "How a short supplier shares its output: proportional or final-demand-first (default: ${DEFAULT-VALUE}).")
     String rationing;
@@ -55,6 +65,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         };
         if (!(restorationTime >= 1)) {
             throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
+        }
+        if (pngWidth < 300 || pngWidth > 6000 || !(pngScale >= 0.5 && pngScale <= 4)) {
+            throw new Main.UsageException("--png-width takes 300 to 6000 and --png-scale 0.5 to 4");
         }
         if (runs != null && runs < 1) {
             throw new Main.UsageException("--runs must be at least 1 (" + runs + ")");
@@ -77,6 +90,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
                 AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
             }
+            for (ShortfallChart.Data d : ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc)) {
+                Png.write(ShortfallChart.chart(s, d), tmp.resolve("shortfall-" + d.item() + ".png"), pngWidth,
+                        (int) Math.round(pngWidth * 0.56), pngScale);
+            }
         });
         print(spec.commandLine().getOut(), s, run);
         if (mc != null) {
@@ -84,7 +101,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     mc.runs(), s.seed(), units(mc.totalPercentile(5)), units(mc.totalPercentile(50)),
                     units(mc.totalPercentile(95)), units(mc.totalMean()));
         }
-        spec.commandLine().getOut().println("wrote " + dir + "/: results.csv, summary.json" + (mc != null ? ", bands.csv, totals.csv" : ""));
+        spec.commandLine().getOut().println("wrote " + dir + "/: results.csv, summary.json" + (mc != null ? ", bands.csv, totals.csv" : "")
+                + ", shortfall-*.png");
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

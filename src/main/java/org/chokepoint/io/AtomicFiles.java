@@ -39,9 +39,19 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
+            readable(tmp, "rw-r--r--");
             move(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files and folders are created private; what we deliver is readable by others. */
+    private static void readable(Path p, String permissions) throws IOException {
+        try {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its defaults stand
         }
     }
 
@@ -54,6 +64,7 @@ public final class AtomicFiles {
         Path old = null;
         try {
             content.writeInto(tmp);
+            readable(tmp, "rwxr-xr-x");
             if (Files.exists(abs)) {
                 old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old.");
                 Files.delete(old);
