@@ -85,7 +85,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         AtomicFiles.writeFolder(dir, tmp -> {
             AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
             AtomicFiles.write(tmp.resolve("summary.json"),
-                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), true, mc, o));
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, o));
             if (mc != null) {
                 AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
                 AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));

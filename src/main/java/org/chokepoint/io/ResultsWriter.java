@@ -126,7 +126,7 @@ public final class ResultsWriter {
     }
 
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
-                                    boolean measuresApplied, MonteCarlo.Result mc, OutputStream out) throws IOException {
+                                    MonteCarlo.Result mc, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.id());
         root.put("title", scenario.title());
@@ -136,7 +136,7 @@ public final class ResultsWriter {
         root.put("periods", scenario.periods());
         root.put("seed", scenario.seed());
         root.put("chokepoint", version);
-        root.put("measures-applied", measuresApplied);
+        root.put("measures-applied", true);
         ArrayNode warnings = root.putArray("warnings");
         for (String s : n.overCapacity()) {
             warnings.add("site " + s + " needs more than its capacity even without measures");

@@ -159,8 +159,4 @@ public final class SweepReader {
         }
         return new Loaded(id, scenario, sweep);
     }
-
-    static Set<String> keys() {
-        return new TreeSet<>(KEYS);
-    }
 }
