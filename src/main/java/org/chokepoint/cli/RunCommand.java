@@ -9,6 +9,7 @@ import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
+import org.chokepoint.report.CostChart;
 import org.chokepoint.report.Png;
 import org.chokepoint.report.ShortfallChart;
 import picocli.CommandLine;
@@ -90,10 +91,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
                 AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
             }
+            int pngHeight = (int) Math.round(pngWidth * 0.56);
             for (ShortfallChart.Data d : ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc)) {
-                Png.write(ShortfallChart.chart(s, d), tmp.resolve("shortfall-" + d.item() + ".png"), pngWidth,
-                        (int) Math.round(pngWidth * 0.56), pngScale);
+                Png.write(ShortfallChart.chart(s, d), tmp.resolve("shortfall-" + d.item() + ".png"), pngWidth, pngHeight, pngScale);
             }
+            Png.write(CostChart.chart(s, run.summary()), tmp.resolve("costs-by-country.png"), pngWidth, pngHeight, pngScale);
         });
         print(spec.commandLine().getOut(), s, run);
         if (mc != null) {
@@ -102,7 +104,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     units(mc.totalPercentile(95)), units(mc.totalMean()));
         }
         spec.commandLine().getOut().println("wrote " + dir + "/: results.csv, summary.json" + (mc != null ? ", bands.csv, totals.csv" : "")
-                + ", shortfall-*.png");
+                + ", shortfall-*.png, costs-by-country.png");
         spec.commandLine().getOut().flush();
         return Main.OK;
     }
