@@ -41,6 +41,7 @@ public final class CostChart {
         CategoryAxis countries = new CategoryAxis("country (of the firms)");
         NumberAxis usd = new NumberAxis("USD millions over the run");
         usd.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        usd.setAutoRangeMinimumSize(10); // no cost at all: a readable axis, not a band around 0
         StackedBarRenderer bars = new StackedBarRenderer();
         CategoryPlot plot = new CategoryPlot(data(summary), countries, usd, bars);
         plot.setOrientation(PlotOrientation.VERTICAL);

@@ -97,6 +97,8 @@ public final class ShortfallChart {
         NumberAxis amount = new NumberAxis("shortfall (" + d.unit() + ")");
         amount.setNumberFormatOverride(NumberFormat.getIntegerInstance(Locale.ROOT));
         amount.setAutoRangeIncludesZero(true);
+        amount.setRangeType(org.jfree.data.RangeType.POSITIVE); // a shortfall is never negative
+        amount.setAutoRangeMinimumSize(10); // no shortfall at all: an axis 0 to 10, not a band around 0
         XYLineAndShapeRenderer lineRenderer = new XYLineAndShapeRenderer(true, false);
         XYPlot plot = new XYPlot(lines, time, amount, lineRenderer);
         DeviationRenderer bandRenderer = null;
