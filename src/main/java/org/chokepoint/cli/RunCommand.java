@@ -3,6 +3,9 @@ package org.chokepoint.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.chokepoint.analysis.MonteCarlo;
 import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.api.Chokepoint;
@@ -10,8 +13,10 @@ import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
 import org.chokepoint.report.CostChart;
+import org.chokepoint.report.PdfReport;
 import org.chokepoint.report.Png;
 import org.chokepoint.report.ShortfallChart;
+import org.jfree.chart.JFreeChart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +58,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Pixels per point, 2 for sharp slides and print (default: ${DEFAULT-VALUE}).")
     double pngScale;
 
+    @Option(names = "--no-run-date",
+            description = "Leave the run date off the PDF's title page, so reruns give identical files.")
+    boolean noRunDate;
+
     @Option(names = "--rationing", paramLabel = "RULE", defaultValue = "proportional",
             description = "How a short supplier shares its output: proportional or final-demand-first (default: ${DEFAULT-VALUE}).")
     String rationing;
@@ -92,10 +101,22 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
             }
             int pngHeight = (int) Math.round(pngWidth * 0.56);
+            List<PdfReport.Figure> figures = new ArrayList<>();
             for (ShortfallChart.Data d : ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc)) {
-                Png.write(ShortfallChart.chart(s, d), tmp.resolve("shortfall-" + d.item() + ".png"), pngWidth, pngHeight, pngScale);
+                JFreeChart chart = ShortfallChart.chart(s, d);
+                Png.write(chart, tmp.resolve("shortfall-" + d.item() + ".png"), pngWidth, pngHeight, pngScale);
+                figures.add(new PdfReport.Figure(chart, "Units of " + d.item() + " ordered but not delivered in each period, with"
+                        + " the measures and without them" + (mc == null ? "" : "; the shaded band holds 90% of " + mc.runs()
+                        + " Monte Carlo runs (P5 to P95) and the line inside it is their median") + ". Vertical lines mark"
+                        + " the dates measures take effect."));
             }
-            Png.write(CostChart.chart(s, run.summary()), tmp.resolve("costs-by-country.png"), pngWidth, pngHeight, pngScale);
+            JFreeChart costs = CostChart.chart(s, run.summary());
+            Png.write(costs, tmp.resolve("costs-by-country.png"), pngWidth, pngHeight, pngScale);
+            figures.add(new PdfReport.Figure(costs, "What the measures cost the firms of each country over the run: revenue"
+                    + " lost and extra paid for inputs, against the same run without the measures."));
+            PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
+                    org.chokepoint.io.Digests.sha256Hex(scenario), noRunDate ? null : LocalDate.now(java.time.ZoneOffset.UTC));
+            AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
         });
         print(spec.commandLine().getOut(), s, run);
         if (mc != null) {
@@ -104,7 +125,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     units(mc.totalPercentile(95)), units(mc.totalMean()));
         }
         spec.commandLine().getOut().println("wrote " + dir + "/: results.csv, summary.json" + (mc != null ? ", bands.csv, totals.csv" : "")
-                + ", shortfall-*.png, costs-by-country.png");
+                + ", shortfall-*.png, costs-by-country.png, report.pdf");
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

@@ -1,0 +1,68 @@
+package org.chokepoint.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.chokepoint.analysis.MonteCarlo;
+import org.chokepoint.analysis.RunSummary;
+import org.chokepoint.api.Chokepoint;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.model.Scenario;
+import org.junit.jupiter.api.Test;
+
+class PdfReportTest {
+
+    static final Scenario SAMPLE = Chokepoint.loadScenario(Path.of("scenarios/inspur-entity-list-2025.yaml"));
+
+    static byte[] report(LocalDate runDate) throws Exception {
+        Chokepoint.Run run = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT);
+        MonteCarlo.Result mc = MonteCarlo.run(SAMPLE, Parameters.DEFAULT, 20, 2, new double[] {5, 50, 95}, r -> { });
+        var data = ShortfallChart.data(SAMPLE, run.network(), run.series(), run.baselineSeries(), mc);
+        List<PdfReport.Figure> figures = List.of(
+                new PdfReport.Figure(ShortfallChart.chart(SAMPLE, data.get(0)), "first caption"),
+                new PdfReport.Figure(ShortfallChart.chart(SAMPLE, data.get(1)), "second caption"),
+                new PdfReport.Figure(CostChart.chart(SAMPLE, run.summary()), "third caption"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfReport.write(new PdfReport.Content(SAMPLE, run, mc, figures, "test-version", "scenarios/x.yaml",
+                "ab".repeat(32), runDate), out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void holdsTheSectionsAndTheHeadlineFiguresOfTheAnalysis() throws Exception {
+        byte[] pdf = report(LocalDate.of(2026, 1, 2));
+        RunSummary sum = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT).summary();
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            // title, summary, measures, two pages of charts (two to a page), sources and methods
+            assertThat(doc.getNumberOfPages()).isEqualTo(6);
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains(SAMPLE.title(), "run on 2026-01-02", "Summary", "The measures", "Sources",
+                    "Assumptions", "Methods", "first caption", "third caption", "page 6 of 6",
+                    "seed " + SAMPLE.seed() + " · 20 runs · Chokepoint test-version",
+                    "chokepoint run scenarios/x.yaml --seed " + SAMPLE.seed() + " --runs 20");
+            double total = sum.demand().stream().mapToDouble(RunSummary.DemandRow::shortfallValue).sum();
+            assertThat(text).contains("Total value of end items not delivered: " + String.format(Locale.ROOT, "%,.0f", total));
+            for (RunSummary.Totals t : sum.countries()) {
+                assertThat(text).contains(t.key() + " " + String.format(Locale.ROOT, "%,.0f", t.lostRevenue()));
+            }
+            for (var m : SAMPLE.measures()) {
+                assertThat(text).contains(m.id());
+            }
+            for (String src : SAMPLE.sources()) {
+                assertThat(text).contains(src.replaceAll("\\s+", " ").substring(0, 20));
+            }
+        }
+    }
+
+    @Test
+    void sameInputsGiveTheSameBytes() throws Exception {
+        assertThat(report(null)).isEqualTo(report(null));
+    }
+}
