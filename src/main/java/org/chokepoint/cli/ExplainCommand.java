@@ -91,22 +91,11 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("%-40s %-14s %-24s %-12s %s%n", "link", "item", "measure", "from", "effect");
             for (Decision d : chosen) {
                 out.printf("%-40s %-14s %-24s %-12s %s%n", d.linkName(), d.item(), d.measure(), d.from(), d.effectText());
-                out.printf("%-40s   because: %s%n", "", reason(d));
+                out.printf("%-40s   because: %s%n", "", d.decisiveStep());
             }
             out.printf("%n%d decisions. Show a link's full trace with --link FROM->TO.%n", chosen.size());
         }
         out.flush();
         return Main.OK;
-    }
-
-    /** The step that decided: the one that says "subject", or else the second step (what caught it). */
-    private static String reason(Decision d) {
-        for (int i = d.trace().size() - 1; i >= 0; i--) {
-            String step = d.trace().get(i);
-            if (step.endsWith(": subject") || step.endsWith("subject to the EAR")) {
-                return step;
-            }
-        }
-        return d.trace().size() > 1 ? d.trace().get(1) : d.trace().get(0);
     }
 }

@@ -62,6 +62,17 @@ public record Decision(String measure, Effect effect, int link, int demand, Stri
         };
     }
 
+    /** The step that decided: the last one that says "subject", or else the second step (what caught it). */
+    public String decisiveStep() {
+        for (int i = trace.size() - 1; i >= 0; i--) {
+            String step = trace.get(i);
+            if (step.endsWith(": subject") || step.endsWith("subject to the EAR")) {
+                return step;
+            }
+        }
+        return trace.size() > 1 ? trace.get(1) : trace.get(0);
+    }
+
     public boolean inForce(LocalDate day) {
         return effect != Effect.NONE && !day.isBefore(from) && (to == null || day.isBefore(to));
     }

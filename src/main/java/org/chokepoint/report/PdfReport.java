@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.Digests;
 import org.chokepoint.model.Measure;
 import org.chokepoint.model.Scenario;
+import org.chokepoint.policy.Decision;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -60,6 +62,9 @@ public final class PdfReport {
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float WIDTH = PAGE.getWidth() - 2 * MARGIN;
     private static final float CHART_LAYOUT_WIDTH = 700;
+    private static final int MAX_DECISIONS = 40;
+    private static final List<Decision.Effect> SEVERITY = List.of(Decision.Effect.BLOCK, Decision.Effect.LICENSE,
+            Decision.Effect.PARTIAL, Decision.Effect.DEMAND, Decision.Effect.MARKUP, Decision.Effect.NONE);
 
     private final Content c;
     private final PDDocument doc;
@@ -186,8 +191,32 @@ public final class PdfReport {
         }
         table(rows, new float[] {0.34f, 0.22f, 0.08f, 0.18f, 0.18f});
         y -= 6;
-        paragraph(regular, 9.5f, "The rule steps behind each restricted link are listed by chokepoint explain on the scenario"
-                + " file.", 13);
+        restrictions();
+    }
+
+    /** The restricted links, harshest effect first, each with the rule step that caught it. */
+    private void restrictions() throws IOException {
+        List<Decision> effective = new ArrayList<>(c.run().decisions().effective());
+        effective.sort(Comparator.comparingInt((Decision d) -> SEVERITY.indexOf(d.effect())).thenComparing(Decision::from)
+                .thenComparing(Decision::linkName).thenComparing(Decision::measure));
+        subheading("What the measures restrict, and why (" + effective.size() + " decisions)");
+        int shown = Math.min(effective.size(), MAX_DECISIONS);
+        for (Decision d : effective.subList(0, shown)) {
+            room(40);
+            y -= 13;
+            text(out, bold, 9.5f, MARGIN, y, fit(bold, 9.5f, clean(d.linkName() + " · " + d.item()), WIDTH));
+            y -= 1;
+            for (String line : wrap(regular, 9, clean(d.effectText() + " from " + d.from() + " under " + d.measure()
+                    + (d.condition() == null ? "" : ", if " + d.condition() + " fires") + ". Because: " + d.decisiveStep()),
+                    WIDTH - 12)) {
+                room(12);
+                y -= 12;
+                text(out, regular, 9, MARGIN + 12, y, line);
+            }
+        }
+        y -= 6;
+        paragraph(regular, 9.5f, (shown < effective.size() ? "And " + (effective.size() - shown) + " more. " : "")
+                + "chokepoint explain " + c.scenarioFile() + " --link FROM->TO gives every rule step behind a decision.", 13);
     }
 
     private void figures() throws IOException {

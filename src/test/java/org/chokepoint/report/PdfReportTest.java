@@ -52,6 +52,14 @@ class PdfReportTest {
             for (RunSummary.Totals t : sum.countries()) {
                 assertThat(text).contains(t.key() + " " + String.format(Locale.ROOT, "%,.0f", t.lostRevenue()));
             }
+            // Every restriction is listed with the rule step that caused it.
+            var decisions = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT).decisions().effective();
+            assertThat(decisions).isNotEmpty().hasSizeLessThan(40);
+            assertThat(text).contains("(" + decisions.size() + " decisions)");
+            for (var d : decisions) {
+                assertThat(text).contains(d.linkName() + " · " + d.item());
+                assertThat(text).contains(d.decisiveStep().substring(0, 30));
+            }
             for (var m : SAMPLE.measures()) {
                 assertThat(text).contains(m.id());
             }
