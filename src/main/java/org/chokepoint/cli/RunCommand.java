@@ -58,6 +58,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Pixels per point, 2 for sharp slides and print (default: ${DEFAULT-VALUE}).")
     double pngScale;
 
+    @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "csv,json,png,pdf",
+            description = "What to write, any of csv, json, png, pdf (default: ${DEFAULT-VALUE}).")
+    List<String> formats;
+
     @Option(names = "--no-run-date",
             description = "Leave the run date off the PDF's title page, so reruns give identical files.")
     boolean noRunDate;
@@ -79,6 +83,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (pngWidth < 300 || pngWidth > 6000 || !(pngScale >= 0.5 && pngScale <= 4)) {
             throw new Main.UsageException("--png-width takes 300 to 6000 and --png-scale 0.5 to 4");
         }
+        for (String f : formats) {
+            if (!List.of("csv", "json", "png", "pdf").contains(f)) {
+                throw new Main.UsageException("unknown format '" + f + "' in --formats; use csv, json, png or pdf, separated by commas");
+            }
+        }
         if (runs != null && runs < 1) {
             throw new Main.UsageException("--runs must be at least 1 (" + runs + ")");
         }
@@ -92,31 +101,51 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Chokepoint.Run run = Chokepoint.simulate(s, params);
         MonteCarlo.Result mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
         Path dir = out != null ? out : Path.of("reports", s.id());
+        List<String> written = new ArrayList<>();
         AtomicFiles.writeFolder(dir, tmp -> {
-            AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
-            AtomicFiles.write(tmp.resolve("summary.json"),
-                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, o));
-            if (mc != null) {
-                AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
-                AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
+            if (formats.contains("csv")) {
+                AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
+                written.add("results.csv");
+                if (mc != null) {
+                    AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
+                    AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
+                    written.add("bands.csv");
+                    written.add("totals.csv");
+                }
+            }
+            if (formats.contains("json")) {
+                AtomicFiles.write(tmp.resolve("summary.json"),
+                        o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, o));
+                written.add("summary.json");
+            }
+            if (!formats.contains("png") && !formats.contains("pdf")) {
+                return;
             }
             int pngHeight = (int) Math.round(pngWidth * 0.56);
             List<PdfReport.Figure> figures = new ArrayList<>();
+            List<String> pngs = new ArrayList<>();
             for (ShortfallChart.Data d : ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc)) {
-                JFreeChart chart = ShortfallChart.chart(s, d);
-                Png.write(chart, tmp.resolve("shortfall-" + d.item() + ".png"), pngWidth, pngHeight, pngScale);
-                figures.add(new PdfReport.Figure(chart, "Units of " + d.item() + " ordered but not delivered in each period, with"
-                        + " the measures and without them" + (mc == null ? "" : "; the shaded band holds 90% of " + mc.runs()
-                        + " Monte Carlo runs (P5 to P95) and the line inside it is their median") + ". Vertical lines mark"
-                        + " the dates measures take effect."));
+                pngs.add("shortfall-" + d.item() + ".png");
+                figures.add(new PdfReport.Figure(ShortfallChart.chart(s, d), "Units of " + d.item() + " ordered but not delivered"
+                        + " in each period, with the measures and without them" + (mc == null ? "" : "; the shaded band holds 90% of "
+                        + mc.runs() + " Monte Carlo runs (P5 to P95) and the line inside it is their median") + ". Vertical lines"
+                        + " mark the dates measures take effect."));
             }
-            JFreeChart costs = CostChart.chart(s, run.summary());
-            Png.write(costs, tmp.resolve("costs-by-country.png"), pngWidth, pngHeight, pngScale);
-            figures.add(new PdfReport.Figure(costs, "What the measures cost the firms of each country over the run: revenue"
-                    + " lost and extra paid for inputs, against the same run without the measures."));
-            PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
-                    org.chokepoint.io.Digests.sha256Hex(scenario), noRunDate ? null : LocalDate.now(java.time.ZoneOffset.UTC));
-            AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
+            pngs.add("costs-by-country.png");
+            figures.add(new PdfReport.Figure(CostChart.chart(s, run.summary()), "What the measures cost the firms of each country"
+                    + " over the run: revenue lost and extra paid for inputs, against the same run without the measures."));
+            if (formats.contains("png")) {
+                for (int i = 0; i < figures.size(); i++) {
+                    Png.write(figures.get(i).chart(), tmp.resolve(pngs.get(i)), pngWidth, pngHeight, pngScale);
+                }
+                written.addAll(pngs);
+            }
+            if (formats.contains("pdf")) {
+                PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
+                        org.chokepoint.io.Digests.sha256Hex(scenario), noRunDate ? null : LocalDate.now(java.time.ZoneOffset.UTC));
+                AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
+                written.add("report.pdf");
+            }
         });
         print(spec.commandLine().getOut(), s, run);
         if (mc != null) {
@@ -124,8 +153,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     mc.runs(), s.seed(), units(mc.totalPercentile(5)), units(mc.totalPercentile(50)),
                     units(mc.totalPercentile(95)), units(mc.totalMean()));
         }
-        spec.commandLine().getOut().println("wrote " + dir + "/: results.csv, summary.json" + (mc != null ? ", bands.csv, totals.csv" : "")
-                + ", shortfall-*.png, costs-by-country.png, report.pdf");
+        spec.commandLine().getOut().println("wrote " + dir + "/: " + String.join(", ", written));
         spec.commandLine().getOut().flush();
         return Main.OK;
     }

@@ -66,8 +66,10 @@ class CliTest {
     @Test
     void runSimulatesAndWritesResultsThatAreTheSameEveryTime() throws IOException {
         Path out = dir.resolve("run");
-        Result r = run("run", SAMPLE, "--out", out.toString());
+        Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
+                + " shortfall-gp-server.png, costs-by-country.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
                 .contains("2 measures; 8 links or demand entries affected")
@@ -82,9 +84,13 @@ class CliTest {
 
         byte[] first = Files.readAllBytes(out.resolve("results.csv"));
         byte[] firstJson = Files.readAllBytes(out.resolve("summary.json"));
-        assertThat(run("run", SAMPLE, "--out", out.toString()).code()).isZero();
+        byte[] firstPdf = Files.readAllBytes(out.resolve("report.pdf"));
+        byte[] firstPng = Files.readAllBytes(out.resolve("costs-by-country.png"));
+        assertThat(run("run", SAMPLE, "--out", out.toString(), "--no-run-date").code()).isZero();
         assertThat(Files.readAllBytes(out.resolve("results.csv"))).isEqualTo(first);
         assertThat(Files.readAllBytes(out.resolve("summary.json"))).isEqualTo(firstJson);
+        assertThat(Files.readAllBytes(out.resolve("report.pdf"))).isEqualTo(firstPdf);
+        assertThat(Files.readAllBytes(out.resolve("costs-by-country.png"))).isEqualTo(firstPng);
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).as("no temporary folders left").containsExactly("run");
         }
@@ -173,6 +179,19 @@ class CliTest {
     void sampleSweepFileIsValid() {
         var loaded = org.chokepoint.io.SweepReader.read(Path.of("scenarios/sweeps/inspur-license-vs-stockpile.yaml"));
         assertThat(loaded.sweep().points()).hasSize(25);
+    }
+
+    @Test
+    void formatsSelectWhatIsWritten() throws IOException {
+        Path out = dir.resolve("some");
+        Result r = run("run", SAMPLE, "--out", out.toString(), "--formats", "json,pdf");
+        assertThat(r.code()).as(r.err()).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.json", "report.pdf");
+        }
+        Result bad = run("run", SAMPLE, "--out", out.toString(), "--formats", "csv,xlsx");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("unknown format 'xlsx'");
     }
 
     @Test
