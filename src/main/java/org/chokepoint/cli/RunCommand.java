@@ -15,7 +15,9 @@ import org.chokepoint.model.Scenario;
 import org.chokepoint.report.CostChart;
 import org.chokepoint.report.PdfReport;
 import org.chokepoint.report.Png;
+import org.chokepoint.report.RunsHistogram;
 import org.chokepoint.report.ShortfallChart;
+import org.chokepoint.report.SurviveRecoverChart;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,6 +136,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             pngs.add("costs-by-country.png");
             figures.add(new PdfReport.Figure(CostChart.chart(s, run.summary()), "What the measures cost the firms of each country"
                     + " over the run: revenue lost and extra paid for inputs, against the same run without the measures."));
+            if (!SurviveRecoverChart.points(run.summary()).isEmpty()) {
+                pngs.add("survive-recover.png");
+                figures.add(new PdfReport.Figure(SurviveRecoverChart.chart(s, run.summary()), "Each site whose inputs the measures"
+                        + " cut: how long it kept its output up after the first cut (time to survive) against how long it then took"
+                        + " to get back within 1% of its output without the measures (time to recover). Sites above the dashed"
+                        + " diagonal cannot hold out until they recover; squares had not recovered by the end of the run and sit at"
+                        + " the time they had been down, a lower bound."));
+            }
+            if (mc != null) {
+                pngs.add("runs-histogram.png");
+                figures.add(new PdfReport.Figure(RunsHistogram.chart(s, mc), "How the total value of end items not delivered"
+                        + " spreads across the " + mc.runs() + " Monte Carlo runs, each drawing the uncertain inputs afresh;"
+                        + " dashed lines mark P5, the median and P95."));
+            }
             if (formats.contains("png")) {
                 for (int i = 0; i < figures.size(); i++) {
                     Png.write(figures.get(i).chart(), tmp.resolve(pngs.get(i)), pngWidth, pngHeight, pngScale);

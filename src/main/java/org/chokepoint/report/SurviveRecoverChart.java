@@ -1,0 +1,90 @@
+package org.chokepoint.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.analysis.RunSummary;
+import org.chokepoint.model.Scenario;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Time to survive against time to recover for each site whose inputs the measures cut: the
+ * picture Simchi-Levi and colleagues use to find the nodes that matter. A site above the diagonal
+ * takes longer to recover than it can hold out, so it stops. Sites that had not recovered by the
+ * end of the run are drawn at the time they had been down by then, a lower bound.
+ */
+public final class SurviveRecoverChart {
+
+    /** One site: periods it held out, periods to recover (or down so far), and whether it recovered. */
+    public record Point(String site, int survive, int recover, boolean recovered) {
+
+        public boolean atRisk() {
+            return recover > survive;
+        }
+    }
+
+    private SurviveRecoverChart() {}
+
+    /** Sites whose inputs were cut, in the summary's order. */
+    public static List<Point> points(RunSummary summary) {
+        List<Point> points = new ArrayList<>();
+        for (RunSummary.SiteRow r : summary.sites()) {
+            if (r.timeToSurvive() == RunSummary.NEVER) {
+                continue;
+            }
+            boolean fell = r.firstBelow() != RunSummary.NEVER;
+            boolean recovered = r.timeToRecover() != RunSummary.NEVER;
+            int recover = !fell ? 0 : recovered ? r.timeToRecover() : summary.periods() - r.firstBelow();
+            points.add(new Point(r.site(), r.timeToSurvive(), recover, recovered || !fell));
+        }
+        return points;
+    }
+
+    public static JFreeChart chart(Scenario s, RunSummary summary) {
+        String unit = s.step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
+        XYSeries safe = new XYSeries("recovers within the time it holds out", true, true);
+        XYSeries risk = new XYSeries("recovery takes longer: output stops", true, true);
+        XYSeries open = new XYSeries("not recovered by the end of the run (down so far)", true, true);
+        int max = 1;
+        for (Point p : points(summary)) {
+            (!p.recovered() ? open : p.atRisk() ? risk : safe).add(p.survive(), p.recover());
+            max = Math.max(max, Math.max(p.survive(), p.recover()));
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(safe);
+        data.addSeries(risk);
+        data.addSeries(open);
+        NumberAxis x = new NumberAxis("time to survive (" + unit + " from the first cut input to falling short)");
+        NumberAxis y = new NumberAxis("time to recover (" + unit + ")");
+        for (NumberAxis a : new NumberAxis[] {x, y}) {
+            a.setRange(0, max * 1.08 + 1);
+            a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        XYPlot plot = new XYPlot(data, x, y, dots);
+        plot.addAnnotation(new XYLineAnnotation(0, 0, max * 1.08 + 1, max * 1.08 + 1,
+                new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 4f}, 0f), Theme.MARKER));
+        JFreeChart chart = new JFreeChart("Time to survive and time to recover, by site", new Font(Theme.FONT, Font.BOLD, 20),
+                plot, true);
+        chart.addSubtitle(new TextTitle(s.title() + " — sites whose inputs the measures cut", new Font(Theme.FONT, Font.PLAIN, 13)));
+        Theme.apply(chart);
+        dots.setSeriesPaint(0, new Color(0x27AE60));
+        dots.setSeriesPaint(1, Theme.SCENARIO);
+        dots.setSeriesPaint(2, Theme.SCENARIO);
+        dots.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        dots.setSeriesShape(1, new Ellipse2D.Double(-5, -5, 10, 10));
+        dots.setSeriesShape(2, new Rectangle2D.Double(-5, -5, 10, 10));
+        return chart;
+    }
+}

@@ -1,0 +1,61 @@
+package org.chokepoint.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.chokepoint.analysis.MonteCarlo;
+import org.chokepoint.analysis.RunSummary;
+import org.chokepoint.api.Chokepoint;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.model.Scenario;
+import org.jfree.data.statistics.HistogramDataset;
+import org.junit.jupiter.api.Test;
+
+/** The survive/recover scatter and the histogram of run totals plot what the analysis computed. */
+class RunChartsTest {
+
+    static final Scenario SAMPLE = Chokepoint.loadScenario(Path.of("scenarios/inspur-entity-list-2025.yaml"));
+
+    @Test
+    void scatterHoldsEveryCutSiteWithItsTimes() {
+        RunSummary sum = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT).summary();
+        List<SurviveRecoverChart.Point> points = SurviveRecoverChart.points(sum);
+        List<RunSummary.SiteRow> cut = sum.sites().stream().filter(r -> r.timeToSurvive() != RunSummary.NEVER).toList();
+        assertThat(points).hasSameSizeAs(cut).isNotEmpty();
+        for (int i = 0; i < cut.size(); i++) {
+            RunSummary.SiteRow r = cut.get(i);
+            SurviveRecoverChart.Point p = points.get(i);
+            assertThat(p.site()).isEqualTo(r.site());
+            assertThat(p.survive()).isEqualTo(r.timeToSurvive());
+            if (r.timeToRecover() != RunSummary.NEVER) {
+                assertThat(p.recover()).isEqualTo(r.timeToRecover());
+            } else if (r.firstBelow() != RunSummary.NEVER) {
+                // not recovered: down from its first short period to the end of the run
+                assertThat(p.recovered()).isFalse();
+                assertThat(p.recover()).isEqualTo(sum.periods() - r.firstBelow());
+            }
+        }
+        // In the 2025 sample the Inspur lines fall short and stay short: they are the sites at risk.
+        assertThat(points).filteredOn(SurviveRecoverChart.Point::atRisk).extracting(SurviveRecoverChart.Point::site)
+                .contains("inspur-ai-line", "inspur-gp-line");
+        assertThat(SurviveRecoverChart.chart(SAMPLE, sum).getXYPlot().getDataset().getSeriesCount()).isEqualTo(3);
+    }
+
+    @Test
+    void histogramCountsEveryRunOnce() {
+        MonteCarlo.Result mc = MonteCarlo.run(SAMPLE, Parameters.DEFAULT, 60, 2, new double[] {5, 50, 95}, r -> { });
+        HistogramDataset d = RunsHistogram.data(mc);
+        double counted = 0;
+        double weighted = 0;
+        for (int b = 0; b < d.getItemCount(0); b++) {
+            counted += d.getYValue(0, b);
+            weighted += d.getYValue(0, b) * d.getXValue(0, b);
+        }
+        assertThat(counted).isEqualTo(60);
+        // Bin centres are within half a bin of the runs they hold, so the means agree to half a bin.
+        double width = d.getEndXValue(0, 0) - d.getStartXValue(0, 0);
+        assertThat(weighted / counted).isCloseTo(mc.totalMean() / 1e6, org.assertj.core.data.Offset.offset(width / 2));
+        assertThat(RunsHistogram.chart(SAMPLE, mc).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).hasSize(3);
+    }
+}
