@@ -17,6 +17,7 @@ import org.chokepoint.report.PdfReport;
 import org.chokepoint.report.Png;
 import org.chokepoint.report.RunsHistogram;
 import org.chokepoint.report.ShortfallChart;
+import org.chokepoint.report.SitesChart;
 import org.chokepoint.report.SurviveRecoverChart;
 import org.jfree.chart.JFreeChart;
 import picocli.CommandLine;
@@ -136,6 +137,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             pngs.add("costs-by-country.png");
             figures.add(new PdfReport.Figure(CostChart.chart(s, run.summary()), "What the measures cost the firms of each country"
                     + " over the run: revenue lost and extra paid for inputs, against the same run without the measures."));
+            SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());
+            if (!hit.sites().isEmpty()) {
+                pngs.add("sites.png");
+                figures.add(new PdfReport.Figure(SitesChart.chart(s, hit), "Output of the " + hit.sites().size() + " sites whose"
+                        + " output fell lowest, and the stock of each one's scarcest input, both as a share of the same site in"
+                        + " the run without the measures (run 0 of the Monte Carlo)."));
+            }
             if (!SurviveRecoverChart.points(run.summary()).isEmpty()) {
                 pngs.add("survive-recover.png");
                 figures.add(new PdfReport.Figure(SurviveRecoverChart.chart(s, run.summary()), "Each site whose inputs the measures"

@@ -43,6 +43,35 @@ class RunChartsTest {
     }
 
     @Test
+    void sitesChartShowsOutputAndScarcestStockAgainstTheBaseline() {
+        Chokepoint.Run run = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT);
+        SitesChart.Data d = SitesChart.data(SAMPLE, run.network(), run.summary(), run.series(), run.baselineSeries());
+        // The Inspur lines are cut off from their inputs, so they lead; at most MAX_SITES sites.
+        assertThat(d.sites()).hasSizeBetween(2, SitesChart.MAX_SITES).startsWith("inspur-ai-line", "inspur-gp-line");
+        var n = run.network();
+        for (int i = 0; i < d.sites().size(); i++) {
+            int site = n.site(d.sites().get(i));
+            for (int t = 0; t < SAMPLE.periods(); t += 7) {
+                double base = run.baselineSeries().output(t, site);
+                double expected = base > 0 ? 100 * run.series().output(t, site) / base : 100;
+                assertThat(d.output()[i][t]).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+                double lowest = Double.NaN;
+                for (int k = 0; k < n.slotCount(); k++) {
+                    if (n.slotSite(k) == site && run.baselineSeries().stock(t, k) > 0) {
+                        double p = 100 * run.series().stock(t, k) / run.baselineSeries().stock(t, k);
+                        lowest = Double.isNaN(lowest) ? p : Math.min(lowest, p);
+                    }
+                }
+                assertThat(Double.valueOf(d.stock()[i][t])).isEqualTo(Double.valueOf(lowest)); // NaN: no input stock
+            }
+        }
+        // The AI line's stock runs out before its output falls.
+        int fell = run.summary().sites().stream().filter(r -> r.site().equals("inspur-ai-line")).findFirst().orElseThrow().firstBelow();
+        assertThat(d.stock()[0][fell - 1]).isLessThan(50);
+        assertThat(d.output()[0][fell - 1]).isGreaterThan(99);
+    }
+
+    @Test
     void histogramCountsEveryRunOnce() {
         MonteCarlo.Result mc = MonteCarlo.run(SAMPLE, Parameters.DEFAULT, 60, 2, new double[] {5, 50, 95}, r -> { });
         HistogramDataset d = RunsHistogram.data(mc);
