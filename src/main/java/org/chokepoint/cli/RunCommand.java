@@ -140,9 +140,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());
             if (!hit.sites().isEmpty()) {
                 pngs.add("sites.png");
-                figures.add(new PdfReport.Figure(SitesChart.chart(s, hit), "Output of the " + hit.sites().size() + " sites whose"
-                        + " output fell lowest, and the stock of each one's scarcest input, both as a share of the same site in"
-                        + " the run without the measures (run 0 of the Monte Carlo)."));
+                figures.add(new PdfReport.Figure(SitesChart.chart(s, hit), "Output of the " + hit.sites().size() + " hardest-hit"
+                        + " sites (those cut off from an input first, then those whose output fell lowest), above, and the stock of"
+                        + " each one's scarcest input, below; both in % of the same figure in the run without the measures"
+                        + " (run 0 of the Monte Carlo)."));
             }
             if (!SurviveRecoverChart.points(run.summary()).isEmpty()) {
                 pngs.add("survive-recover.png");

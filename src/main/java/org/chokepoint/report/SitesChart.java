@@ -78,8 +78,8 @@ public final class SitesChart {
     }
 
     public static JFreeChart chart(Scenario s, Data d) {
-        XYPlot out = panel(d, d.output(), "output (% of without measures)");
-        XYPlot stock = panel(d, d.stock(), "scarcest input stock (%)");
+        XYPlot out = panel(d, d.output(), "output (%)");
+        XYPlot stock = panel(d, d.stock(), "scarcest input (%)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new DateAxis("date"));
         plot.setGap(12);
         plot.add(out, 1);
