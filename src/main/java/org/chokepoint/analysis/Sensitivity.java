@@ -40,14 +40,12 @@ public final class Sensitivity {
      */
     public static List<Bar> tornado(Scenario scenario, Parameters parameters, int runs, int threads) {
         List<Uncertainty.Parameter> ps = scenario.uncertainty().parameters();
-        Map<String, Double> centre = new LinkedHashMap<>();
         List<DoubleUnaryOperator> inv = new ArrayList<>();
         for (Uncertainty.Parameter p : ps) {
-            DoubleUnaryOperator f = Distributions.of(p);
-            inv.add(f);
-            centre.put(p.path(), f.applyAsDouble(0.5));
+            inv.add(Distributions.of(p));
         }
-        Scenario fixed = scenario.withUncertainty(new Uncertainty(scenario.uncertainty().runs(), List.of()));
+        Map<String, Double> centre = medians(scenario);
+        Scenario fixed = fixed(scenario);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {
             String path = ps.get(i).path();
@@ -65,6 +63,28 @@ public final class Sensitivity {
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed().thenComparing(Bar::path));
         return bars;
+    }
+
+    /**
+     * The tornado's centre line: the same metric (mean total shortfall value over {@code runs}
+     * runs, same seed) with every uncertain parameter at its median.
+     */
+    public static double atMedians(Scenario scenario, Parameters parameters, int runs, int threads) {
+        return MonteCarlo.run(ParameterPaths.apply(fixed(scenario), medians(scenario)), parameters, runs, threads,
+                new double[] {50}, r -> { }).totalMean();
+    }
+
+    private static Map<String, Double> medians(Scenario scenario) {
+        Map<String, Double> centre = new LinkedHashMap<>();
+        for (Uncertainty.Parameter p : scenario.uncertainty().parameters()) {
+            centre.put(p.path(), Distributions.of(p).applyAsDouble(0.5));
+        }
+        return centre;
+    }
+
+    /** The scenario with its uncertain parameters taken out, to be set by path. */
+    private static Scenario fixed(Scenario scenario) {
+        return scenario.withUncertainty(new Uncertainty(scenario.uncertainty().runs(), List.of()));
     }
 
     /**

@@ -11,6 +11,8 @@ import org.chokepoint.analysis.Sensitivity;
 import org.chokepoint.api.Chokepoint;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.io.AtomicFiles;
+import org.chokepoint.report.Png;
+import org.chokepoint.report.SensitivityCharts;
 import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
 import picocli.CommandLine;
@@ -75,7 +77,9 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
                 }
                 w.flush();
             });
-            o.println("wrote " + dir.resolve("tornado.csv"));
+            double centre = Sensitivity.atMedians(s, Parameters.DEFAULT, runs, t);
+            Png.write(SensitivityCharts.tornado(s, bars, centre), dir.resolve("tornado.png"), 1100, 616, 1);
+            o.println("wrote " + dir.resolve("tornado.csv") + ", tornado.png");
         } else {
             List<Sensitivity.Index> ix = Sensitivity.sobol(s, Parameters.DEFAULT, samples, runs, t, 200);
             o.printf("%-50s %22s %22s%n", "parameter", "first order [95% CI]", "total [95% CI]");
@@ -93,7 +97,8 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
                 }
                 w.flush();
             });
-            o.println("wrote " + dir.resolve("sobol.csv"));
+            Png.write(SensitivityCharts.sobol(s, ix), dir.resolve("sobol.png"), 1100, 616, 1);
+            o.println("wrote " + dir.resolve("sobol.csv") + ", sobol.png");
         }
         o.flush();
         return Main.OK;

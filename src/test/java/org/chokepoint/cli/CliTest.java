@@ -171,6 +171,8 @@ class CliTest {
         Result s = run("sensitivity", SAMPLE, "--method", "sobol", "--samples", "8", "--runs", "3", "--out", dir.toString());
         assertThat(s.code()).as(s.err()).isZero();
         assertThat(Files.readAllLines(dir.resolve("sobol.csv"))).hasSize(3);
+        assertThat(dir.resolve("tornado.png")).isNotEmptyFile();
+        assertThat(dir.resolve("sobol.png")).isNotEmptyFile();
         assertThat(run("sensitivity", SAMPLE, "--method", "morris").code()).isEqualTo(2);
         assertThat(run("sensitivity", "src/test/resources/invalid/../valid/tiny-network.yaml").code()).isEqualTo(2);
     }

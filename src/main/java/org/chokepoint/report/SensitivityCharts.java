@@ -1,0 +1,80 @@
+package org.chokepoint.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.util.List;
+import org.chokepoint.analysis.Sensitivity;
+import org.chokepoint.model.Scenario;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** The tornado of one-at-a-time sensitivity and the bars of Sobol indices. */
+public final class SensitivityCharts {
+
+    private SensitivityCharts() {}
+
+    /**
+     * Change of the metric from its value with every parameter at its median, in USD millions,
+     * with the parameter at P5 and at P95; parameters in the order given (largest swing first).
+     */
+    public static DefaultCategoryDataset tornadoData(List<Sensitivity.Bar> bars, double centre) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (Sensitivity.Bar b : bars) {
+            d.addValue((b.metricAtLow() - centre) / 1e6, "parameter at its P5", b.path());
+            d.addValue((b.metricAtHigh() - centre) / 1e6, "parameter at its P95", b.path());
+        }
+        return d;
+    }
+
+    public static JFreeChart tornado(Scenario s, List<Sensitivity.Bar> bars, double centre) {
+        NumberAxis usd = new NumberAxis("change in mean total shortfall value (USD millions)");
+        usd.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        usd.setAutoRangeMinimumSize(10);
+        JFreeChart chart = bars(tornadoData(bars, centre), usd, "What drives the shortfall: one parameter at a time");
+        chart.addSubtitle(new TextTitle(s.title() + String.format(java.util.Locale.ROOT,
+                " — all at their medians: USD %,.0f million", centre / 1e6), new Font(Theme.FONT, Font.PLAIN, 13)));
+        return chart;
+    }
+
+    /** First-order and total Sobol index of each parameter. */
+    public static DefaultCategoryDataset sobolData(List<Sensitivity.Index> indices) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (Sensitivity.Index x : indices) {
+            d.addValue(x.first(), "first order (alone)", x.name());
+            d.addValue(x.total(), "total (with interactions)", x.name());
+        }
+        return d;
+    }
+
+    public static JFreeChart sobol(Scenario s, List<Sensitivity.Index> indices) {
+        NumberAxis share = new NumberAxis("share of the variance of total shortfall value");
+        share.setRange(0, 1.05);
+        JFreeChart chart = bars(sobolData(indices), share, "Sobol sensitivity indices");
+        chart.addSubtitle(new TextTitle(s.title() + " — 95% bootstrap intervals in sobol.csv", new Font(Theme.FONT, Font.PLAIN, 13)));
+        return chart;
+    }
+
+    private static JFreeChart bars(DefaultCategoryDataset data, NumberAxis values, String title) {
+        BarRenderer r = new BarRenderer();
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("uncertain parameter"), values, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT); // values below, as read
+        JFreeChart chart = new JFreeChart(title, new Font(Theme.FONT, Font.BOLD, 20), plot, true);
+        Theme.apply(chart);
+        r.setSeriesPaint(0, new Color(0x2980B9));
+        r.setSeriesPaint(1, Theme.SCENARIO);
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0);
+        r.setMaximumBarWidth(0.2);
+        return chart;
+    }
+}
