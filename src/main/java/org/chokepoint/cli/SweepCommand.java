@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.StandardCopyOption;
 import org.chokepoint.analysis.Sweep;
 import org.chokepoint.io.AtomicFiles;
+import org.chokepoint.report.Png;
+import org.chokepoint.report.SweepCharts;
 import org.chokepoint.io.SweepReader;
 import org.chokepoint.io.SweepWriter;
 import picocli.CommandLine;
@@ -63,8 +66,15 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
         Files.move(partial, dir.resolve("sweep.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.write(dir.resolve("design.json"), os -> SweepWriter.design(loaded.id(), file, sweep, total, os));
-        o.printf("%s: %d points × %d runs (%s design); wrote %s/: sweep.csv, design.json%n", loaded.id(), total, sweep.runs(),
-                sweep.design().key(), dir);
+        List<String> axes = sweep.axes().stream().map(org.chokepoint.analysis.Sweep.Axis::path).toList();
+        List<String> written = new java.util.ArrayList<>(List.of("sweep.csv", "design.json"));
+        for (SweepCharts.Named c : SweepCharts.charts(loaded.id(), dir.resolve("sweep.csv"), axes,
+                sweep.design() == org.chokepoint.analysis.Sweep.Design.GRID)) {
+            Png.write(c.chart(), dir.resolve(c.file()), 1100, 616, 1);
+            written.add(c.file());
+        }
+        o.printf("%s: %d points × %d runs (%s design); wrote %s/: %s%n", loaded.id(), total, sweep.runs(),
+                sweep.design().key(), dir, String.join(", ", written));
         o.flush();
         return Main.OK;
     }
