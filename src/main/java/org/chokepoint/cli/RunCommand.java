@@ -137,6 +137,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             pngs.add("costs-by-country.png");
             figures.add(new PdfReport.Figure(CostChart.chart(s, run.summary()), "What the measures cost the firms of each country"
                     + " over the run: revenue lost and extra paid for inputs, against the same run without the measures."));
+            pngs.add("costs-by-firm.png");
+            figures.add(new PdfReport.Figure(CostChart.byFirm(s, run.summary()), "The same by firm, for the " + CostChart.MAX_BARS
+                    + " firms with the largest figures: on both sides of the measures, who loses sales and who pays more; a bar below"
+                    + " zero is a gain, sales won from the firms cut off."));
             SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());
             if (!hit.sites().isEmpty()) {
                 pngs.add("sites.png");

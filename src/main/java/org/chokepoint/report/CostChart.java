@@ -24,13 +24,21 @@ public final class CostChart {
 
     private CostChart() {}
 
-    /** Lost revenue and extra input cost per country, in millions of USD, largest total first. */
+    /** Bars charted at most; the rest are left to summary.json. */
+    public static final int MAX_BARS = 12;
+
+    /** Lost revenue and extra input cost per country, in millions of USD, largest first (gains count as large too). */
     public static DefaultCategoryDataset data(RunSummary summary) {
-        List<RunSummary.Totals> rows = new ArrayList<>(summary.countries());
-        rows.sort(Comparator.comparingDouble((RunSummary.Totals t) -> -(t.lostRevenue() + t.extraProcurementCost()))
+        return data(summary.countries());
+    }
+
+    /** The same for any rows (firms, groups, countries), the {@link #MAX_BARS} largest totals. */
+    public static DefaultCategoryDataset data(List<RunSummary.Totals> totals) {
+        List<RunSummary.Totals> rows = new ArrayList<>(totals);
+        rows.sort(Comparator.comparingDouble((RunSummary.Totals t) -> -(Math.abs(t.lostRevenue()) + Math.abs(t.extraProcurementCost())))
                 .thenComparing(RunSummary.Totals::key));
         DefaultCategoryDataset d = new DefaultCategoryDataset();
-        for (RunSummary.Totals t : rows) {
+        for (RunSummary.Totals t : rows.subList(0, Math.min(MAX_BARS, rows.size()))) {
             d.addValue(t.lostRevenue() / 1e6, "lost revenue", t.key());
             d.addValue(t.extraProcurementCost() / 1e6, "extra cost of inputs", t.key());
         }
@@ -38,14 +46,25 @@ public final class CostChart {
     }
 
     public static JFreeChart chart(Scenario s, RunSummary summary) {
-        CategoryAxis countries = new CategoryAxis("country (of the firms)");
+        return chart(s, data(summary), "Cost of the measures by country", "country (of the firms)");
+    }
+
+    /** By firm: the firms that gained or lost most, both sides of the measures. */
+    public static JFreeChart byFirm(Scenario s, RunSummary summary) {
+        return chart(s, data(summary.firms()), "Cost of the measures by firm", "firm");
+    }
+
+    private static JFreeChart chart(Scenario s, DefaultCategoryDataset data, String title, String categoryLabel) {
+        CategoryAxis categories = new CategoryAxis(categoryLabel);
+        categories.setMaximumCategoryLabelLines(2);
+        categories.setMaximumCategoryLabelWidthRatio(1.3f); // whole firm names, not broken mid-word
         NumberAxis usd = new NumberAxis("USD millions over the run");
         usd.setNumberFormatOverride(new DecimalFormat("#,##0"));
         usd.setAutoRangeMinimumSize(10); // no cost at all: a readable axis, not a band around 0
         StackedBarRenderer bars = new StackedBarRenderer();
-        CategoryPlot plot = new CategoryPlot(data(summary), countries, usd, bars);
+        CategoryPlot plot = new CategoryPlot(data, categories, usd, bars);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        JFreeChart chart = new JFreeChart("Cost of the measures by country", new Font(Theme.FONT, Font.BOLD, 20), plot, true);
+        JFreeChart chart = new JFreeChart(title, new Font(Theme.FONT, Font.BOLD, 20), plot, true);
         chart.addSubtitle(new TextTitle(s.title() + " — against the same run without the measures",
                 new Font(Theme.FONT, Font.PLAIN, 13)));
         Theme.apply(chart); // first: it resets series paints

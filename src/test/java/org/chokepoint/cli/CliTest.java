@@ -69,7 +69,7 @@ class CliTest {
         Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
-                + " shortfall-gp-server.png, costs-by-country.png, sites.png, survive-recover.png, runs-histogram.png, report.pdf");
+                + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, sites.png, survive-recover.png, runs-histogram.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
                 .contains("2 measures; 8 links or demand entries affected")

@@ -29,12 +29,19 @@ class CostChartTest {
             double extra = d.getValue("extra cost of inputs", country).doubleValue();
             assertThat(lost).isEqualTo(t.lostRevenue() / 1e6);
             assertThat(extra).isEqualTo(t.extraProcurementCost() / 1e6);
-            assertThat(lost + extra).isLessThanOrEqualTo(previous);
-            previous = lost + extra;
+            assertThat(Math.abs(lost) + Math.abs(extra)).isLessThanOrEqualTo(previous);
+            previous = Math.abs(lost) + Math.abs(extra);
         }
         // Both sides pay: the listing costs the US suppliers revenue and the Chinese maker its sales.
         assertThat(d.getValue("lost revenue", "US").doubleValue()).isPositive();
         assertThat(d.getValue("lost revenue", "CN").doubleValue()).isPositive();
+
+        // By firm: the largest MAX_BARS firms, same figures.
+        DefaultCategoryDataset firms = CostChart.data(summary.firms());
+        assertThat(firms.getColumnCount()).isEqualTo(Math.min(CostChart.MAX_BARS, summary.firms().size()));
+        RunSummary.Totals inspur = summary.firms().stream().filter(f -> f.key().equals("inspur-electronic")).findFirst().orElseThrow();
+        assertThat(firms.getValue("lost revenue", "inspur-electronic").doubleValue()).isEqualTo(inspur.lostRevenue() / 1e6);
+        assertThat(CostChart.byFirm(SAMPLE, summary).getTitle().getText()).isEqualTo("Cost of the measures by firm");
 
         JFreeChart chart = CostChart.chart(SAMPLE, summary);
         assertThat(chart.getTitle().getText()).isEqualTo("Cost of the measures by country");
