@@ -30,7 +30,12 @@ import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.Digests;
 import org.chokepoint.model.Measure;
 import org.chokepoint.model.Scenario;
+import org.chokepoint.policy.CountryControl;
 import org.chokepoint.policy.Decision;
+import org.chokepoint.policy.EntityListing;
+import org.chokepoint.policy.ExportRestriction;
+import org.chokepoint.policy.LicensePolicy;
+import org.chokepoint.policy.PolicyMeasure;
 import org.jfree.chart.JFreeChart;
 
 /**
@@ -190,8 +195,29 @@ public final class PdfReport {
                 m.ends() == null ? "-" : m.ends().toString()});
         }
         table(rows, new float[] {0.34f, 0.22f, 0.08f, 0.18f, 0.18f});
+        y -= 4;
+        for (Measure m : c.scenario().measures()) {
+            bullet(scope(m));
+        }
         y -= 6;
         restrictions();
+    }
+
+    /** One measure in a sentence: whom it names, its license policy, its sources. */
+    static String scope(Measure m) {
+        StringBuilder b = new StringBuilder(m.id()).append(": ");
+        if (!m.firms().isEmpty()) {
+            b.append("names ").append(String.join(", ", m.firms())).append("; ");
+        }
+        LicensePolicy license = m instanceof EntityListing e ? e.license()
+                : m instanceof CountryControl cc ? cc.license()
+                : m instanceof ExportRestriction r ? r.license() : null;
+        if (license != null) {
+            b.append("licenses: ").append(license.describe()).append("; ");
+        }
+        List<String> sources = m instanceof PolicyMeasure pm ? pm.header().sources() : List.of();
+        b.append(sources.isEmpty() ? "no source given in the scenario" : "source: " + String.join("; ", sources));
+        return b.append('.').toString();
     }
 
     /** The restricted links, harshest effect first, each with the rule step that caught it. */

@@ -63,6 +63,9 @@ class PdfReportTest {
             for (var m : SAMPLE.measures()) {
                 assertThat(text).contains(m.id());
             }
+            // Each measure's scope: whom it names, its license policy, its source.
+            assertThat(text).contains("bis-2025-inspur: names inspur-beijing, inspur-electronic",
+                    "licenses: presumption-of-denial", "source: 90 FR 14046 (2025-03-28)");
             for (String src : SAMPLE.sources()) {
                 assertThat(text).contains(src.replaceAll("\\s+", " ").substring(0, 20));
             }
