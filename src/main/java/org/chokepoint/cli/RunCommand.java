@@ -139,7 +139,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                     + " over the run: revenue lost and extra paid for inputs, against the same run without the measures."));
             pngs.add("costs-by-firm.png");
             figures.add(new PdfReport.Figure(CostChart.byFirm(s, run.summary()), "The same by firm, for the " + CostChart.MAX_BARS
-                    + " firms with the largest figures: on both sides of the measures, who loses sales and who pays more; a bar below"
+                    + " firms with the largest figures: on both sides of the measures, who loses sales and who pays more; a bar left of"
                     + " zero is a gain, sales won from the firms cut off."));
             SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());
             if (!hit.sites().isEmpty()) {

@@ -46,24 +46,25 @@ public final class CostChart {
     }
 
     public static JFreeChart chart(Scenario s, RunSummary summary) {
-        return chart(s, data(summary), "Cost of the measures by country", "country (of the firms)");
+        return chart(s, data(summary), "Cost of the measures by country", "country (of the firms)", PlotOrientation.VERTICAL);
     }
 
-    /** By firm: the firms that gained or lost most, both sides of the measures. */
+    /** By firm: the firms that gained or lost most, both sides of the measures; bars lie flat so names fit. */
     public static JFreeChart byFirm(Scenario s, RunSummary summary) {
-        return chart(s, data(summary.firms()), "Cost of the measures by firm", "firm");
+        return chart(s, data(summary.firms()), "Cost of the measures by firm", "firm", PlotOrientation.HORIZONTAL);
     }
 
-    private static JFreeChart chart(Scenario s, DefaultCategoryDataset data, String title, String categoryLabel) {
+    private static JFreeChart chart(Scenario s, DefaultCategoryDataset data, String title, String categoryLabel,
+                                    PlotOrientation orientation) {
         CategoryAxis categories = new CategoryAxis(categoryLabel);
         categories.setMaximumCategoryLabelLines(2);
-        categories.setMaximumCategoryLabelWidthRatio(1.3f); // whole firm names, not broken mid-word
         NumberAxis usd = new NumberAxis("USD millions over the run");
         usd.setNumberFormatOverride(new DecimalFormat("#,##0"));
         usd.setAutoRangeMinimumSize(10); // no cost at all: a readable axis, not a band around 0
         StackedBarRenderer bars = new StackedBarRenderer();
         CategoryPlot plot = new CategoryPlot(data, categories, usd, bars);
-        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setOrientation(orientation);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT); // values below, as read
         JFreeChart chart = new JFreeChart(title, new Font(Theme.FONT, Font.BOLD, 20), plot, true);
         chart.addSubtitle(new TextTitle(s.title() + " — against the same run without the measures",
                 new Font(Theme.FONT, Font.PLAIN, 13)));
