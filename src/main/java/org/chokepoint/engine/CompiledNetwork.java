@@ -532,6 +532,15 @@ public final class CompiledNetwork implements Cloneable {
         throw new IllegalArgumentException("site '" + site + "' has no input '" + item + "'");
     }
 
+    /** Site {@code s}'s input slots are {@code slotStart(s) .. slotEnd(s) - 1}. */
+    public int slotStart(int s) {
+        return slotOffsets[s];
+    }
+
+    public int slotEnd(int s) {
+        return slotOffsets[s + 1];
+    }
+
     public int slotSite(int k) {
         return slotSite[k];
     }

@@ -371,6 +371,11 @@ public final class PdfReport {
     /** A table with a bold header row; columns are shares of the text width; numbers right-aligned. */
     private void table(List<String[]> rows, float[] shares) throws IOException {
         float size = 9.5f;
+        // A column is right-aligned, header included, when its first data cell is a number.
+        boolean[] right = new boolean[shares.length];
+        for (int k = 1; k < shares.length && rows.size() > 1; k++) {
+            right[k] = looksNumeric(rows.get(1)[k]);
+        }
         for (int r = 0; r < rows.size(); r++) {
             room(15);
             y -= 14;
@@ -379,8 +384,7 @@ public final class PdfReport {
             for (int k = 0; k < shares.length; k++) {
                 float w = shares[k] * WIDTH;
                 String cell = fit(font, size, clean(rows.get(r)[k]), w - 6);
-                boolean right = k > 0 && (r == 0 ? looksNumeric(rows.get(1 < rows.size() ? 1 : 0)[k]) : looksNumeric(cell));
-                float tx = right ? x + w - 6 - width(font, size, cell) : x;
+                float tx = right[k] ? x + w - 6 - width(font, size, cell) : x;
                 text(out, font, size, tx, y, cell);
                 x += w;
             }

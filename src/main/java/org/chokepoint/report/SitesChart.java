@@ -61,8 +61,8 @@ public final class SitesChart {
             for (int t = 0; t < periods; t++) {
                 output[i][t] = percent(run.output(t, site), baseline.output(t, site));
                 double lowest = Double.NaN;
-                for (int k = 0; k < n.slotCount(); k++) {
-                    if (n.slotSite(k) == site && baseline.stock(t, k) > 0) {
+                for (int k = n.slotStart(site); k < n.slotEnd(site); k++) {
+                    if (baseline.stock(t, k) > 0) {
                         double p = percent(run.stock(t, k), baseline.stock(t, k));
                         lowest = Double.isNaN(lowest) ? p : Math.min(lowest, p);
                     }
