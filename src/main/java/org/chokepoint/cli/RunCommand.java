@@ -12,14 +12,9 @@ import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
-import org.chokepoint.report.CostChart;
 import org.chokepoint.report.PdfReport;
 import org.chokepoint.report.Png;
-import org.chokepoint.report.RunsHistogram;
-import org.chokepoint.report.ShortfallChart;
-import org.chokepoint.report.SitesChart;
-import org.chokepoint.report.SurviveRecoverChart;
-import org.jfree.chart.JFreeChart;
+import org.chokepoint.report.RunFigures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,49 +120,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 return;
             }
             int pngHeight = (int) Math.round(pngWidth * 0.56);
-            List<PdfReport.Figure> figures = new ArrayList<>();
-            List<String> pngs = new ArrayList<>();
-            for (ShortfallChart.Data d : ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc)) {
-                pngs.add("shortfall-" + d.item() + ".png");
-                figures.add(new PdfReport.Figure(ShortfallChart.chart(s, d), "Units of " + d.item() + " ordered but not delivered"
-                        + " in each period, with the measures and without them" + (mc == null ? "" : "; the shaded band holds 90% of "
-                        + mc.runs() + " Monte Carlo runs (P5 to P95) and the line inside it is their median") + ". Vertical lines"
-                        + " mark the dates measures take effect."));
-            }
-            pngs.add("costs-by-country.png");
-            figures.add(new PdfReport.Figure(CostChart.chart(s, run.summary()), "What the measures cost the firms of each country"
-                    + " over the run: revenue lost and extra paid for inputs, against the same run without the measures."));
-            pngs.add("costs-by-firm.png");
-            figures.add(new PdfReport.Figure(CostChart.byFirm(s, run.summary()), "The same by firm, for the " + CostChart.MAX_BARS
-                    + " firms with the largest figures: on both sides of the measures, who loses sales and who pays more; a bar left of"
-                    + " zero is a gain, sales won from the firms cut off."));
-            SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());
-            if (!hit.sites().isEmpty()) {
-                pngs.add("sites.png");
-                figures.add(new PdfReport.Figure(SitesChart.chart(s, hit), "Output of the " + hit.sites().size() + " hardest-hit"
-                        + " sites (those cut off from an input first, then those whose output fell lowest), above, and the stock of"
-                        + " each one's scarcest input, below; both in % of the same figure in the run without the measures"
-                        + " (run 0 of the Monte Carlo)."));
-            }
-            if (!SurviveRecoverChart.points(run.summary()).isEmpty()) {
-                pngs.add("survive-recover.png");
-                figures.add(new PdfReport.Figure(SurviveRecoverChart.chart(s, run.summary()), "Each site whose inputs the measures"
-                        + " cut: how long it kept its output up after the first cut (time to survive) against how long it then took"
-                        + " to get back within 1% of its output without the measures (time to recover). Sites above the dashed"
-                        + " diagonal cannot hold out until they recover; squares had not recovered by the end of the run and sit at"
-                        + " the time they had been down, a lower bound."));
-            }
-            if (mc != null) {
-                pngs.add("runs-histogram.png");
-                figures.add(new PdfReport.Figure(RunsHistogram.chart(s, mc), "How the total value of end items not delivered"
-                        + " spreads across the " + mc.runs() + " Monte Carlo runs, each drawing the uncertain inputs afresh;"
-                        + " dashed lines mark P5, the median and P95."));
-            }
+            List<PdfReport.Figure> figures = RunFigures.of(s, run, mc);
             if (formats.contains("png")) {
-                for (int i = 0; i < figures.size(); i++) {
-                    Png.write(figures.get(i).chart(), tmp.resolve(pngs.get(i)), pngWidth, pngHeight, pngScale);
+                for (PdfReport.Figure f : figures) {
+                    Png.write(f.chart(), tmp.resolve(f.file()), pngWidth, pngHeight, pngScale);
+                    written.add(f.file());
                 }
-                written.addAll(pngs);
             }
             if (formats.contains("pdf")) {
                 PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),

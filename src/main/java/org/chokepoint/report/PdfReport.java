@@ -51,8 +51,12 @@ import org.jfree.chart.JFreeChart;
  */
 public final class PdfReport {
 
-    /** A chart with the sentence under it that says what it shows. */
-    public record Figure(JFreeChart chart, String caption) {}
+    /**
+     * A chart with the sentence under it that says what it shows.
+     *
+     * @param file the name of its PNG next to the report
+     */
+    public record Figure(String file, JFreeChart chart, String caption) {}
 
     /**
      * @param scenarioFile the scenario file as the user named it, for the line that reproduces the report

@@ -26,9 +26,9 @@ class PdfReportTest {
         MonteCarlo.Result mc = MonteCarlo.run(SAMPLE, Parameters.DEFAULT, 20, 2, new double[] {5, 50, 95}, r -> { });
         var data = ShortfallChart.data(SAMPLE, run.network(), run.series(), run.baselineSeries(), mc);
         List<PdfReport.Figure> figures = List.of(
-                new PdfReport.Figure(ShortfallChart.chart(SAMPLE, data.get(0)), "first caption"),
-                new PdfReport.Figure(ShortfallChart.chart(SAMPLE, data.get(1)), "second caption"),
-                new PdfReport.Figure(CostChart.chart(SAMPLE, run.summary()), "third caption"));
+                new PdfReport.Figure("a.png", ShortfallChart.chart(SAMPLE, data.get(0)), "first caption"),
+                new PdfReport.Figure("b.png", ShortfallChart.chart(SAMPLE, data.get(1)), "second caption"),
+                new PdfReport.Figure("c.png", CostChart.chart(SAMPLE, run.summary()), "third caption"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfReport.write(new PdfReport.Content(SAMPLE, run, mc, figures, "test-version", "scenarios/x.yaml",
                 "ab".repeat(32), runDate), out);

@@ -1,0 +1,50 @@
+package org.chokepoint.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.chokepoint.analysis.MonteCarlo;
+import org.chokepoint.api.Chokepoint;
+import org.chokepoint.model.Scenario;
+
+/** The figures of a run's report, in report order: each chart with its file name and caption. */
+public final class RunFigures {
+
+    private RunFigures() {}
+
+    /** @param mc the Monte Carlo of the scenario, or {@code null} for a single run */
+    public static List<PdfReport.Figure> of(Scenario s, Chokepoint.Run run, MonteCarlo.Result mc) {
+        List<PdfReport.Figure> figures = new ArrayList<>();
+        for (ShortfallChart.Data d : ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc)) {
+            figures.add(new PdfReport.Figure("shortfall-" + d.item() + ".png", ShortfallChart.chart(s, d), "Units of " + d.item()
+                    + " ordered but not delivered in each period, with the measures and without them" + (mc == null ? ""
+                    : "; the shaded band holds 90% of " + mc.runs() + " Monte Carlo runs (P5 to P95) and the line inside it is"
+                    + " their median") + ". Vertical lines mark the dates measures take effect."));
+        }
+        figures.add(new PdfReport.Figure("costs-by-country.png", CostChart.chart(s, run.summary()), "What the measures cost the"
+                + " firms of each country over the run: revenue lost and extra paid for inputs, against the same run without the"
+                + " measures."));
+        figures.add(new PdfReport.Figure("costs-by-firm.png", CostChart.byFirm(s, run.summary()), "The same by firm, for the "
+                + CostChart.MAX_BARS + " firms with the largest figures: on both sides of the measures, who loses sales and who"
+                + " pays more; a bar left of zero is a gain, sales won from the firms cut off."));
+        SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());
+        if (!hit.sites().isEmpty()) {
+            figures.add(new PdfReport.Figure("sites.png", SitesChart.chart(s, hit), "Output of the " + hit.sites().size()
+                    + " hardest-hit sites (those cut off from an input first, then those whose output fell lowest), above, and the"
+                    + " stock of each one's scarcest input, below; both in % of the same figure in the run without the measures"
+                    + " (run 0 of the Monte Carlo)."));
+        }
+        if (!SurviveRecoverChart.points(run.summary()).isEmpty()) {
+            figures.add(new PdfReport.Figure("survive-recover.png", SurviveRecoverChart.chart(s, run.summary()), "Each site whose"
+                    + " inputs the measures cut: how long it kept its output up after the first cut (time to survive) against how"
+                    + " long it then took to get back within 1% of its output without the measures (time to recover). Sites above"
+                    + " the dashed diagonal cannot hold out until they recover; squares had not recovered by the end of the run"
+                    + " and sit at the time they had been down, a lower bound."));
+        }
+        if (mc != null) {
+            figures.add(new PdfReport.Figure("runs-histogram.png", RunsHistogram.chart(s, mc), "How the total value of end items"
+                    + " not delivered spreads across the " + mc.runs() + " Monte Carlo runs, each drawing the uncertain inputs"
+                    + " afresh; dashed lines mark P5, the median and P95."));
+        }
+        return figures;
+    }
+}
