@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.engine.CostCause;
 import org.chokepoint.engine.SeriesRecorder;
 import org.chokepoint.model.Demand;
 import org.chokepoint.model.Firm;
@@ -18,10 +19,12 @@ import org.chokepoint.model.Network;
  * @param firms per firm: revenue with the measures and without, and what buying inputs cost extra
  * @param groups the same, summed per top-level group (parent chain followed to the root)
  * @param countries the same, summed per firm country — both sides of a measure
+ * @param unitCosts per site serving final demand, its unit-cost change traced to causes (empty
+ *     unless the run traced them)
  * @param periods number of periods run
  */
 public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Totals> firms, List<Totals> groups,
-                         List<Totals> countries, int periods) {
+                         List<Totals> countries, List<UnitCostRow> unitCosts, int periods) {
 
     /** A period index that never happened. */
     public static final int NEVER = -1;
@@ -60,11 +63,51 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
      * @param revenue revenue with the measures, USD
      * @param baselineRevenue revenue without them
      * @param extraProcurementCost extra cost of inputs bought, USD
+     * @param exportRevenue the part of {@code revenue} from buyers in other countries
+     * @param baselineExportRevenue the same without the measures
      */
-    public record Totals(String key, double revenue, double baselineRevenue, double extraProcurementCost) {
+    public record Totals(String key, double revenue, double baselineRevenue, double extraProcurementCost,
+                         double exportRevenue, double baselineExportRevenue) {
 
         public double lostRevenue() {
             return baselineRevenue - revenue;
+        }
+
+        /** Revenue lost on sales abroad: part of {@link #lostRevenue()}. */
+        public double lostExports() {
+            return baselineExportRevenue - exportRevenue;
+        }
+
+        /** Revenue lost at home: the rest of {@link #lostRevenue()}. */
+        public double lostDomesticRevenue() {
+            return lostRevenue() - lostExports();
+        }
+    }
+
+    /**
+     * An end item's unit cost, mean over the run, against the baseline, with the change traced to
+     * its causes; what the causes do not explain is the sourcing mix (dearer or cheaper sources,
+     * conversion factors).
+     *
+     * @param byCause mean change each {@link CostCause} made, USD per unit, in cause order
+     */
+    public record UnitCostRow(String site, String item, double baseline, double scenario, double[] byCause) {
+
+        public double change() {
+            return scenario - baseline;
+        }
+
+        public double change(CostCause cause) {
+            return byCause[cause.ordinal()];
+        }
+
+        /** The change the traced causes leave unexplained. */
+        public double sourcingMix() {
+            double v = change();
+            for (double c : byCause) {
+                v -= c;
+            }
+            return v;
         }
     }
 
@@ -111,6 +154,8 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
         double[] siteRevenue = new double[n.siteCount()];
         double[] siteBaseRevenue = new double[n.siteCount()];
         double[] siteExtra = new double[n.siteCount()];
+        double[] siteExport = new double[n.siteCount()];
+        double[] siteBaseExport = new double[n.siteCount()];
         for (int s = 0; s < n.siteCount(); s++) {
             double base = n.baseOutput(s);
             double min = 1;
@@ -153,6 +198,8 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
                 extra += change * r.output(t, s);
                 siteRevenue[s] += r.revenue(t, s);
                 siteBaseRevenue[s] += baseline.revenue(t, s);
+                siteExport[s] += r.exportRevenue(t, s);
+                siteBaseExport[s] += baseline.exportRevenue(t, s);
             }
             siteExtra[s] = extra;
             sites.add(new SiteRow(n.siteId(s), n.firmOf(s), base, min, below, cut, survive, survivedRun,
@@ -167,19 +214,52 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
             Firm f = net.firm(n.firmOf(s));
             for (TreeMap<String, double[]> m : List.of(byFirm, byGroup, byCountry)) {
                 String key = m == byFirm ? f.id() : m == byGroup ? net.group(f).id() : f.country();
-                double[] acc = m.computeIfAbsent(key, k -> new double[3]);
+                double[] acc = m.computeIfAbsent(key, k -> new double[5]);
                 acc[0] += siteRevenue[s];
                 acc[1] += siteBaseRevenue[s];
                 acc[2] += siteExtra[s];
+                acc[3] += siteExport[s];
+                acc[4] += siteBaseExport[s];
             }
         }
-        return new RunSummary(List.copyOf(demand), List.copyOf(sites), totals(byFirm), totals(byGroup), totals(byCountry), periods);
+        return new RunSummary(List.copyOf(demand), List.copyOf(sites), totals(byFirm), totals(byGroup), totals(byCountry),
+                unitCosts(n, r, baseline), periods);
     }
 
     private static List<Totals> totals(TreeMap<String, double[]> m) {
         List<Totals> out = new ArrayList<>();
-        m.forEach((k, v) -> out.add(new Totals(k, v[0], v[1], v[2])));
+        m.forEach((k, v) -> out.add(new Totals(k, v[0], v[1], v[2], v[3], v[4])));
         return List.copyOf(out);
+    }
+
+    /** Each end-item site's mean unit cost and what each cause changed of it, if the runs traced causes. */
+    private static List<UnitCostRow> unitCosts(CompiledNetwork n, SeriesRecorder r, SeriesRecorder baseline) {
+        if (!r.hasCostCauses() || !baseline.hasCostCauses()) {
+            return List.of();
+        }
+        java.util.TreeSet<Integer> served = new java.util.TreeSet<>();
+        for (int j = 0; j < n.demandCount(); j++) {
+            served.add(n.site(n.demand(j).site()));
+        }
+        int periods = Math.max(1, r.periods());
+        List<UnitCostRow> rows = new ArrayList<>();
+        for (int s : served) {
+            double base = 0;
+            double now = 0;
+            double[] byCause = new double[CostCause.COUNT];
+            for (int t = 0; t < r.periods(); t++) {
+                base += baseline.unitCost(t, s);
+                now += r.unitCost(t, s);
+                for (CostCause c : CostCause.values()) {
+                    byCause[c.ordinal()] += r.unitCost(t, s, c) - baseline.unitCost(t, s, c);
+                }
+            }
+            for (int c = 0; c < byCause.length; c++) {
+                byCause[c] /= periods;
+            }
+            rows.add(new UnitCostRow(n.siteId(s), n.network().site(n.siteId(s)).makes(), base / periods, now / periods, byCause));
+        }
+        return List.copyOf(rows);
     }
 
     public double totalShortfallValue() {

@@ -40,16 +40,17 @@ public final class Chokepoint {
 
     /**
      * Simulates a scenario once with its measures (run 0 of its seed: licenses granted and
-     * escalations fired as that stream draws them), and once without, recording every series.
+     * escalations fired as that stream draws them), and once without, recording every series and
+     * tracing unit costs to their causes.
      */
     public static Run simulate(Scenario scenario, Parameters parameters) {
         CompiledNetwork compiled = CompiledNetwork.of(scenario.network(), scenario.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, compiled);
         Simulation sim = new Simulation(compiled, parameters);
         var state = sim.newState();
-        SeriesRecorder series = new SeriesRecorder();
+        SeriesRecorder series = new SeriesRecorder(true);
         PolicyRun.run(sim, decisions, 0, state, series);
-        SeriesRecorder baseline = new SeriesRecorder();
+        SeriesRecorder baseline = new SeriesRecorder(true);
         sim.run(Timeline.NONE, scenario.periods(), state, baseline);
         return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline),
                 RunSummary.of(compiled, baseline));

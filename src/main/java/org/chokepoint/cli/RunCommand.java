@@ -38,6 +38,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "Periods over which a site closes the gap to its target stock (default: ${DEFAULT-VALUE}).")
     double restorationTime;
 
+    @Option(names = "--carrying-cost", paramLabel = "RATE", defaultValue = "0.20",
+            description = "Inventory carrying cost a year, as a fraction of value: what a license delay adds to the"
+                    + " price of the goods it holds up, per year of delay (default: ${DEFAULT-VALUE}).")
+    double carryingCost;
+
     @Option(names = "--runs", paramLabel = "N",
             description = "Monte Carlo runs over the uncertain inputs (default: the scenario's uncertainty.runs, else 1).")
     Integer runs;
@@ -75,6 +80,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             case "final-demand-first" -> org.chokepoint.engine.Parameters.Rationing.FINAL_DEMAND_FIRST;
             default -> throw new Main.UsageException("unknown rationing '" + rationing + "'; use proportional or final-demand-first.");
         };
+        if (!(carryingCost >= 0 && carryingCost <= 10)) {
+            throw new Main.UsageException("--carrying-cost must be a yearly fraction between 0 and 10 (" + carryingCost + ")");
+        }
         if (!(restorationTime >= 1)) {
             throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
         }
@@ -95,7 +103,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (runs == null) {
             runs = s.uncertainty().runs();
         }
-        org.chokepoint.engine.Parameters params = new org.chokepoint.engine.Parameters(restorationTime, rule, 1, 1, false);
+        org.chokepoint.engine.Parameters params = new org.chokepoint.engine.Parameters(restorationTime, rule, 1, 1, carryingCost, false);
         Chokepoint.Run run = Chokepoint.simulate(s, params);
         MonteCarlo.Result mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
         Path dir = out != null ? out : Path.of("reports", s.id());

@@ -97,6 +97,8 @@ public final class CompiledNetwork implements Cloneable {
     final int[] altRamp;
     /** For supply links: the index in {@code network.links()}; for alternates: in {@code network.alternates()}. */
     final int[] linkSource;
+    /** Whether the link crosses a border: supplier's firm and customer's firm in different countries. */
+    final boolean[] linkExport;
 
     /** Supply links are numbered by supplier: site s ships on links {@code outOffsets[s] .. outOffsets[s+1]-1}. */
     final int[] outOffsets;
@@ -110,6 +112,8 @@ public final class CompiledNetwork implements Cloneable {
     final int[] demandSite;
     final double[] demandQty;
     final double[] demandPrice;
+    /** Whether the market is another country than that of the serving site's firm. */
+    final boolean[] demandExport;
     final int[] demandOffsets;
     final int[] demandBySite;
 
@@ -122,6 +126,11 @@ public final class CompiledNetwork implements Cloneable {
 
     private final Map<String, Integer> siteIndex;
     private final Map<String, Integer> linkIndex;
+
+    /** The country of site s's firm: the side of a measure its revenue counts on. */
+    private String countryOf(Network network, int s) {
+        return network.firm(network.site(siteIds[s]).firm()).country();
+    }
 
     private CompiledNetwork(Network network, Step step) {
         this.network = network;
@@ -238,8 +247,10 @@ public final class CompiledNetwork implements Cloneable {
             altRamp[j] = periods(a.ramp().inPeriods(step));
             altOffsets[aslot[i] + 1]++;
         }
+        linkExport = new boolean[total];
         for (int l = 0; l < total; l++) {
             linkPerUnit[l] = 1 / linkFactor[l];
+            linkExport[l] = !countryOf(network, linkFrom[l]).equals(countryOf(network, slotSite[linkSlot[l]]));
         }
         for (int k = 0; k < slotCount; k++) {
             inOffsets[k + 1] += inOffsets[k];
@@ -306,12 +317,14 @@ public final class CompiledNetwork implements Cloneable {
         demandSite = new int[demandCount];
         demandQty = new double[demandCount];
         demandPrice = new double[demandCount];
+        demandExport = new boolean[demandCount];
         demandOffsets = new int[siteCount + 1];
         for (int j = 0; j < demandCount; j++) {
             Demand d = demand.get(j);
             demandSite[j] = siteIndex.get(d.site());
             demandQty[j] = d.quantity();
             demandPrice[j] = Double.isNaN(d.price()) ? network.item(d.item()).value() : d.price();
+            demandExport[j] = !d.market().equals(countryOf(network, demandSite[j]));
             demandOffsets[demandSite[j] + 1]++;
         }
         for (int s = 0; s < siteCount; s++) {

@@ -7,11 +7,14 @@ package org.chokepoint.engine;
  * @param rationing how a short supplier shares its output among those who ordered
  * @param overproduction capacity multiplier (1: none); the ARIO overproduction factor α
  * @param initialStockFactor stocks at the start as a fraction of target (1: in equilibrium)
+ * @param carryingCost what holding goods costs a year as a fraction of their value; a shipment held
+ *     up by a license delay adds this rate × the delay to the price its buyer pays (capital tied up
+ *     while the goods wait)
  * @param checked verify invariants every period (mass balance, non-negative stock, capacity);
  *     on in tests, off in sweeps
  */
 public record Parameters(double restorationTime, Rationing rationing, double overproduction,
-                         double initialStockFactor, boolean checked) {
+                         double initialStockFactor, double carryingCost, boolean checked) {
 
     /** How a supplier's output is shared when it cannot meet every order. */
     public enum Rationing {
@@ -21,7 +24,13 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
         FINAL_DEMAND_FIRST
     }
 
-    public static final Parameters DEFAULT = new Parameters(4, Rationing.PROPORTIONAL, 1, 1, false);
+    /**
+     * Inventory carrying cost a year: 20%, the low end of the 20–30% range textbooks give for
+     * capital, storage and risk together; an assumption the report states.
+     */
+    public static final double CARRYING_COST = 0.20;
+
+    public static final Parameters DEFAULT = new Parameters(4, Rationing.PROPORTIONAL, 1, 1, CARRYING_COST, false);
 
     public Parameters {
         if (!(restorationTime >= 1)) {
@@ -33,22 +42,29 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
         if (!(initialStockFactor >= 0)) {
             throw new IllegalArgumentException("initial stock factor must not be negative: " + initialStockFactor);
         }
+        if (!(carryingCost >= 0)) {
+            throw new IllegalArgumentException("carrying cost must not be negative: " + carryingCost);
+        }
         java.util.Objects.requireNonNull(rationing, "rationing");
     }
 
     public Parameters withChecked(boolean on) {
-        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, on);
+        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, carryingCost, on);
     }
 
     public Parameters withRationing(Rationing r) {
-        return new Parameters(restorationTime, r, overproduction, initialStockFactor, checked);
+        return new Parameters(restorationTime, r, overproduction, initialStockFactor, carryingCost, checked);
     }
 
     public Parameters withRestorationTime(double tau) {
-        return new Parameters(tau, rationing, overproduction, initialStockFactor, checked);
+        return new Parameters(tau, rationing, overproduction, initialStockFactor, carryingCost, checked);
     }
 
     public Parameters withInitialStockFactor(double f) {
-        return new Parameters(restorationTime, rationing, overproduction, f, checked);
+        return new Parameters(restorationTime, rationing, overproduction, f, carryingCost, checked);
+    }
+
+    public Parameters withCarryingCost(double perYear) {
+        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, perYear, checked);
     }
 }

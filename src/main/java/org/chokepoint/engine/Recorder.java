@@ -7,6 +7,14 @@ package org.chokepoint.engine;
  */
 public interface Recorder {
 
+    /**
+     * Whether the run should trace unit costs to their {@link CostCause}s (read at the start of a
+     * run; costs a little per link, so off unless asked for).
+     */
+    default boolean costCauses() {
+        return false;
+    }
+
     /** Called once before period 0. */
     default void start(CompiledNetwork network, int periods) {}
 

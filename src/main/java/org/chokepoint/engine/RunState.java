@@ -50,7 +50,18 @@ public final class RunState {
     final double[] unitCost;
     final double[] valueAdded;
     final double[] revenue;
+    /** Revenue from buyers in another country than the site's firm (sites and final markets). */
+    final double[] exportRevenue;
     final boolean[] spare;
+
+    // unit cost by cause, CostCause.COUNT numbers per slot or site; allocated when first traced
+    boolean traceCauses;
+    /** Per slot, this period: what each cause added to the value bought. */
+    double[] slotCause;
+    /** Per slot: the components of the input price. */
+    double[] inputCause;
+    /** Per site: the components of the unit cost. */
+    double[] siteCause;
 
     // final demand
     final double[] demandFactor;
@@ -81,6 +92,7 @@ public final class RunState {
         unitCost = new double[n.siteCount];
         valueAdded = new double[n.siteCount];
         revenue = new double[n.siteCount];
+        exportRevenue = new double[n.siteCount];
         spare = new boolean[n.siteCount];
         demandFactor = new double[n.demandCount];
         demanded = new double[n.demandCount];
@@ -88,7 +100,7 @@ public final class RunState {
     }
 
     /** Sizes the pipelines for this timeline's delays; grows the shared array only when needed. */
-    void reset(Timeline timeline, Parameters p) {
+    void reset(Timeline timeline, Parameters p, boolean causes) {
         int links = shipped.length;
         // A ring as long as the longest wait: what arrives in period t is taken out before anything
         // due at t + size is put in the same place.
@@ -127,6 +139,7 @@ public final class RunState {
         Arrays.fill(output, 0);
         Arrays.fill(received, 0);
         Arrays.fill(revenue, 0);
+        Arrays.fill(exportRevenue, 0);
         Arrays.fill(spare, true);
         Arrays.fill(demandFactor, 1);
         Arrays.fill(demanded, 0);
@@ -174,6 +187,55 @@ public final class RunState {
             price[s] = n.basePrice[s];
             unitCost[s] = n.basePrice[s];
         }
+        traceCauses = causes;
+        if (causes) {
+            startCauses();
+        }
+    }
+
+    /**
+     * The baseline's cost components: only standing markups, passed down the chain. Found by
+     * sweeping the sites in processing order until nothing changes (one sweep per level of
+     * suppliers with a lead time; cycles converge as the input shares are below one).
+     */
+    private void startCauses() {
+        final int c = CostCause.COUNT;
+        if (siteCause == null) {
+            slotCause = new double[c * n.slotCount];
+            inputCause = new double[c * n.slotCount];
+            siteCause = new double[c * n.siteCount];
+        }
+        Arrays.fill(slotCause, 0);
+        Arrays.fill(inputCause, 0);
+        Arrays.fill(siteCause, 0);
+        int m = CostCause.MARKUP.ordinal();
+        for (int pass = 0; pass <= n.siteCount; pass++) {
+            boolean changed = false;
+            for (int i = 0; i < n.siteCount; i++) {
+                int s = n.order[i];
+                double total = 0;
+                for (int k = n.slotOffsets[s]; k < n.slotOffsets[s + 1]; k++) {
+                    double value = 0;
+                    double qty = 0;
+                    for (int j = n.inOffsets[k]; j < n.inOffsets[k + 1]; j++) {
+                        int l = n.inLink[j];
+                        int from = n.linkFrom[l];
+                        double w = n.baseFlow[l] > 0 ? n.baseFlow[l] : n.linkShare[l];
+                        value += w * (n.basePrice[from] * n.linkMarkup[l] + siteCause[c * from + m]);
+                        qty += w;
+                    }
+                    inputCause[c * k + m] = qty > 0 ? value / qty : 0;
+                    total += n.slotQty[k] * inputCause[c * k + m];
+                }
+                if (Math.abs(total - siteCause[c * s + m]) > 1e-12 * Math.max(1, n.basePrice[s])) {
+                    changed = true;
+                }
+                siteCause[c * s + m] = total;
+            }
+            if (!changed) {
+                return;
+            }
+        }
     }
 
     int ringSize(int l) {
@@ -186,8 +248,9 @@ public final class RunState {
                 + orderOpen.length + shipped.length
                 + markup.length
                 + output.length + received.length + price.length + unitCost.length + valueAdded.length
-                + revenue.length + demandFactor.length + demanded.length + delivered.length
-                + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length);
+                + revenue.length + exportRevenue.length + demandFactor.length + demanded.length + delivered.length
+                + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
+                + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length);
         long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length;
         return doubles * 8 + ints * 4 + spare.length;
     }
@@ -233,6 +296,16 @@ public final class RunState {
     }
 
     /** The share of orders on link {@code l} that policy lets through this period (1: open, 0: blocked). */
+    /** Revenue this period from buyers in other countries than the site's firm. */
+    public double exportRevenue(int site) {
+        return exportRevenue[site];
+    }
+
+    /** What {@code cause} adds to the site's unit cost; 0 unless the run traces causes. */
+    public double unitCost(int site, CostCause cause) {
+        return traceCauses ? siteCause[CostCause.COUNT * site + cause.ordinal()] : 0;
+    }
+
     public double open(int link) {
         return orderOpen[2 * link + 1];
     }

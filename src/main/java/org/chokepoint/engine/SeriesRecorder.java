@@ -8,6 +8,7 @@ package org.chokepoint.engine;
  */
 public final class SeriesRecorder implements Recorder {
 
+    private final boolean causes;
     private int periods;
     private int sites;
     private int slots;
@@ -17,10 +18,28 @@ public final class SeriesRecorder implements Recorder {
     private double[] stock;
     private double[] unitCost;
     private double[] revenue;
+    private double[] exportRevenue;
+    /** Unit-cost components, {@code (t * sites + site) * CostCause.COUNT + cause}; empty unless traced. */
+    private double[] caused = new double[0];
     private double[] shipped;
     private double[] open;
     private double[] demanded;
     private double[] delivered;
+
+    /** Records the series without tracing unit costs to causes. */
+    public SeriesRecorder() {
+        this(false);
+    }
+
+    /** @param causes also trace every site's unit cost to its {@link CostCause}s */
+    public SeriesRecorder(boolean causes) {
+        this.causes = causes;
+    }
+
+    @Override
+    public boolean costCauses() {
+        return causes;
+    }
 
     @Override
     public void start(CompiledNetwork n, int periods) {
@@ -33,6 +52,10 @@ public final class SeriesRecorder implements Recorder {
         stock = new double[periods * slots];
         unitCost = new double[periods * sites];
         revenue = new double[periods * sites];
+        exportRevenue = new double[periods * sites];
+        if (causes) {
+            caused = new double[periods * sites * CostCause.COUNT];
+        }
         shipped = new double[periods * links];
         open = new double[periods * links];
         demanded = new double[periods * demand];
@@ -47,6 +70,10 @@ public final class SeriesRecorder implements Recorder {
         }
         System.arraycopy(s.unitCost, 0, unitCost, t * sites, sites);
         System.arraycopy(s.revenue, 0, revenue, t * sites, sites);
+        System.arraycopy(s.exportRevenue, 0, exportRevenue, t * sites, sites);
+        if (causes) {
+            System.arraycopy(s.siteCause, 0, caused, t * sites * CostCause.COUNT, sites * CostCause.COUNT);
+        }
         System.arraycopy(s.shipped, 0, shipped, t * links, links);
         for (int l = 0; l < links; l++) {
             open[t * links + l] = s.open(l);
@@ -75,6 +102,21 @@ public final class SeriesRecorder implements Recorder {
         return revenue[t * sites + site];
     }
 
+    /** Revenue from buyers in other countries than the site's firm, in period t. */
+    public double exportRevenue(int t, int site) {
+        return exportRevenue[t * sites + site];
+    }
+
+    /** Whether unit costs were traced to causes. */
+    public boolean hasCostCauses() {
+        return causes;
+    }
+
+    /** What {@code cause} added to the site's unit cost in period t (0 unless traced). */
+    public double unitCost(int t, int site, CostCause cause) {
+        return causes ? caused[(t * sites + site) * CostCause.COUNT + cause.ordinal()] : 0;
+    }
+
     public double shipped(int t, int link) {
         return shipped[t * links + link];
     }
@@ -98,7 +140,7 @@ public final class SeriesRecorder implements Recorder {
 
     /** All recorded numbers in one array, for bit-for-bit comparisons. */
     public double[] all() {
-        double[][] parts = {output, stock, unitCost, revenue, shipped, demanded, delivered};
+        double[][] parts = {output, stock, unitCost, revenue, exportRevenue, caused, shipped, demanded, delivered};
         int size = 0;
         for (double[] p : parts) {
             size += p.length;

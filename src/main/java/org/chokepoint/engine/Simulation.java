@@ -35,10 +35,13 @@ public final class Simulation {
 
     private final CompiledNetwork n;
     private final Parameters p;
+    /** Carrying cost per period of license delay, as a fraction of the value held up. */
+    private final double carry;
 
     public Simulation(CompiledNetwork network, Parameters parameters) {
         this.n = network;
         this.p = parameters;
+        this.carry = parameters.carryingCost() * network.step.days() / 365.0;
     }
 
     public CompiledNetwork network() {
@@ -59,7 +62,7 @@ public final class Simulation {
         if (s.n != n) {
             throw new IllegalArgumentException("the state belongs to another compiled network");
         }
-        s.reset(timeline, p);
+        s.reset(timeline, p, recorder.costCauses());
         recorder.start(n, periods);
         for (int t = 0; t < periods; t++) {
             s.period = t;
@@ -187,26 +190,44 @@ public final class Simulation {
         }
         double priceNow = s.price[site];
         double sold = 0;
+        double soldAbroad = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
             int j = n.demandBySite[d];
             double q = s.demanded[j] * finalFraction;
             s.delivered[j] = q;
-            sold += q * (n.demandPrice[j] + priceNow - n.basePrice[site]);
+            double value = q * (n.demandPrice[j] + priceNow - n.basePrice[site]);
+            sold += value;
+            if (n.demandExport[j]) {
+                soldAbroad += value;
+            }
         }
         // Shipping.
         double shippedUnits = 0;
+        double shippedAbroad = 0;
         for (int l = outFrom; l < outTo; l++) {
-            shippedUnits += ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, priceNow, t);
+            double q = ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, site, priceNow);
+            shippedUnits += q;
+            if (n.linkExport[l]) {
+                shippedAbroad += q;
+            }
         }
         for (int i = altFrom; i < altTo; i++) {
             int l = n.altOutLinks[i];
-            shippedUnits += ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, priceNow, t);
+            double q = ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, site, priceNow);
+            shippedUnits += q;
+            if (n.linkExport[l]) {
+                shippedAbroad += q;
+            }
         }
         s.revenue[site] = sold + shippedUnits * priceNow;
+        s.exportRevenue[site] = soldAbroad + shippedAbroad * priceNow;
     }
 
-    /** Ships q on link l: into the customer's stock (no wait) or its pipeline; books what it cost the customer. */
-    private double ship(RunState s, int l, double q, double supplierPrice, int t) {
+    /**
+     * Ships q on link l from {@code supplier}: into the customer's stock (no wait) or its pipeline;
+     * books what it cost the customer, and by which cause when causes are traced.
+     */
+    private double ship(RunState s, int l, double q, int supplier, double supplierPrice) {
         s.shipped[l] = q;
         if (q == 0) {
             return 0;
@@ -232,19 +253,40 @@ public final class Simulation {
         if (s.shippedTotal != null) {
             s.shippedTotal[l] += q;
         }
-        slot[k + 2] += q * supplierPrice * (1 + n.linkMarkup[l] + s.markup[l]) * (1 + n.linkPremium[l]);
+        double markup = n.linkMarkup[l] + s.markup[l];
+        double atSupplier = q * supplierPrice;
+        double marked = atSupplier * (1 + markup);
+        double paid = marked * (1 + n.linkPremium[l]);
+        double held = s.delay[l] > 0 ? paid * carry * s.delay[l] : 0;
+        slot[k + 2] += paid + held;
         slot[k + 3] += units;
+        if (s.traceCauses) {
+            final int c = CostCause.COUNT;
+            int at = c * n.linkSlot[l];
+            int from = c * supplier;
+            double[] caused = s.slotCause;
+            caused[at] += q * s.siteCause[from] + atSupplier * markup;
+            caused[at + 1] += q * s.siteCause[from + 1] + marked * n.linkPremium[l];
+            caused[at + 2] += q * s.siteCause[from + 2] + held;
+        }
         return q;
     }
 
     private void updatePrices(RunState s) {
         final double[] slot = s.slot;
         for (int k = 0; k < n.slotCount; k++) {
-            if (slot[4 * k + 3] > EPS) {
-                s.inputPrice[k] = slot[4 * k + 2] / slot[4 * k + 3]; // else: nothing bought, the last price stands
+            double units = slot[4 * k + 3];
+            if (units > EPS) {
+                s.inputPrice[k] = slot[4 * k + 2] / units; // else: nothing bought, the last price stands
+            }
+            if (s.traceCauses) {
+                inputCauses(s, k, units);
             }
             slot[4 * k + 2] = 0;
             slot[4 * k + 3] = 0;
+        }
+        if (s.traceCauses) {
+            siteCauses(s);
         }
         // Value added is fixed at its baseline, so cost changes pass through to price one for one.
         for (int site = 0; site < n.siteCount; site++) {
@@ -254,6 +296,32 @@ public final class Simulation {
             }
             s.unitCost[site] = cost;
             s.price[site] = cost;
+        }
+    }
+
+    /** Slot k's price components, averaged over what it bought like the price itself. */
+    private static void inputCauses(RunState s, int k, double units) {
+        final int c = CostCause.COUNT;
+        for (int i = c * k; i < c * k + c; i++) {
+            if (units > EPS) {
+                s.inputCause[i] = s.slotCause[i] / units;
+            }
+            s.slotCause[i] = 0;
+        }
+    }
+
+    /** Each site's unit-cost components: its recipe over its inputs' components. */
+    private void siteCauses(RunState s) {
+        final int c = CostCause.COUNT;
+        final double[] input = s.inputCause;
+        for (int site = 0; site < n.siteCount; site++) {
+            for (int i = 0; i < c; i++) {
+                double v = 0;
+                for (int k = n.slotOffsets[site]; k < n.slotOffsets[site + 1]; k++) {
+                    v += n.slotQty[k] * input[c * k + i];
+                }
+                s.siteCause[c * site + i] = v;
+            }
         }
     }
 

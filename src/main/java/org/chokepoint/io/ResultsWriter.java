@@ -16,6 +16,7 @@ import java.util.List;
 import org.chokepoint.analysis.MonteCarlo;
 import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.engine.CostCause;
 import org.chokepoint.engine.SeriesRecorder;
 import org.chokepoint.model.Demand;
 import org.chokepoint.model.Scenario;
@@ -34,7 +35,7 @@ public final class ResultsWriter {
 
     /** Metric names, in the order rows are written within a period. */
     public static final List<String> METRICS = List.of("demand", "delivered", "shortfall", "output", "unit-cost",
-            "revenue", "stock");
+            "revenue", "export-revenue", "stock");
 
     public static void writeCsv(Scenario scenario, CompiledNetwork n, SeriesRecorder r, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -62,6 +63,9 @@ public final class ResultsWriter {
             }
             for (int s = 0; s < n.siteCount(); s++) {
                 row(w, prefix, "revenue", n.siteId(s), r.revenue(t, s));
+            }
+            for (int s = 0; s < n.siteCount(); s++) {
+                row(w, prefix, "export-revenue", n.siteId(s), r.exportRevenue(t, s));
             }
             for (int k = 0; k < n.slotCount(); k++) {
                 row(w, prefix, "stock", n.siteId(n.slotSite(k)) + "/" + n.slotItemId(k), r.stock(t, k));
@@ -169,6 +173,20 @@ public final class ResultsWriter {
         totals(root.putArray("firms"), "firm", summary.firms());
         totals(root.putArray("groups"), "group", summary.groups());
         totals(root.putArray("countries"), "country", summary.countries());
+        ArrayNode costs = root.putArray("unit-costs");
+        for (RunSummary.UnitCostRow u : summary.unitCosts()) {
+            ObjectNode o = costs.addObject();
+            o.put("site", u.site());
+            o.put("item", u.item());
+            o.put("baseline", u.baseline());
+            o.put("scenario", u.scenario());
+            o.put("change", u.change());
+            ObjectNode by = o.putObject("change-by-cause");
+            for (CostCause c : CostCause.values()) {
+                by.put(c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), u.change(c));
+            }
+            by.put("sourcing-mix", u.sourcingMix());
+        }
         ArrayNode sites = root.putArray("sites");
         for (RunSummary.SiteRow s : summary.sites()) {
             ObjectNode o = sites.addObject();
@@ -194,6 +212,7 @@ public final class ResultsWriter {
             o.put("revenue", t.revenue());
             o.put("baseline-revenue", t.baselineRevenue());
             o.put("lost-revenue", t.lostRevenue());
+            o.put("lost-exports", t.lostExports());
             o.put("extra-procurement-cost", t.extraProcurementCost());
         }
     }

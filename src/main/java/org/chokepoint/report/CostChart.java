@@ -18,7 +18,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * What the measures cost each country over the run, against the run without them: revenue its
- * firms lost and extra paid for inputs, stacked — both sides of a measure in one picture.
+ * firms lost at home and on exports, and what they paid extra for inputs, stacked — both sides of
+ * a measure in one picture.
  */
 public final class CostChart {
 
@@ -27,7 +28,10 @@ public final class CostChart {
     /** Bars charted at most; the rest are left to summary.json. */
     public static final int MAX_BARS = 12;
 
-    /** Lost revenue and extra input cost per country, in millions of USD, largest first (gains count as large too). */
+    /** Series of the stacked bars, in order. */
+    public static final List<String> SERIES = List.of("lost domestic revenue", "lost exports", "extra cost of inputs");
+
+    /** Lost revenue (domestic, exports) and extra input cost per country, USD millions, largest first (gains count as large too). */
     public static DefaultCategoryDataset data(RunSummary summary) {
         return data(summary.countries());
     }
@@ -39,8 +43,9 @@ public final class CostChart {
                 .thenComparing(RunSummary.Totals::key));
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (RunSummary.Totals t : rows.subList(0, Math.min(MAX_BARS, rows.size()))) {
-            d.addValue(t.lostRevenue() / 1e6, "lost revenue", t.key());
-            d.addValue(t.extraProcurementCost() / 1e6, "extra cost of inputs", t.key());
+            d.addValue(t.lostDomesticRevenue() / 1e6, SERIES.get(0), t.key());
+            d.addValue(t.lostExports() / 1e6, SERIES.get(1), t.key());
+            d.addValue(t.extraProcurementCost() / 1e6, SERIES.get(2), t.key());
         }
         return d;
     }
@@ -70,7 +75,8 @@ public final class CostChart {
                 new Font(Theme.FONT, Font.PLAIN, 13)));
         Theme.apply(chart); // first: it resets series paints
         bars.setSeriesPaint(0, Theme.SCENARIO);
-        bars.setSeriesPaint(1, new java.awt.Color(0xE67E22));
+        bars.setSeriesPaint(1, new java.awt.Color(0x8E44AD));
+        bars.setSeriesPaint(2, new java.awt.Color(0xE67E22));
         bars.setShadowVisible(false);
         bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
         bars.setMaximumBarWidth(0.12);

@@ -21,11 +21,18 @@ public final class RunFigures {
                     + " their median") + ". Vertical lines mark the dates measures take effect."));
         }
         figures.add(new PdfReport.Figure("costs-by-country.png", CostChart.chart(s, run.summary()), "What the measures cost the"
-                + " firms of each country over the run: revenue lost and extra paid for inputs, against the same run without the"
+                + " firms of each country over the run: revenue lost at home and on exports, and extra paid for inputs, against the same run without the"
                 + " measures."));
         figures.add(new PdfReport.Figure("costs-by-firm.png", CostChart.byFirm(s, run.summary()), "The same by firm, for the "
                 + CostChart.MAX_BARS + " firms with the largest figures: on both sides of the measures, who loses sales and who"
                 + " pays more; a bar left of zero is a gain, sales won from the firms cut off."));
+        for (var u : UnitCostChart.rows(run.summary())) {
+            figures.add(new PdfReport.Figure("unit-cost-" + u.site() + ".png", UnitCostChart.chart(s, u), "Where the change in"
+                    + " the unit cost of " + u.item() + " made at " + u.site() + " comes from, as a mean over the run in % of its"
+                    + " unit cost without the measures: tariffs and other markups, premiums paid to alternate suppliers, the"
+                    + " carrying cost of goods held up by license delays (anywhere up the chain, passed on in prices), and the"
+                    + " sourcing mix, what buying from dearer or cheaper sources changed; the last bar is the total."));
+        }
         SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());
         if (!hit.sites().isEmpty()) {
             figures.add(new PdfReport.Figure("sites.png", SitesChart.chart(s, hit), "Output of the " + hit.sites().size()

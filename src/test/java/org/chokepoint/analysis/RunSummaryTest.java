@@ -47,6 +47,40 @@ class RunSummaryTest {
         assertThat(maker.extraProcurementCost()).isPositive();
     }
 
+    /**
+     * The blocked chain, with the US maker selling 100 a week at home and 50 in Canada at 50 each:
+     * short of everything from week 20 of 30, it loses 10 × 100 × 50 = 50,000 at home and
+     * 10 × 50 × 50 = 25,000 of exports; its Taiwanese supplier, cut off from week 10, loses
+     * 20 × 150 × 10 = 30,000, all of it exports.
+     */
+    @Test
+    void lostExportsAreTheSalesAbroad() {
+        var n = new NetworkBuilder()
+                .item(Item.of("part", 10)).item(Item.of("product", 50))
+                .firm(Firm.of("maker", "US")).firm(Firm.of("supplier", "TW"))
+                .site(Site.of("s", "supplier", "part", 1000, Map.of()))
+                .site(Site.of("c", "maker", "product", 1000, Map.of("part", 1.0)).withStock(Map.of("part", Duration.weeks(6))))
+                .link(SupplyLink.of("s", "c", "part", 1, Duration.weeks(4)))
+                .demand(Demand.of("product", "US", "c", 100))
+                .demand(Demand.of("product", "CA", "c", 50))
+                .build();
+        CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
+        Simulation sim = new Simulation(c, Parameters.DEFAULT.withChecked(true));
+        SeriesRecorder r = new SeriesRecorder();
+        sim.run(Timeline.builder(c).block(c.link("s", "c", "part"), 10, 52).build(), 30, sim.newState(), r);
+        SeriesRecorder base = new SeriesRecorder();
+        sim.run(Timeline.NONE, 30, sim.newState(), base);
+        RunSummary s = RunSummary.of(c, r, base);
+
+        RunSummary.Totals maker = s.firms().stream().filter(f -> f.key().equals("maker")).findFirst().orElseThrow();
+        assertThat(maker.lostExports()).isCloseTo(25_000, Offset.offset(1e-6));
+        assertThat(maker.lostDomesticRevenue()).isCloseTo(50_000, Offset.offset(1e-6));
+        RunSummary.Totals supplier = s.countries().stream().filter(f -> f.key().equals("TW")).findFirst().orElseThrow();
+        assertThat(supplier.lostExports()).isCloseTo(30_000, Offset.offset(1e-6));
+        assertThat(supplier.lostDomesticRevenue()).isCloseTo(0, Offset.offset(1e-6));
+        assertThat(s.unitCosts()).as("not traced: no breakdown").isEmpty();
+    }
+
     /** The blocked chain of HandWorkedTest: short 100 a week from week 20 of 30. */
     @Test
     void blockedChainFigures() {

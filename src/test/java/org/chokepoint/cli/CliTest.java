@@ -69,7 +69,8 @@ class CliTest {
         Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
-                + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, sites.png, survive-recover.png, runs-histogram.png, report.pdf");
+                + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, unit-cost-inspur-gp-line.png,"
+                + " unit-cost-inspur-ai-line.png, sites.png, survive-recover.png, runs-histogram.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
                 .contains("2 measures; 8 links or demand entries affected")
@@ -77,8 +78,8 @@ class CliTest {
         java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
         assertThat(csv.get(1)).isEqualTo("0,2025-01-06,demand,ai-server@CN/inspur-ai-line,360");
-        // 104 periods × (3 demand entries × 3 + 23 sites × 3 + 18 recipe inputs (7+7+2+1+1)), plus the header
-        assertThat(csv).hasSize(104 * (3 * 3 + 23 * 3 + 18) + 1);
+        // 104 periods × (3 demand entries × 3 + 23 sites × 4 + 18 recipe inputs (7+7+2+1+1)), plus the header
+        assertThat(csv).hasSize(104 * (3 * 3 + 23 * 4 + 18) + 1);
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"measures-applied\" : true");
 

@@ -50,7 +50,7 @@ class ReferenceAgreementTest {
         rs.add(new ReferenceSimulation.Restriction("demand", Integer.toString(rng.nextInt(n.demand().size())), 5, 30, 0.5, 0, 0));
         double tau = new double[] {1, 2, 4}[rng.nextInt(3)];
         Parameters.Rationing rationing = rng.nextBoolean() ? Parameters.Rationing.PROPORTIONAL : Parameters.Rationing.FINAL_DEMAND_FIRST;
-        return new Case(n, rs, new Parameters(tau, rationing, 1, 0.5 + rng.nextDouble(), true), periods);
+        return new Case(n, rs, new Parameters(tau, rationing, 1, 0.5 + rng.nextDouble(), 0.5 * rng.nextDouble(), true), periods);
     }
 
     static Timeline timeline(CompiledNetwork c, List<ReferenceSimulation.Restriction> rs) {

@@ -31,6 +31,8 @@ final class ReferenceSimulation {
     private final Step step;
     private final double tau;
     private final boolean finalFirst;
+    /** Carrying cost per period of license delay. */
+    private final double carry;
 
     // inputs: site -> item -> quantity; sources per (site,item)
     private final Map<String, Map<String, Double>> recipe = new TreeMap<>();
@@ -60,6 +62,7 @@ final class ReferenceSimulation {
         this.step = step;
         this.tau = p.restorationTime();
         this.finalFirst = p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST;
+        this.carry = p.carryingCost() * step.days() / 365.0;
         for (Site s : net.sites()) {
             recipe.put(s.id(), new TreeMap<>(s.recipe()));
         }
@@ -279,12 +282,14 @@ final class ReferenceSimulation {
                     double units = 0;
                     for (SupplyLink l : linksInto.getOrDefault(slot, List.of())) {
                         double q = shipped.getOrDefault(key(l), 0.0);
-                        value += q * last.get(l.from()) * (1 + l.markup() + markup.getOrDefault(key(l), 0.0));
+                        value += q * last.get(l.from()) * (1 + l.markup() + markup.getOrDefault(key(l), 0.0))
+                                * (1 + carry * delay.getOrDefault(key(l), 0));
                         units += q;
                     }
                     for (Alternate a : altsInto.getOrDefault(slot, List.of())) {
                         double q = shipped.getOrDefault(key(a), 0.0);
-                        value += q * last.get(a.from()) * (1 + markup.getOrDefault(key(a), 0.0)) * (1 + a.premium());
+                        value += q * last.get(a.from()) * (1 + markup.getOrDefault(key(a), 0.0)) * (1 + a.premium())
+                                * (1 + carry * delay.getOrDefault(key(a), 0));
                         units += q / a.factor();
                     }
                     if (units > 1e-12) {

@@ -25,27 +25,57 @@ class CostChartTest {
         for (int c = 0; c < d.getColumnCount(); c++) {
             String country = (String) d.getColumnKey(c);
             RunSummary.Totals t = summary.countries().stream().filter(x -> x.key().equals(country)).findFirst().orElseThrow();
-            double lost = d.getValue("lost revenue", country).doubleValue();
+            double home = d.getValue("lost domestic revenue", country).doubleValue();
+            double abroad = d.getValue("lost exports", country).doubleValue();
+            double lost = home + abroad;
             double extra = d.getValue("extra cost of inputs", country).doubleValue();
-            assertThat(lost).isEqualTo(t.lostRevenue() / 1e6);
+            assertThat(abroad).isEqualTo(t.lostExports() / 1e6);
+            assertThat(lost).isCloseTo(t.lostRevenue() / 1e6, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(extra).isEqualTo(t.extraProcurementCost() / 1e6);
             assertThat(Math.abs(lost) + Math.abs(extra)).isLessThanOrEqualTo(previous);
             previous = Math.abs(lost) + Math.abs(extra);
         }
         // Both sides pay: the listing costs the US suppliers revenue and the Chinese maker its sales.
-        assertThat(d.getValue("lost revenue", "US").doubleValue()).isPositive();
-        assertThat(d.getValue("lost revenue", "CN").doubleValue()).isPositive();
+        // US suppliers lose sales to Inspur's Chinese plants: exports. Inspur loses its Singapore sales too.
+        assertThat(d.getValue("lost exports", "US").doubleValue()).isPositive();
+        assertThat(d.getValue("lost domestic revenue", "CN").doubleValue()).isPositive();
+        assertThat(d.getValue("lost exports", "CN").doubleValue()).isPositive();
 
         // By firm: the largest MAX_BARS firms, same figures.
         DefaultCategoryDataset firms = CostChart.data(summary.firms());
         assertThat(firms.getColumnCount()).isEqualTo(Math.min(CostChart.MAX_BARS, summary.firms().size()));
         RunSummary.Totals inspur = summary.firms().stream().filter(f -> f.key().equals("inspur-electronic")).findFirst().orElseThrow();
-        assertThat(firms.getValue("lost revenue", "inspur-electronic").doubleValue()).isEqualTo(inspur.lostRevenue() / 1e6);
+        assertThat(firms.getValue("lost domestic revenue", "inspur-electronic").doubleValue())
+                .isEqualTo(inspur.lostDomesticRevenue() / 1e6);
         assertThat(CostChart.byFirm(SAMPLE, summary).getTitle().getText()).isEqualTo("Cost of the measures by firm");
 
         JFreeChart chart = CostChart.chart(SAMPLE, summary);
         assertThat(chart.getTitle().getText()).isEqualTo("Cost of the measures by country");
         assertThat(chart.getCategoryPlot().getRangeAxis().getLabel()).isEqualTo("USD millions over the run");
         assertThat(chart.getLegend()).isNotNull();
+    }
+
+    /** Each waterfall bar is its cause's share of the baseline unit cost; the bars add up to the total. */
+    @Test
+    void unitCostWaterfallAddsUp() {
+        RunSummary summary = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT).summary();
+        assertThat(summary.unitCosts()).extracting(RunSummary.UnitCostRow::site)
+                .containsExactly("inspur-ai-line", "inspur-gp-line");
+        for (RunSummary.UnitCostRow u : UnitCostChart.rows(summary)) {
+            DefaultCategoryDataset d = UnitCostChart.data(u);
+            double sum = 0;
+            for (org.chokepoint.engine.CostCause c : org.chokepoint.engine.CostCause.values()) {
+                double bar = d.getValue("change", c.label()).doubleValue();
+                assertThat(bar).isCloseTo(100 * u.change(c) / u.baseline(), org.assertj.core.data.Offset.offset(1e-12));
+                sum += bar;
+            }
+            sum += d.getValue("change", UnitCostChart.MIX).doubleValue();
+            double total = d.getValue("change", UnitCostChart.TOTAL).doubleValue();
+            assertThat(sum).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(total).isCloseTo(100 * (u.scenario() - u.baseline()) / u.baseline(), org.assertj.core.data.Offset.offset(1e-9));
+            // Alternates are dearer per unit: with Inspur buying from them, premiums raise the cost.
+            assertThat(u.change(org.chokepoint.engine.CostCause.PREMIUM)).isPositive();
+            assertThat(UnitCostChart.chart(SAMPLE, u).getTitle().getText()).isEqualTo("Unit cost of " + u.item() + " by cause");
+        }
     }
 }
