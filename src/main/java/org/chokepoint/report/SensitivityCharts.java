@@ -54,16 +54,68 @@ public final class SensitivityCharts {
         return d;
     }
 
+    /** Each index's 95% bootstrap interval, {@code [series][parameter] = {low, high}}, series as in {@link #sobolData}. */
+    public static double[][][] sobolIntervals(List<Sensitivity.Index> indices) {
+        double[][][] iv = new double[2][indices.size()][];
+        for (int i = 0; i < indices.size(); i++) {
+            Sensitivity.Index x = indices.get(i);
+            iv[0][i] = new double[] {x.firstLow(), x.firstHigh()};
+            iv[1][i] = new double[] {x.totalLow(), x.totalHigh()};
+        }
+        return iv;
+    }
+
     public static JFreeChart sobol(Scenario s, List<Sensitivity.Index> indices) {
         NumberAxis share = new NumberAxis("share of the variance of total shortfall value");
         share.setRange(0, 1.05);
-        JFreeChart chart = bars(sobolData(indices), share, "Sobol sensitivity indices");
-        chart.addSubtitle(new TextTitle(s.title() + " — 95% bootstrap intervals in sobol.csv", new Font(Theme.FONT, Font.PLAIN, 13)));
+        JFreeChart chart = bars(sobolData(indices), share, "Sobol sensitivity indices", new IntervalBars(sobolIntervals(indices)));
+        chart.addSubtitle(new TextTitle(s.title() + " — whiskers: 95% bootstrap intervals", new Font(Theme.FONT, Font.PLAIN, 13)));
         return chart;
     }
 
+    /** Bars with a whisker over each one's interval (indices' bootstrap intervals are not symmetric). */
+    private static final class IntervalBars extends BarRenderer {
+        private static final long serialVersionUID = 1L;
+        private final double[][][] intervals;
+
+        IntervalBars(double[][][] intervals) {
+            this.intervals = intervals;
+        }
+
+        @Override
+        public void drawItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.category.CategoryItemRendererState state,
+                             java.awt.geom.Rectangle2D dataArea, CategoryPlot plot, CategoryAxis domainAxis,
+                             org.jfree.chart.axis.ValueAxis rangeAxis, org.jfree.data.category.CategoryDataset dataset,
+                             int row, int column, int pass) {
+            super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
+            double[] iv = intervals[row][column];
+            if (iv == null || Double.isNaN(iv[0]) || Double.isNaN(iv[1])) {
+                return;
+            }
+            PlotOrientation o = plot.getOrientation();
+            double w0 = calculateBarW0(plot, o, dataArea, domainAxis, state, row, column);
+            double mid = w0 + state.getBarWidth() / 2;
+            double cap = state.getBarWidth() / 4;
+            var edge = plot.getRangeAxisEdge();
+            double lo = rangeAxis.valueToJava2D(iv[0], dataArea, edge);
+            double hi = rangeAxis.valueToJava2D(iv[1], dataArea, edge);
+            g2.setPaint(Color.BLACK);
+            g2.setStroke(new java.awt.BasicStroke(1.5f));
+            java.awt.geom.Line2D line = new java.awt.geom.Line2D.Double();
+            for (double[] seg : o == PlotOrientation.HORIZONTAL
+                    ? new double[][] {{lo, mid, hi, mid}, {lo, mid - cap, lo, mid + cap}, {hi, mid - cap, hi, mid + cap}}
+                    : new double[][] {{mid, lo, mid, hi}, {mid - cap, lo, mid + cap, lo}, {mid - cap, hi, mid + cap, hi}}) {
+                line.setLine(seg[0], seg[1], seg[2], seg[3]);
+                g2.draw(line);
+            }
+        }
+    }
+
     private static JFreeChart bars(DefaultCategoryDataset data, NumberAxis values, String title) {
-        BarRenderer r = new BarRenderer();
+        return bars(data, values, title, new BarRenderer());
+    }
+
+    private static JFreeChart bars(DefaultCategoryDataset data, NumberAxis values, String title, BarRenderer r) {
         CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("uncertain parameter"), values, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT); // values below, as read

@@ -27,6 +27,9 @@ class SensitivityChartsTest {
         DefaultCategoryDataset d = SensitivityCharts.sobolData(ix);
         assertThat(d.getValue("first order (alone)", "x1").doubleValue()).isEqualTo(0.31);
         assertThat(d.getValue("total (with interactions)", "x3").doubleValue()).isEqualTo(0.24);
+        double[][][] whiskers = SensitivityCharts.sobolIntervals(ix);
+        assertThat(whiskers[0][0]).containsExactly(0.2, 0.4);
+        assertThat(whiskers[1][1]).containsExactly(0.2, 0.3);
         assertThat(SensitivityCharts.sobol(org.chokepoint.report.PdfReportTest.SAMPLE, ix).getTitle().getText())
                 .isEqualTo("Sobol sensitivity indices");
     }
