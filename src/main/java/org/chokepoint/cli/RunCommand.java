@@ -53,21 +53,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed (default: the scenario's).")
     Long seed;
 
-    @Option(names = "--png-width", paramLabel = "PX", defaultValue = "1100",
-            description = "Chart width in points; the height follows at 16:9-ish (default: ${DEFAULT-VALUE}).")
-    int pngWidth;
-
-    @Option(names = "--png-scale", paramLabel = "X", defaultValue = "1",
-            description = "Pixels per point, 2 for sharp slides and print (default: ${DEFAULT-VALUE}).")
-    double pngScale;
+    @CommandLine.Mixin
+    ChartOptions charts;
 
     @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "csv,json,png,pdf",
             description = "What to write, any of csv, json, png, pdf (default: ${DEFAULT-VALUE}).")
     List<String> formats;
-
-    @Option(names = "--no-run-date",
-            description = "Leave the run date off the PDF's title page, so reruns give identical files.")
-    boolean noRunDate;
 
     @Option(names = "--rationing", paramLabel = "RULE", defaultValue = "proportional",
             description = "How a short supplier shares its output: proportional or final-demand-first (default: ${DEFAULT-VALUE}).")
@@ -86,9 +77,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (!(restorationTime >= 1)) {
             throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
         }
-        if (pngWidth < 300 || pngWidth > 6000 || !(pngScale >= 0.5 && pngScale <= 4)) {
-            throw new Main.UsageException("--png-width takes 300 to 6000 and --png-scale 0.5 to 4");
-        }
+        charts.check();
         for (String f : formats) {
             if (!List.of("csv", "json", "png", "pdf").contains(f)) {
                 throw new Main.UsageException("unknown format '" + f + "' in --formats; use csv, json, png or pdf, separated by commas");
@@ -127,17 +116,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (!formats.contains("png") && !formats.contains("pdf")) {
                 return;
             }
-            int pngHeight = (int) Math.round(pngWidth * 0.56);
             List<PdfReport.Figure> figures = RunFigures.of(s, run, mc);
             if (formats.contains("png")) {
                 for (PdfReport.Figure f : figures) {
-                    Png.write(f.chart(), tmp.resolve(f.file()), pngWidth, pngHeight, pngScale);
+                    Png.write(f.chart(), tmp.resolve(f.file()), charts.pngWidth, charts.pngHeight(), charts.pngScale);
                     written.add(f.file());
                 }
             }
             if (formats.contains("pdf")) {
                 PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
-                        org.chokepoint.io.Digests.sha256Hex(scenario), noRunDate ? null : LocalDate.now(java.time.ZoneOffset.UTC));
+                        org.chokepoint.io.Digests.sha256Hex(scenario), charts.runDate());
                 AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
                 written.add("report.pdf");
             }

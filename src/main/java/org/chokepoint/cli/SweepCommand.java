@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.nio.file.StandardCopyOption;
 import org.chokepoint.analysis.Sweep;
+import org.chokepoint.analysis.SweepEffects;
+import org.chokepoint.api.Chokepoint;
+import org.chokepoint.io.Digests;
+import org.chokepoint.report.PdfReport;
+import org.chokepoint.report.SweepReport;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.report.Png;
 import org.chokepoint.report.SweepCharts;
@@ -37,8 +42,12 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--resume", description = "Skip the points a previous, interrupted run of this sweep completed.")
     boolean resume;
 
+    @CommandLine.Mixin
+    ChartOptions charts;
+
     @Override
     public Integer call() throws IOException {
+        charts.check();
         SweepReader.Loaded loaded = SweepReader.read(file);
         Sweep sweep = loaded.sweep();
         sweep.threads(threads.resolve());
@@ -66,16 +75,41 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         }
         Files.move(partial, dir.resolve("sweep.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.write(dir.resolve("design.json"), os -> SweepWriter.design(loaded.id(), file, sweep, total, os));
-        List<String> axes = sweep.axes().stream().map(org.chokepoint.analysis.Sweep.Axis::path).toList();
+        List<String> axes = sweep.axes().stream().map(Sweep.Axis::path).toList();
         List<String> written = new java.util.ArrayList<>(List.of("sweep.csv", "design.json"));
-        for (SweepCharts.Named c : SweepCharts.charts(loaded.id(), dir.resolve("sweep.csv"), axes,
-                sweep.design() == org.chokepoint.analysis.Sweep.Design.GRID)) {
-            Png.write(c.chart(), dir.resolve(c.file()), 1100, 616, 1);
-            written.add(c.file());
+        List<Sweep.Row> rows = SweepWriter.read(dir.resolve("sweep.csv"), sweep);
+        List<SweepEffects.Effect> effects = SweepEffects.of(rows, axes);
+        String title = loaded.scenario().title();
+        List<PdfReport.Figure> figures = new java.util.ArrayList<>();
+        for (SweepCharts.Named c : SweepCharts.charts(title, rows, axes, sweep.design() == Sweep.Design.GRID, sweep.percentiles())) {
+            figures.add(new PdfReport.Figure(c.file(), c.chart(), caption(c.file(), axes)));
         }
+        figures.add(new PdfReport.Figure("sweep-effects.png", SweepCharts.effects(title, effects), "Spearman's rank correlation"
+                + " of each swept parameter with each metric over the points' means: a long bar right means the metric rises"
+                + " with the parameter, left that it falls; a short one that the parameter hardly moves it within the range"
+                + " swept."));
+        for (PdfReport.Figure f : figures) {
+            Png.write(f.chart(), dir.resolve(f.file()), charts.pngWidth, charts.pngHeight(), charts.pngScale);
+            written.add(f.file());
+        }
+        SweepReport.Content content = new SweepReport.Content(loaded, rows, effects, figures, Chokepoint.version(),
+                file.toString(), Digests.sha256Hex(file), charts.runDate());
+        AtomicFiles.write(dir.resolve("report.pdf"), os -> SweepReport.write(content, os));
+        written.add("report.pdf");
         o.printf("%s: %d points × %d runs (%s design); wrote %s/: %s%n", loaded.id(), total, sweep.runs(),
                 sweep.design().key(), dir, String.join(", ", written));
         o.flush();
         return Main.OK;
+    }
+
+    private static String caption(String file, List<String> axes) {
+        String metric = file.substring("sweep-".length(), file.length() - ".png".length());
+        if (axes.size() == 1) {
+            return "The mean " + metric + " over each point's runs against " + axes.get(0) + ", with the band between the"
+                    + " lowest and highest percentile kept: how far the outcome moves with the parameter, and how uncertain"
+                    + " it stays at each value.";
+        }
+        return "The mean " + metric + " over each point's runs on the grid of " + axes.get(0) + " (across) and " + axes.get(1)
+                + " (up); darker is more. Read along a row or column for one parameter's effect with the other fixed.";
     }
 }

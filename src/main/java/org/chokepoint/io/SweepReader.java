@@ -35,8 +35,12 @@ public final class SweepReader {
     static final List<String> KEYS = List.of("sweep", "title", "scenario", "design", "points", "runs", "seed", "metrics",
             "parameters", "description", "sources", "assumptions");
 
-    /** A sweep as read: its name, its scenario, and the configured sweep. */
-    public record Loaded(String id, Scenario scenario, Sweep sweep) {}
+    /**
+     * A sweep as read: its name, its scenario, the configured sweep, and what the file says of
+     * itself (title and description may be null; sources and assumptions may be empty).
+     */
+    public record Loaded(String id, Scenario scenario, Sweep sweep, String title, String description, List<String> sources,
+                         List<String> assumptions) {}
 
     private SweepReader() {}
 
@@ -50,6 +54,10 @@ public final class SweepReader {
         f.allow(KEYS);
         String id = f.text("sweep", true, "A short name for the sweep, used for its output folder.");
         String scenarioPath = f.text("scenario", true, "The scenario file, relative to this file.");
+        String title = f.text("title", false, "");
+        String description = f.text("description", false, "");
+        List<String> sources = f.texts("sources");
+        List<String> assumptions = f.texts("assumptions");
         problems.throwIfAny();
         Path scenarioFile = file.getParent() == null ? Path.of(scenarioPath) : file.getParent().resolve(scenarioPath).normalize();
         if (!java.nio.file.Files.exists(scenarioFile)) {
@@ -157,6 +165,6 @@ public final class SweepReader {
         if (id == null) {
             throw new InvalidInputException(Problem.at("sweep", "missing sweep name", ""));
         }
-        return new Loaded(id, scenario, sweep);
+        return new Loaded(id, scenario, sweep, title, description, sources, assumptions);
     }
 }

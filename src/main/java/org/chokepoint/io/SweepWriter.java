@@ -1,9 +1,12 @@
 package org.chokepoint.io;
 
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -76,6 +79,32 @@ public final class SweepWriter {
                 w.write('\n');
             }
         }
+    }
+
+    /**
+     * Reads a finished {@code sweep.csv} back as rows, for charts and reports after a run or a
+     * resume (the file, not memory, holds every point then).
+     */
+    public static List<Sweep.Row> read(Path csv, Sweep s) throws IOException {
+        CsvSchema schema = CsvSchema.emptySchema().withHeader();
+        List<Sweep.Row> rows = new java.util.ArrayList<>();
+        try (MappingIterator<java.util.Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(schema)
+                .readValues(csv.toFile())) {
+            while (it.hasNext()) {
+                java.util.Map<String, String> r = it.next();
+                java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+                for (Sweep.Axis a : s.axes()) {
+                    values.put(a.path(), Double.parseDouble(r.get(a.path())));
+                }
+                double[] ps = new double[s.percentiles().length];
+                for (int i = 0; i < ps.length; i++) {
+                    ps[i] = Double.parseDouble(r.get("p" + ResultsWriter.number(s.percentiles()[i])));
+                }
+                rows.add(new Sweep.Row(Integer.parseInt(r.get("point")), values, r.get("metric"),
+                        Double.parseDouble(r.get("mean")), ps));
+            }
+        }
+        return rows;
     }
 
     public static void design(String id, Path scenario, Sweep s, int pointCount, OutputStream out) throws IOException {

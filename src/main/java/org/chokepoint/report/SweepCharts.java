@@ -1,18 +1,21 @@
 package org.chokepoint.report;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
+import org.chokepoint.analysis.Sweep;
+import org.chokepoint.analysis.SweepEffects;
+import org.chokepoint.io.ResultsWriter;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
@@ -26,10 +29,11 @@ import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
- * Charts of a finished sweep, read back from its {@code sweep.csv}: a metric against one swept
+ * Charts of a finished sweep: a metric against one swept
  * parameter (the mean with the band between the lowest and highest percentile), or against two
- * on a grid (a heat map of the mean). Designs that scatter points (Latin hypercube, Sobol) are
- * better read with the sensitivity tools and get no chart here.
+ * on a grid (a heat map of the mean); and for any design, the rank correlation of each swept
+ * parameter with each metric. Designs that scatter points (Latin hypercube, Sobol) get only the
+ * latter: a scatter of means over several parameters is better read with the sensitivity tools.
  */
 public final class SweepCharts {
 
@@ -38,27 +42,19 @@ public final class SweepCharts {
 
     private SweepCharts() {}
 
-    /** Rows of sweep.csv as column name to text. */
-    static List<Map<String, String>> read(Path csv) throws IOException {
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class).with(schema).readValues(csv.toFile())) {
-            return it.readAll();
-        }
-    }
-
     /**
+     * @param rows the sweep's rows (every point and metric)
      * @param axes the swept parameter paths, in the sweep's order
      * @param grid whether the design is a full grid
+     * @param percentiles the percentiles each row holds, ascending
      */
-    public static List<Named> charts(String title, Path csv, List<String> axes, boolean grid) throws IOException {
-        List<Map<String, String>> rows = read(csv);
-        List<String> metrics = rows.stream().map(r -> r.get("metric")).distinct().toList();
-        List<String> ps = rows.isEmpty() ? List.of() : rows.get(0).keySet().stream().filter(k -> k.matches("p[0-9.]+")).toList();
+    public static List<Named> charts(String title, List<Sweep.Row> rows, List<String> axes, boolean grid, double[] percentiles) {
+        List<String> metrics = rows.stream().map(Sweep.Row::metric).distinct().toList();
         List<Named> out = new ArrayList<>();
         for (String metric : metrics) {
-            List<Map<String, String>> mine = rows.stream().filter(r -> r.get("metric").equals(metric)).toList();
+            List<Sweep.Row> mine = rows.stream().filter(r -> r.metric().equals(metric)).toList();
             if (axes.size() == 1) {
-                out.add(new Named("sweep-" + metric + ".png", line(title, mine, axes.get(0), metric, ps)));
+                out.add(new Named("sweep-" + metric + ".png", line(title, mine, axes.get(0), metric, percentiles)));
             } else if (axes.size() == 2 && grid) {
                 out.add(new Named("sweep-" + metric + ".png", heat(title, mine, axes.get(0), axes.get(1), metric)));
             }
@@ -66,16 +62,45 @@ public final class SweepCharts {
         return out;
     }
 
-    private static double num(Map<String, String> row, String column) {
-        return Double.parseDouble(row.get(column));
+    /** Spearman's ρ of each swept parameter with each metric, as bars from −1 to 1. */
+    public static DefaultCategoryDataset effectsData(List<SweepEffects.Effect> effects) {
+        DefaultCategoryDataset d = new DefaultCategoryDataset();
+        for (SweepEffects.Effect e : effects) {
+            d.addValue(Double.isNaN(e.rho()) ? 0 : e.rho(), label(e.metric()), e.parameter());
+        }
+        return d;
     }
 
-    private static JFreeChart line(String title, List<Map<String, String>> rows, String axis, String metric, List<String> ps) {
-        YIntervalSeries s = new YIntervalSeries(ps.isEmpty() ? "mean" : "mean, " + ps.get(0).toUpperCase() + "–"
-                + ps.get(ps.size() - 1).toUpperCase() + " band");
-        for (Map<String, String> r : rows) {
-            double mean = num(r, "mean");
-            s.add(num(r, axis), mean, ps.isEmpty() ? mean : num(r, ps.get(0)), ps.isEmpty() ? mean : num(r, ps.get(ps.size() - 1)));
+    public static JFreeChart effects(String title, List<SweepEffects.Effect> effects) {
+        NumberAxis rho = new NumberAxis("Spearman rank correlation with the metric (ρ)");
+        rho.setRange(-1.05, 1.05);
+        BarRenderer r = new BarRenderer();
+        CategoryAxis params = new CategoryAxis("swept parameter");
+        params.setMaximumCategoryLabelLines(3);
+        CategoryPlot plot = new CategoryPlot(effectsData(effects), params, rho, r);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
+        JFreeChart chart = new JFreeChart("Which swept parameter moves each metric", new Font(Theme.FONT, Font.BOLD, 20), plot, true);
+        chart.addSubtitle(new TextTitle(title + " — ρ over the points' means; ±1: the metric follows the parameter's rank exactly",
+                new Font(Theme.FONT, Font.PLAIN, 13)));
+        Theme.apply(chart);
+        for (int i = 0; i < Theme.PALETTE.length; i++) {
+            r.setSeriesPaint(i, Theme.PALETTE[(i + 2) % Theme.PALETTE.length]);
+        }
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setItemMargin(0.05);
+        r.setMaximumBarWidth(0.2);
+        return chart;
+    }
+
+    private static JFreeChart line(String title, List<Sweep.Row> rows, String axis, String metric, double[] ps) {
+        int n = ps.length;
+        YIntervalSeries s = new YIntervalSeries(n == 0 ? "mean" : "mean, P" + ResultsWriter.number(ps[0]) + "–P"
+                + ResultsWriter.number(ps[n - 1]) + " band");
+        for (Sweep.Row r : rows) {
+            double mean = r.mean();
+            s.add(r.values().get(axis), mean, n == 0 ? mean : r.percentiles()[0], n == 0 ? mean : r.percentiles()[n - 1]);
         }
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         data.addSeries(s);
@@ -93,16 +118,16 @@ public final class SweepCharts {
         return chart;
     }
 
-    private static JFreeChart heat(String title, List<Map<String, String>> rows, String ax, String ay, String metric) {
+    private static JFreeChart heat(String title, List<Sweep.Row> rows, String ax, String ay, String metric) {
         TreeSet<Double> xs = new TreeSet<>();
         TreeSet<Double> ys = new TreeSet<>();
         double[][] xyz = new double[3][rows.size()];
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < rows.size(); i++) {
-            xyz[0][i] = num(rows.get(i), ax);
-            xyz[1][i] = num(rows.get(i), ay);
-            xyz[2][i] = num(rows.get(i), "mean");
+            xyz[0][i] = rows.get(i).values().get(ax);
+            xyz[1][i] = rows.get(i).values().get(ay);
+            xyz[2][i] = rows.get(i).mean();
             xs.add(xyz[0][i]);
             ys.add(xyz[1][i]);
             lo = Math.min(lo, xyz[2][i]);
@@ -116,10 +141,11 @@ public final class SweepCharts {
         if (hi <= lo) {
             hi = lo + 1;
         }
-        // White to deep red in 20 steps: darker is more of the metric.
+        // A pale tint to deep red in 20 steps: darker is more of the metric; the lowest cells still
+        // show as cells, not as the white of the background.
         LookupPaintScale scale = new LookupPaintScale(lo, hi, Color.WHITE);
         for (int k = 0; k < 20; k++) {
-            float f = k / 19f;
+            float f = 0.06f + 0.94f * k / 19f;
             scale.add(lo + (hi - lo) * k / 20, new Color(1f - 0.25f * f, 1f - 0.78f * f, 1f - 0.83f * f));
         }
         r.setPaintScale(scale);
@@ -154,7 +180,7 @@ public final class SweepCharts {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String label(String metric) {
+    static String label(String metric) {
         return switch (metric) {
             case "total-shortfall-value" -> "total shortfall value (USD)";
             case "total-shortfall" -> "total shortfall (units)";

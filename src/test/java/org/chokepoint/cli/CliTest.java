@@ -160,6 +160,15 @@ class CliTest {
         assertThat(resumed.resolve("sweep.csv")).hasSameBinaryContentAs(full.resolve("sweep.csv"));
         assertThat(resumed.resolve("sweep.csv.partial")).doesNotExist();
         assertThat(Files.readString(full.resolve("design.json"))).contains("\"design\" : \"grid\"").contains("\"runs-per-point\" : 3");
+
+        // The report: design, effects, every point, the charts; the same whether resumed or not.
+        assertThat(r.out()).contains("sweep-total-shortfall-value.png, sweep-fill-rate.png, sweep-effects.png, report.pdf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(full.resolve("report.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("The design").contains("What moves what").contains("The metrics at each point")
+                    .contains("measures.bis-2025-inspur.license.approval").contains("Methods")
+                    .contains("chokepoint sweep " + sweepFile);
+        }
     }
 
     @Test
