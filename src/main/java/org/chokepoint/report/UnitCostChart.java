@@ -72,17 +72,19 @@ public final class UnitCostChart {
         DefaultCategoryDataset data = data(u);
         CategoryAxis causes = new CategoryAxis("cause");
         causes.setMaximumCategoryLabelLines(2);
-        NumberAxis pct = new NumberAxis("% of the unit cost without the measures");
+        NumberAxis pct = new NumberAxis("change, % of base unit cost");
         pct.setNumberFormatOverride(new DecimalFormat("0.##"));
+        pct.setUpperMargin(0.12); // room for the labels above and below the bars
+        pct.setLowerMargin(0.12);
         pct.setAutoRangeMinimumSize(1); // no change at all: an axis of ±0.5%, not of rounding noise
         WaterfallBarRenderer bars = new WaterfallBarRenderer();
         CategoryPlot plot = new CategoryPlot(data, causes, pct, bars);
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart("Unit cost of " + u.item() + " by cause", new Font(Theme.FONT, Font.BOLD, 20), plot, false);
         chart.addSubtitle(new TextTitle(s.title(), new Font(Theme.FONT, Font.PLAIN, 13)));
-        chart.addSubtitle(new TextTitle(String.format(java.util.Locale.ROOT, "made at %s: USD %s a unit without the measures,"
-                + " %s with them (mean over the run)", u.site(), money(u.baseline()), money(u.scenario())),
-                new Font(Theme.FONT, Font.PLAIN, 13)));
+        chart.addSubtitle(new TextTitle(String.format(java.util.Locale.ROOT, "at %s: USD %s a unit without the measures,"
+                + " %s with them, mean over the run", u.site(), money(u.baseline()), money(u.scenario())),
+                new Font(Theme.FONT, Font.PLAIN, 12)));
         Theme.apply(chart); // first: it resets paints
         double first = data.getValue(0, 0).doubleValue();
         bars.setFirstBarPaint(first < 0 ? DOWN : UP);
