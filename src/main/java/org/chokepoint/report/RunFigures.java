@@ -14,7 +14,10 @@ public final class RunFigures {
     /** @param mc the Monte Carlo of the scenario, or {@code null} for a single run */
     public static List<PdfReport.Figure> of(Scenario s, Chokepoint.Run run, MonteCarlo.Result mc) {
         List<PdfReport.Figure> figures = new ArrayList<>();
-        for (ShortfallChart.Data d : ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc)) {
+        List<ShortfallChart.Data> shortfalls = ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc);
+        // Only the end items the measures touch; the rest are flat lines, listed in the summary table.
+        List<ShortfallChart.Data> bitten = shortfalls.stream().filter(ShortfallChart.Data::measuresBite).toList();
+        for (ShortfallChart.Data d : bitten.isEmpty() ? aimedAt(s, shortfalls) : bitten) {
             figures.add(new PdfReport.Figure("shortfall-" + d.item() + ".png", ShortfallChart.chart(s, d), "Units of " + d.item()
                     + " ordered but not delivered in each period, with the measures and without them" + (mc == null ? ""
                     : "; the shaded band holds 90% of " + mc.runs() + " Monte Carlo runs (P5 to P95) and the line inside it is"
@@ -53,5 +56,29 @@ public final class RunFigures {
                     + " afresh; dashed lines mark P5, the median and P95."));
         }
         return figures;
+    }
+
+    /**
+     * When no end item runs short, the ones the measures were aimed at: those made by a firm in the
+     * group of a firm a measure names (a flat line there is the finding); else all of them.
+     */
+    private static List<ShortfallChart.Data> aimedAt(Scenario s, List<ShortfallChart.Data> all) {
+        var net = s.network();
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (var m : s.measures()) {
+            for (String f : m.firms()) {
+                if (net.hasFirm(f)) {
+                    groups.add(net.group(net.firm(f)).id());
+                }
+            }
+        }
+        java.util.Set<String> items = new java.util.HashSet<>();
+        for (var d : net.demand()) {
+            if (groups.contains(net.group(net.firm(net.site(d.site()).firm())).id())) {
+                items.add(d.item());
+            }
+        }
+        List<ShortfallChart.Data> aimed = all.stream().filter(d -> items.contains(d.item())).toList();
+        return aimed.isEmpty() ? all : aimed;
     }
 }

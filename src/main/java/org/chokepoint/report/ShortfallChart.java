@@ -42,7 +42,22 @@ public final class ShortfallChart {
      * @param band null without a Monte Carlo; else {p5, p50, p95} per period
      */
     public record Data(String item, String name, List<LocalDate> dates, double[] withMeasures, double[] withoutMeasures,
-                       double[][] band, List<Measure> measures, String unit) {}
+                       double[][] band, List<Measure> measures, String unit) {
+
+        /** Whether the measures change the shortfall at all, in this run or in any Monte Carlo percentile. */
+        public boolean measuresBite() {
+            for (int t = 0; t < withMeasures.length; t++) {
+                double tol = 1e-9 * (1 + Math.abs(withoutMeasures[t]));
+                if (Math.abs(withMeasures[t] - withoutMeasures[t]) > tol) {
+                    return true;
+                }
+                if (band != null && Math.abs(band[band.length - 1][t] - withoutMeasures[t]) > tol) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private ShortfallChart() {}
 

@@ -40,9 +40,21 @@ public final class UnitCostChart {
 
     private UnitCostChart() {}
 
-    /** The end items to chart: the {@link #MAX_ITEMS} whose unit cost changed most (relative), ties by site. */
+    /**
+     * The end items to chart: of those whose unit cost the measures changed, the {@link #MAX_ITEMS}
+     * that changed most (relative), ties by site.
+     */
     public static List<RunSummary.UnitCostRow> rows(RunSummary summary) {
-        List<RunSummary.UnitCostRow> rows = new ArrayList<>(summary.unitCosts());
+        List<RunSummary.UnitCostRow> rows = new ArrayList<>();
+        for (RunSummary.UnitCostRow u : summary.unitCosts()) {
+            boolean moved = Math.abs(u.change()) > 1e-9 * u.baseline();
+            for (CostCause c : CostCause.values()) {
+                moved |= Math.abs(u.change(c)) > 1e-9 * u.baseline();
+            }
+            if (moved) {
+                rows.add(u);
+            }
+        }
         rows.sort(Comparator.comparingDouble((RunSummary.UnitCostRow u) -> -Math.abs(percent(u, u.change())))
                 .thenComparing(RunSummary.UnitCostRow::site));
         return rows.subList(0, Math.min(MAX_ITEMS, rows.size()));

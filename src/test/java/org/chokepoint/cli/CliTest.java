@@ -33,14 +33,18 @@ class CliTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    static final org.chokepoint.model.Network NET = org.chokepoint.api.Chokepoint.loadNetwork(
+            Path.of("scenarios/networks/inspur-servers.yaml"));
+
     @Test
     void validateSampleSucceedsWithASummary() {
         Result r = run("validate", SAMPLE, "scenarios/networks/inspur-servers.yaml");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains(SAMPLE + ": ok")
                 .contains("scenarios/networks/inspur-servers.yaml: ok")
-                .containsPattern("sites +23")
-                .containsPattern("end items +ai-server, gp-server")
+                .containsPattern("sites +" + NET.sites().size())
+                .containsPattern("end items +" + String.join(", ", NET.demand().stream().map(org.chokepoint.model.Demand::item)
+                        .distinct().sorted().toList()))
                 .containsPattern("measures +2 \\(entity-listing ×2\\)");
         assertThat(r.err()).isEmpty();
     }
@@ -78,8 +82,9 @@ class CliTest {
         java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
         assertThat(csv.get(1)).isEqualTo("0,2025-01-06,demand,ai-server@CN/inspur-ai-line,360");
-        // 104 periods × (3 demand entries × 3 + 23 sites × 4 + 18 recipe inputs (7+7+2+1+1)), plus the header
-        assertThat(csv).hasSize(104 * (3 * 3 + 23 * 4 + 18) + 1);
+        // 104 periods × (demand entries × 3 + sites × 4 + recipe inputs), plus the header
+        int inputs = NET.sites().stream().mapToInt(x -> x.recipe().size()).sum();
+        assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 4 + inputs) + 1);
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"measures-applied\" : true");
 
@@ -126,7 +131,8 @@ class CliTest {
                 .contains("bands.csv, totals.csv");
         assertThat(Files.readAllLines(out.resolve("totals.csv"))).hasSize(21).first().isEqualTo("run,total-shortfall-value");
         List<String> bands = Files.readAllLines(out.resolve("bands.csv"));
-        assertThat(bands).hasSize(104 * 3 * 4 + 1).contains("0,2025-01-06,shortfall-p95,ai-server@CN/inspur-ai-line,0");
+        // per period: P5, P50, P95 and the mean of every demand entry
+        assertThat(bands).hasSize(104 * 4 * NET.demand().size() + 1).contains("0,2025-01-06,shortfall-p95,ai-server@CN/inspur-ai-line,0");
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"monte-carlo\"").contains("\"runs\" : 20");
         assertThat(run("run", SAMPLE, "--runs", "0", "--out", out.toString()).code()).isEqualTo(2);
     }

@@ -59,8 +59,11 @@ class CostChartTest {
     @Test
     void unitCostWaterfallAddsUp() {
         RunSummary summary = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT).summary();
-        assertThat(summary.unitCosts()).extracting(RunSummary.UnitCostRow::site)
-                .containsExactly("inspur-ai-line", "inspur-gp-line");
+        assertThat(summary.unitCosts()).extracting(RunSummary.UnitCostRow::site).contains("inspur-ai-line", "inspur-gp-line")
+                .hasSize((int) SAMPLE.network().demand().stream().map(org.chokepoint.model.Demand::site).distinct().count());
+        // Charted: the end items whose unit cost the measures moved, and only those.
+        assertThat(UnitCostChart.rows(summary)).extracting(RunSummary.UnitCostRow::site)
+                .containsExactlyInAnyOrder("inspur-ai-line", "inspur-gp-line");
         for (RunSummary.UnitCostRow u : UnitCostChart.rows(summary)) {
             DefaultCategoryDataset d = UnitCostChart.data(u);
             double sum = 0;

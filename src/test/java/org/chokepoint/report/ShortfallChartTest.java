@@ -27,8 +27,12 @@ class ShortfallChartTest {
         Chokepoint.Run run = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT);
         MonteCarlo.Result mc = MonteCarlo.run(SAMPLE, Parameters.DEFAULT, 20, 2, new double[] {5, 50, 95}, r -> { });
         List<ShortfallChart.Data> data = ShortfallChart.data(SAMPLE, run.network(), run.series(), run.baselineSeries(), mc);
-        assertThat(data).extracting(ShortfallChart.Data::item).containsExactly("ai-server", "gp-server");
-        ShortfallChart.Data gp = data.get(1);
+        assertThat(data).extracting(ShortfallChart.Data::item).containsExactlyElementsOf(
+                SAMPLE.network().demand().stream().map(org.chokepoint.model.Demand::item).distinct().sorted().toList());
+        ShortfallChart.Data gp = data.stream().filter(d -> d.item().equals("gp-server")).findFirst().orElseThrow();
+        assertThat(gp.measuresBite()).isTrue();
+        assertThat(data.stream().filter(d -> d.item().equals("thermal-camera")).findFirst().orElseThrow().measuresBite())
+                .as("the listing does not reach US thermal cameras").isFalse();
         // gp-server has two markets: the chart's series is their sum, period by period.
         for (int t = 0; t < SAMPLE.periods(); t++) {
             double expected = 0;
