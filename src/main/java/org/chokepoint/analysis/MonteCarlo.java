@@ -45,9 +45,25 @@ public final class MonteCarlo {
      * @param mean the mean of each cell
      * @param totals total shortfall value (USD) of each run, in run order
      * @param totalUnits total shortfall in units of each run (all end items together)
+     * @param markets the buyers' countries of the demand entries, sorted
+     * @param byMarket shortfall value (USD) of each run by market: run r, market m at {@code r * markets.size() + m}
      */
     public record Result(int runs, int periods, int demand, double[] percentiles, double[][] bands, double[] mean,
-                         double[] totals, double[] totalUnits) {
+                         double[] totals, double[] totalUnits, List<String> markets, double[] byMarket) {
+
+        /** Every run's shortfall value in one market, in run order. */
+        public double[] marketTotals(String market) {
+            int m = markets.indexOf(market);
+            if (m < 0) {
+                throw new IllegalArgumentException("no demand in market " + market);
+            }
+            double[] out = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                out[r] = byMarket[r * markets.size() + m];
+            }
+            return out;
+        }
+
 
         public double band(int i, int t, int j) {
             return bands[i][t * demand + j];
@@ -87,9 +103,14 @@ public final class MonteCarlo {
         int demand = c.demandCount();
         int cells = periods * demand;
         double[] price = new double[demand];
+        List<String> markets = new ArrayList<>(new java.util.TreeSet<>(scenario.network().demand().stream()
+                .map(org.chokepoint.model.Demand::market).toList()));
+        int[] marketOf = new int[demand];
         for (int j = 0; j < demand; j++) {
             price[j] = c.demandPrice(j);
+            marketOf[j] = markets.indexOf(c.demand(j).market());
         }
+        double[] byMarket = new double[runs * markets.size()];
         PSquarePercentile[][] estimators = new PSquarePercentile[percentiles.length][cells];
         for (int i = 0; i < percentiles.length; i++) {
             for (int k = 0; k < cells; k++) {
@@ -112,12 +133,12 @@ public final class MonteCarlo {
         });
         try {
             List<Future<double[]>> current = submitBlock(pool, 0, Math.min(runs, BLOCK), scenario, parameters, sim, decisions,
-                    uncertain, draws, states, cells, demand, totals, totalUnits, price);
+                    uncertain, draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size());
             for (int start = 0; start < runs; start += BLOCK) {
                 int end = Math.min(runs, start + BLOCK);
                 List<Future<double[]>> next = end < runs
                         ? submitBlock(pool, end, Math.min(runs, end + BLOCK), scenario, parameters, sim, decisions, uncertain,
-                                draws, states, cells, demand, totals, totalUnits, price)
+                                draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size())
                         : List.of();
                 List<double[]> block = new ArrayList<>();
                 for (Future<double[]> f : current) {
@@ -160,13 +181,14 @@ public final class MonteCarlo {
         for (int k = 0; k < cells; k++) {
             mean[k] = sum[k] / runs;
         }
-        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits);
+        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits, List.copyOf(markets), byMarket);
     }
 
     private static List<Future<double[]>> submitBlock(ExecutorService pool, int from, int to, Scenario scenario, Parameters parameters,
                                                      Simulation sim, PolicyDecisions decisions, List<Uncertainty.Parameter> uncertain,
                                                      List<java.util.function.DoubleUnaryOperator> draws, ThreadLocal<RunState> states,
-                                                     int cells, int demand, double[] totals, double[] totalUnits, double[] price) {
+                                                     int cells, int demand, double[] totals, double[] totalUnits, double[] price,
+                                                     int[] marketOf, double[] byMarket, int marketCount) {
         List<Future<double[]>> out = new ArrayList<>();
         for (int r = from; r < to; r++) {
             final int run = r;
@@ -175,8 +197,10 @@ public final class MonteCarlo {
                 double value = 0;
                 double units = 0;
                 for (int k = 0; k < cells; k++) {
-                    value += shortfall[k] * price[k % demand];
+                    double v = shortfall[k] * price[k % demand];
+                    value += v;
                     units += shortfall[k];
+                    byMarket[run * marketCount + marketOf[k % demand]] += v;
                 }
                 totals[run] = value; // each run its own slot: order does not matter
                 totalUnits[run] = units;

@@ -78,6 +78,7 @@ public final class Sweep {
     private Sweep(Scenario scenario) {
         this.scenario = scenario;
         this.seed = scenario.seed();
+        this.parameters = Parameters.of(scenario);
     }
 
     public static Sweep of(Scenario scenario) {

@@ -34,14 +34,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<scenario>/).")
     Path out;
 
-    @Option(names = "--restoration-time", paramLabel = "PERIODS", defaultValue = "4",
-            description = "Periods over which a site closes the gap to its target stock (default: ${DEFAULT-VALUE}).")
-    double restorationTime;
+    @Option(names = "--restoration-time", paramLabel = "PERIODS",
+            description = "Periods over which a site closes the gap to its target stock (default: the scenario's behaviour, else 4).")
+    Double restorationTime;
 
-    @Option(names = "--carrying-cost", paramLabel = "RATE", defaultValue = "0.20",
+    @Option(names = "--carrying-cost", paramLabel = "RATE",
             description = "Inventory carrying cost a year, as a fraction of value: what a license delay adds to the"
-                    + " price of the goods it holds up, per year of delay (default: ${DEFAULT-VALUE}).")
-    double carryingCost;
+                    + " price of the goods it holds up, per year of delay (default: the scenario's behaviour, else 0.20).")
+    Double carryingCost;
 
     @Option(names = "--runs", paramLabel = "N",
             description = "Monte Carlo runs over the uncertain inputs (default: the scenario's uncertainty.runs, else 1).")
@@ -60,21 +60,20 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "What to write, any of csv, json, png, pdf (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
-    @Option(names = "--rationing", paramLabel = "RULE", defaultValue = "proportional",
-            description = "How a short supplier shares its output: proportional or final-demand-first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rationing", paramLabel = "RULE",
+            description = "How a short supplier shares its output: proportional or final-demand-first (default: the"
+                    + " scenario's behaviour, else proportional).")
     String rationing;
 
     @Override
     public Integer call() throws IOException {
-        org.chokepoint.engine.Parameters.Rationing rule = switch (rationing) {
-            case "proportional" -> org.chokepoint.engine.Parameters.Rationing.PROPORTIONAL;
-            case "final-demand-first" -> org.chokepoint.engine.Parameters.Rationing.FINAL_DEMAND_FIRST;
-            default -> throw new Main.UsageException("unknown rationing '" + rationing + "'; use proportional or final-demand-first.");
-        };
-        if (!(carryingCost >= 0 && carryingCost <= 10)) {
+        if (rationing != null && !org.chokepoint.model.Behaviour.RATIONING.contains(rationing)) {
+            throw new Main.UsageException("unknown rationing '" + rationing + "'; use proportional or final-demand-first.");
+        }
+        if (carryingCost != null && !(carryingCost >= 0 && carryingCost <= 10)) {
             throw new Main.UsageException("--carrying-cost must be a yearly fraction between 0 and 10 (" + carryingCost + ")");
         }
-        if (!(restorationTime >= 1)) {
+        if (restorationTime != null && !(restorationTime >= 1)) {
             throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
         }
         charts.check();
@@ -92,7 +91,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (runs == null) {
             runs = s.uncertainty().runs();
         }
-        org.chokepoint.engine.Parameters params = new org.chokepoint.engine.Parameters(restorationTime, rule, 1, 1, carryingCost, false);
+        org.chokepoint.engine.Parameters params = parameters(s);
         Chokepoint.Run run = Chokepoint.simulate(s, params);
         MonteCarlo.Result mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
         Path dir = out != null ? out : Path.of("reports", s.id());
@@ -139,6 +138,22 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + dir + "/: " + String.join(", ", written));
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    /** The scenario's behaviour, with what the command line sets instead. */
+    private org.chokepoint.engine.Parameters parameters(Scenario s) {
+        org.chokepoint.engine.Parameters p = org.chokepoint.engine.Parameters.of(s);
+        if (rationing != null) {
+            p = p.withRationing(rationing.equals("final-demand-first") ? org.chokepoint.engine.Parameters.Rationing.FINAL_DEMAND_FIRST
+                    : org.chokepoint.engine.Parameters.Rationing.PROPORTIONAL);
+        }
+        if (restorationTime != null) {
+            p = p.withRestorationTime(restorationTime);
+        }
+        if (carryingCost != null) {
+            p = p.withCarryingCost(carryingCost);
+        }
+        return p;
     }
 
     /** Runs the Monte Carlo with a progress bar on a terminal. */

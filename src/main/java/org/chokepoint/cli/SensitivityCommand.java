@@ -62,7 +62,7 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
         Path dir = out != null ? out : Path.of("reports", s.id());
         PrintWriter o = spec.commandLine().getOut();
         if (method.equals("tornado")) {
-            List<Sensitivity.Bar> bars = Sensitivity.tornado(s, Parameters.DEFAULT, runs, t);
+            List<Sensitivity.Bar> bars = Sensitivity.tornado(s, Parameters.of(s), runs, t);
             o.printf("%-50s %12s %12s %18s %18s%n", "parameter", "low (P5)", "high (P95)", "shortfall at low", "at high (USD)");
             for (Sensitivity.Bar b : bars) {
                 o.printf("%-50s %12s %12s %18s %18s%n", b.path(), num(b.low()), num(b.high()), usd(b.metricAtLow()), usd(b.metricAtHigh()));
@@ -77,11 +77,11 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
                 }
                 w.flush();
             });
-            double centre = Sensitivity.atMedians(s, Parameters.DEFAULT, runs, t);
+            double centre = Sensitivity.atMedians(s, Parameters.of(s), runs, t);
             Png.write(SensitivityCharts.tornado(s, bars, centre), dir.resolve("tornado.png"), 1100, 616, 1);
             o.println("wrote " + dir.resolve("tornado.csv") + ", tornado.png");
         } else {
-            List<Sensitivity.Index> ix = Sensitivity.sobol(s, Parameters.DEFAULT, samples, runs, t, 200);
+            List<Sensitivity.Index> ix = Sensitivity.sobol(s, Parameters.of(s), samples, runs, t, 200);
             o.printf("%-50s %22s %22s%n", "parameter", "first order [95% CI]", "total [95% CI]");
             for (Sensitivity.Index x : ix) {
                 o.printf("%-50s %6.3f [%6.3f, %6.3f] %6.3f [%6.3f, %6.3f]%n", x.name(), x.first(), x.firstLow(), x.firstHigh(),

@@ -64,6 +64,24 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
         return new Parameters(restorationTime, rationing, overproduction, f, carryingCost, checked);
     }
 
+    /**
+     * The defaults with what the scenario's {@code behaviour} block sets.
+     */
+    public static Parameters of(org.chokepoint.model.Scenario s) {
+        org.chokepoint.model.Behaviour b = s.behaviour();
+        Parameters p = DEFAULT;
+        if (b.rationing() != null) {
+            p = p.withRationing(b.rationing().equals("final-demand-first") ? Rationing.FINAL_DEMAND_FIRST : Rationing.PROPORTIONAL);
+        }
+        if (b.restorationTime() != null) {
+            p = p.withRestorationTime(b.restorationTime());
+        }
+        if (b.carryingCost() != null) {
+            p = p.withCarryingCost(b.carryingCost());
+        }
+        return p;
+    }
+
     public Parameters withCarryingCost(double perYear) {
         return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, perYear, checked);
     }

@@ -114,12 +114,22 @@ public final class ResultsWriter {
         w.flush();
     }
 
-    /** One row per run: run,total-shortfall-value. */
+    /** One row per run: run,total-shortfall-value, then the shortfall value of each market (shortfall-value-CN, ...). */
     public static void writeTotals(MonteCarlo.Result mc, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("run,total-shortfall-value\n");
+        w.write("run,total-shortfall-value");
+        for (String m : mc.markets()) {
+            w.write(",shortfall-value-" + m);
+        }
+        w.write('\n');
+        int k = mc.markets().size();
         for (int r = 0; r < mc.runs(); r++) {
-            w.write(r + "," + number(mc.totals()[r]) + "\n");
+            w.write(r + "," + number(mc.totals()[r]));
+            for (int m = 0; m < k; m++) {
+                w.write(',');
+                w.write(number(mc.byMarket()[r * k + m]));
+            }
+            w.write('\n');
         }
         w.flush();
     }

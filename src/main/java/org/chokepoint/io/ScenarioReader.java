@@ -27,7 +27,7 @@ import org.chokepoint.model.Step;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("scenario", "title", "description", "network", "start", "step", "periods",
-            "seed", "measures", "sources", "assumptions", "controls", "uncertainty");
+            "seed", "measures", "sources", "assumptions", "controls", "uncertainty", "behaviour");
 
     private ScenarioReader() {}
 
@@ -123,6 +123,7 @@ public final class ScenarioReader {
 
         List<Measure> measures = network == null ? List.of() : new MeasureReader(network, problems).read(f.list("measures"));
         List<ControlRule> controls = MeasureReader.controls(f);
+        org.chokepoint.model.Behaviour behaviour = behaviour(f);
 
         List<Problem> all = new ArrayList<>(problems.list());
         all.addAll(networkProblems);
@@ -132,7 +133,7 @@ public final class ScenarioReader {
         Scenario plain;
         try {
             plain = new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
-                    measures, sources, assumptions, controls, null);
+                    measures, sources, assumptions, controls, null, behaviour);
         } catch (FieldException e) {
             throw new InvalidInputException(new TreeOrigin(f.node, "").problem(e.field(), e.bareMessage(), e.advice()));
         }
@@ -143,7 +144,46 @@ public final class ScenarioReader {
         org.chokepoint.model.Uncertainty u = UncertaintyReader.read(f.nested("uncertainty"), plain);
         problems.throwIfAny();
         return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
-                measures, sources, assumptions, controls, u);
+                measures, sources, assumptions, controls, u, behaviour);
+    }
+
+    static final List<String> BEHAVIOUR_KEYS = List.of("rationing", "restoration-time", "carrying-cost");
+
+    /** The optional behaviour block: {@code behaviour: {rationing: final-demand-first, restoration-time: 4, carrying-cost: 0.2}}. */
+    private static org.chokepoint.model.Behaviour behaviour(Fields f) {
+        if (!f.has("behaviour")) {
+            return org.chokepoint.model.Behaviour.DEFAULT;
+        }
+        Fields b = f.nested("behaviour");
+        if (b == null) {
+            return org.chokepoint.model.Behaviour.DEFAULT;
+        }
+        b.allow(BEHAVIOUR_KEYS);
+        String rationing = b.text("rationing", false, "");
+        if (rationing != null && !org.chokepoint.model.Behaviour.RATIONING.contains(rationing)) {
+            b.fail(b.raw("rationing"), "rationing", "unknown rationing '" + rationing + "'",
+                    "Allowed: " + String.join(", ", org.chokepoint.model.Behaviour.RATIONING) + ".");
+            rationing = null;
+        }
+        Double tau = null;
+        if (b.has("restoration-time")) {
+            tau = b.number("restoration-time", 4, "Periods over which a site closes the gap to its target stock.");
+            if (!(tau >= 1)) {
+                b.fail(b.raw("restoration-time"), "restoration-time", "must be at least 1 period (" + Fields.fmt(tau) + ")",
+                        "Periods over which a site closes the gap to its target stock.");
+                tau = null;
+            }
+        }
+        Double carry = null;
+        if (b.has("carrying-cost")) {
+            carry = b.number("carrying-cost", 0.2, "Inventory carrying cost a year, a fraction of value: 0.2 is 20%.");
+            if (!(carry >= 0 && carry <= 10)) {
+                b.fail(b.raw("carrying-cost"), "carrying-cost", "must be a yearly fraction between 0 and 10 (" + Fields.fmt(carry) + ")",
+                        "0.2 is 20% of the value a year.");
+                carry = null;
+            }
+        }
+        return new org.chokepoint.model.Behaviour(rationing, tau, carry);
     }
 
     private static Step step(Fields f) {

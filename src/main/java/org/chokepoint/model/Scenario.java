@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param uncertainty Monte Carlo runs and uncertain parameters ({@link Uncertainty#NONE} if none)
  * @param controls the control table (classification to destinations needing a license); empty:
  *     the default table
+ * @param behaviour how firms behave, where the scenario sets it ({@link Behaviour#DEFAULT} if not)
  */
 public record Scenario(String id, String title, String description, Network network, String networkSource,
                        LocalDate start, Step step, int periods, long seed, List<Measure> measures,
-                       List<String> sources, List<String> assumptions, List<ControlRule> controls, Uncertainty uncertainty) {
+                       List<String> sources, List<String> assumptions, List<ControlRule> controls, Uncertainty uncertainty,
+                       Behaviour behaviour) {
 
     public Scenario {
         Checks.id(id, "scenario");
@@ -42,24 +44,33 @@ public record Scenario(String id, String title, String description, Network netw
         assumptions = assumptions == null ? List.of() : List.copyOf(assumptions);
         controls = controls == null ? List.of() : List.copyOf(controls);
         uncertainty = uncertainty == null ? Uncertainty.NONE : uncertainty;
+        behaviour = behaviour == null ? Behaviour.DEFAULT : behaviour;
+    }
+
+    /** A scenario with the default behaviour. */
+    public Scenario(String id, String title, String description, Network network, String networkSource, LocalDate start,
+                    Step step, int periods, long seed, List<Measure> measures, List<String> sources, List<String> assumptions,
+                    List<ControlRule> controls, Uncertainty uncertainty) {
+        this(id, title, description, network, networkSource, start, step, periods, seed, measures, sources, assumptions,
+                controls, uncertainty, Behaviour.DEFAULT);
     }
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, newSeed, measures, sources,
-                assumptions, controls, uncertainty);
+                assumptions, controls, uncertainty, behaviour);
     }
 
     /** The same scenario with another uncertainty block. */
     public Scenario withUncertainty(Uncertainty u) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
-                assumptions, controls, u);
+                assumptions, controls, u, behaviour);
     }
 
     /** The same scenario with another network and measures (one Monte Carlo run's draw). */
     public Scenario with(Network newNetwork, List<Measure> newMeasures) {
         return new Scenario(id, title, description, newNetwork, networkSource, start, step, periods, seed, newMeasures, sources,
-                assumptions, controls, uncertainty);
+                assumptions, controls, uncertainty, behaviour);
     }
 
     /** The first day of the last period plus one step: the end of the simulated span. */

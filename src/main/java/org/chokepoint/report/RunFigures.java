@@ -50,6 +50,14 @@ public final class RunFigures {
                     + " the dashed diagonal cannot hold out until they recover; squares had not recovered by the end of the run"
                     + " and sit at the time they had been down, a lower bound."));
         }
+        if (mc != null && !MarketLossChart.markets(mc).isEmpty()) {
+            figures.add(new PdfReport.Figure("runs-by-market.png", MarketLossChart.chart(s, mc), "The value of end items not"
+                    + " delivered to buyers in each country, in % of what they would have bought over the run, across the "
+                    + mc.runs() + " Monte Carlo runs: where the losses fall, side by side, and how much the uncertain inputs"
+                    + " (license approvals, whether and when escalations fire) spread them. Whiskers reach the furthest run within"
+                    + " one and a half box lengths; dots beyond are single runs; shortfall values per run and market are in"
+                    + " totals.csv."));
+        }
         if (mc != null) {
             figures.add(new PdfReport.Figure("runs-histogram.png", RunsHistogram.chart(s, mc), "How the total value of end items"
                     + " not delivered spreads across the " + mc.runs() + " Monte Carlo runs, each drawing the uncertain inputs"

@@ -74,7 +74,7 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
                 + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, unit-cost-inspur-gp-line.png,"
-                + " unit-cost-inspur-ai-line.png, sites.png, survive-recover.png, runs-histogram.png, report.pdf");
+                + " unit-cost-inspur-ai-line.png, sites.png, survive-recover.png, runs-by-market.png, runs-histogram.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
                 .contains("2 measures; 8 links or demand entries affected")
@@ -129,7 +129,19 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("Monte Carlo, 20 runs (seed 7): total shortfall value P5")
                 .contains("bands.csv, totals.csv");
-        assertThat(Files.readAllLines(out.resolve("totals.csv"))).hasSize(21).first().isEqualTo("run,total-shortfall-value");
+        List<String> totals = Files.readAllLines(out.resolve("totals.csv"));
+        String markets = NET.demand().stream().map(org.chokepoint.model.Demand::market).distinct().sorted()
+                .map(m -> ",shortfall-value-" + m).collect(java.util.stream.Collectors.joining());
+        assertThat(totals).hasSize(21).first().isEqualTo("run,total-shortfall-value" + markets);
+        // Each run's markets add up to its total.
+        for (String line : totals.subList(1, totals.size())) {
+            double[] v = java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
+            double sum = 0;
+            for (int i = 2; i < v.length; i++) {
+                sum += v[i];
+            }
+            assertThat(sum).isCloseTo(v[1], org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, v[1])));
+        }
         List<String> bands = Files.readAllLines(out.resolve("bands.csv"));
         // per period: P5, P50, P95 and the mean of every demand entry
         assertThat(bands).hasSize(104 * 4 * NET.demand().size() + 1).contains("0,2025-01-06,shortfall-p95,ai-server@CN/inspur-ai-line,0");

@@ -1,0 +1,34 @@
+package org.chokepoint.model;
+
+/**
+ * How firms behave in a scenario, where it differs from the defaults: the scenario file's
+ * {@code behaviour} block. Unset values are null; command-line options override set ones.
+ *
+ * @param rationing {@code proportional} or {@code final-demand-first} (contracts and end buyers
+ *     served before new orders from other sites)
+ * @param restorationTime periods over which a site closes the gap to its target stock
+ * @param carryingCost inventory carrying cost a year, a fraction of value
+ */
+public record Behaviour(String rationing, Double restorationTime, Double carryingCost) {
+
+    /** Nothing set: the defaults throughout. */
+    public static final Behaviour DEFAULT = new Behaviour(null, null, null);
+
+    /** The spellings {@code rationing} takes. */
+    public static final java.util.List<String> RATIONING = java.util.List.of("proportional", "final-demand-first");
+
+    public Behaviour {
+        if (rationing != null && !RATIONING.contains(rationing)) {
+            throw new FieldException("behaviour.rationing", "unknown rationing '" + rationing + "'",
+                    "Allowed: " + String.join(", ", RATIONING) + ".");
+        }
+        if (restorationTime != null && !(restorationTime >= 1)) {
+            throw new FieldException("behaviour.restoration-time", "must be at least 1 period (" + restorationTime + ")",
+                    "Periods over which a site closes the gap to its target stock.");
+        }
+        if (carryingCost != null && !(carryingCost >= 0 && carryingCost <= 10)) {
+            throw new FieldException("behaviour.carrying-cost", "must be a yearly fraction between 0 and 10 (" + carryingCost + ")",
+                    "0.2 is 20% of the value a year.");
+        }
+    }
+}
