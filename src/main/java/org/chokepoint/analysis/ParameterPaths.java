@@ -25,7 +25,7 @@ import org.chokepoint.policy.Tariff;
 /**
  * The numeric parameters a sweep or an uncertainty block may set, by path, and how to set them:
  * <ul>
- *   <li>{@code measures.ID.license.approval|review|approved-share|leakage|leakage-premium}</li>
+ *   <li>{@code measures.ID.license.approval|review|approved-share|leakage|leakage-premium|shipment-delay}</li>
  *   <li>{@code measures.ID.rate} (tariff), {@code .share} (procurement ban), {@code .threshold}
  *       (de minimis), {@code .probability} and {@code .lag} (escalation), {@code .stockpile}</li>
  *   <li>{@code sites.ID.capacity}, {@code sites.ID.stock.ITEM} (periods of cover)</li>
@@ -42,7 +42,7 @@ public final class ParameterPaths {
     private static final Pattern DEMAND = Pattern.compile("demand\\[(\\d+)]\\.quantity");
 
     private static final Pattern RUNTIME = Pattern.compile(
-            "sites\\.[^.]+\\.(capacity|stock\\..+)|measures\\.[^.]+\\.license\\.(approval|review|approved-share|leakage|leakage-premium)");
+            "sites\\.[^.]+\\.(capacity|stock\\..+)|measures\\.[^.]+\\.license\\.(approval|review|approved-share|leakage|leakage-premium|shipment-delay)");
 
     private ParameterPaths() {}
 
@@ -147,16 +147,11 @@ public final class ParameterPaths {
     private static Measure setMeasure(Measure m, boolean license, String key, double v, Scenario s, String path) {
         if (license) {
             LicensePolicy lp = licenseOf(m, path);
-            LicensePolicy changed = switch (key) {
-                case "approval" -> new LicensePolicy(lp.kind(), v, lp.review(), lp.approvedShare(), lp.leakage(), lp.leakagePremium());
-                case "review" -> new LicensePolicy(lp.kind(), lp.approval(), Duration.periods(v), lp.approvedShare(), lp.leakage(), lp.leakagePremium());
-                case "approved-share" -> new LicensePolicy(lp.kind(), lp.approval(), lp.review(), v, lp.leakage(), lp.leakagePremium());
-                case "leakage" -> new LicensePolicy(lp.kind(), lp.approval(), lp.review(), lp.approvedShare(), v, lp.leakagePremium());
-                case "leakage-premium" -> new LicensePolicy(lp.kind(), lp.approval(), lp.review(), lp.approvedShare(), lp.leakage(), v);
-                default -> throw new IllegalArgumentException("'" + path + "': a license has approval, review, approved-share, leakage, "
-                        + "leakage-premium." + org.chokepoint.model.Names.didYouMean(key,
-                        List.of("approval", "approved-share", "leakage", "leakage-premium", "review")));
-            };
+            if (!LicensePolicy.NUMBERS.contains(key)) {
+                throw new IllegalArgumentException("'" + path + "': a license has " + String.join(", ", LicensePolicy.NUMBERS) + "."
+                        + org.chokepoint.model.Names.didYouMean(key, LicensePolicy.NUMBERS));
+            }
+            LicensePolicy changed = lp.with(key, v);
             if (m instanceof EntityListing x) {
                 return new EntityListing(x.header(), x.firms(), x.affiliates(), x.eccns(), x.fdp(), changed, x.stockpile());
             }

@@ -30,7 +30,8 @@ import org.chokepoint.policy.UnreliableEntity;
 final class MeasureReader {
 
     static final List<String> HEADER = List.of("id", "type", "authority", "announced", "effective", "ends", "sources", "note");
-    static final List<String> LICENSE = List.of("policy", "approval", "review", "approved-share", "leakage", "leakage-premium");
+    static final List<String> LICENSE = List.of("policy", "approval", "review", "approved-share", "leakage", "leakage-premium",
+            "shipment-delay");
     static final Map<String, List<String>> KEYS = Map.of(
             "entity-listing", List.of("firms", "affiliates", "eccn", "fdp", "license", "stockpile"),
             "country-control", List.of("destinations", "eccn", "performance", "fdp", "license", "stockpile"),
@@ -389,12 +390,13 @@ final class MeasureReader {
         double approvedShare = l.number("approved-share", 1, "A share in [0, 1].");
         double leakage = l.number("leakage", 0, "A share in [0, 1].");
         double premium = l.number("leakage-premium", 0, "A fraction of the price, e.g. 0.3 for 30%.");
+        Duration shipmentDelay = l.duration("shipment-delay", Duration.ZERO);
         if (l.failed()) {
             f.markFailed();
             return null;
         }
         try {
-            return new LicensePolicy(kind, approval, review, approvedShare, leakage, premium);
+            return new LicensePolicy(kind, approval, review, approvedShare, leakage, premium, shipmentDelay);
         } catch (FieldException e) {
             problems.add(new TreeOrigin(l.node, l.path).problem(e.field(), e.bareMessage(), e.advice()));
             f.markFailed();

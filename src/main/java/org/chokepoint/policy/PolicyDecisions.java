@@ -142,7 +142,8 @@ public final class PolicyDecisions {
                     int review = (int) Math.round(lp.review().inPeriods(scenario.step()));
                     int granted = Math.min(to, from + review);
                     b.restrict(d.link(), from, granted, lp.leakage(), 0, leakMarkup);
-                    b.restrict(d.link(), granted, to, lp.approvedShare(), 0, 0);
+                    int delay = (int) Math.round(lp.shipmentDelay().inPeriods(scenario.step()));
+                    b.restrict(d.link(), granted, to, lp.approvedShare(), delay, 0);
                 } else {
                     b.restrict(d.link(), from, to, lp.leakage(), 0, leakMarkup);
                 }

@@ -21,7 +21,8 @@ public final class RunFigures {
             figures.add(new PdfReport.Figure("shortfall-" + d.item() + ".png", ShortfallChart.chart(s, d), "Units of " + d.item()
                     + " ordered but not delivered in each period, with the measures and without them" + (mc == null ? ""
                     : "; the shaded band holds 90% of " + mc.runs() + " Monte Carlo runs (P5 to P95) and the line inside it is"
-                    + " their median") + ". Vertical lines mark the dates measures take effect."));
+                    + " their median") + ". Vertical lines mark the dates measures take effect (not responses to escalations, which come"
+                    + " at different times in different runs)."));
         }
         figures.add(new PdfReport.Figure("costs-by-country.png", CostChart.chart(s, run.summary()), "What the measures cost the"
                 + " firms of each country over the run: revenue lost at home and on exports, and extra paid for inputs, against the same run without the"

@@ -142,18 +142,31 @@ public final class ShortfallChart {
             bandRenderer.setSeriesStroke(0, Theme.line(1.8f));
             bandRenderer.setAlpha(0.22f);
         }
+        // One marker per date, naming every measure taking effect then. Escalations and their
+        // responses are left out: when a response comes differs from run to run.
+        java.util.Set<String> responses = new java.util.HashSet<>();
         for (Measure m : d.measures()) {
-            if (!m.effective().isBefore(s.start()) && m.effective().isBefore(s.end())) {
-                ValueMarker marker = new ValueMarker(millis(m.effective()), Theme.MARKER, Theme.dashed(1.2f));
-                marker.setLabel(m.id() + " (" + m.effective() + ")");
-                marker.setLabelFont(new Font(Theme.FONT, Font.PLAIN, 12));
-                marker.setLabelPaint(new Color(0x34495E));
-                marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
-                marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                plot.addDomainMarker(marker);
+            if (m instanceof org.chokepoint.policy.Escalation e) {
+                responses.add(e.response());
             }
         }
+        java.util.TreeMap<LocalDate, List<String>> byDate = new java.util.TreeMap<>();
+        for (Measure m : d.measures()) {
+            if (!(m instanceof org.chokepoint.policy.Escalation) && !responses.contains(m.id())
+                    && !m.effective().isBefore(s.start()) && m.effective().isBefore(s.end())) {
+                byDate.computeIfAbsent(m.effective(), k -> new ArrayList<>()).add(m.id());
+            }
+        }
+        byDate.forEach((date, ids) -> {
+            ValueMarker marker = new ValueMarker(millis(date), Theme.MARKER, Theme.dashed(1.2f));
+            marker.setLabel(String.join(", ", ids) + " (" + date + ")");
+            marker.setLabelFont(new Font(Theme.FONT, Font.PLAIN, 12));
+            marker.setLabelPaint(new Color(0x34495E));
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(marker);
+        });
         return chart;
     }
 

@@ -200,4 +200,34 @@ class PolicyInEngineTest {
         sim.run(PolicyEvaluator.evaluate(s2, c).timeline(Streams.forRun(3, 0)), 8, sim.newState(), (t, st) -> open[t] = st.open(link));
         assertThat(open).containsExactly(1, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05);
     }
+
+    /**
+     * A granted license whose shipments each wait two weeks more: from the grant (week 1) the link
+     * carries a two-week delay, so nothing arrives in weeks 3 and 4 that was not already on its way,
+     * and the fab pays the carrying cost of goods held up, 400 × 0.20 × 14/365 a kg of gallium,
+     * 0.01 kg a die: traced to license delays, and passed on to the radar maker a week later.
+     */
+    @Test
+    void licensedShipmentsThatWaitCarryTheirCost() {
+        LicensePolicy slow = new LicensePolicy(LicensePolicy.Kind.CASE_BY_CASE, 1.0, Duration.ZERO, 1, 0, 0, Duration.weeks(2));
+        ExportRestriction licensing = new ExportRestriction(MeasureHeader.of("lic", "export-licensing", "CN", LocalDate.of(2025, 1, 13)),
+                false, List.of("gallium"), List.of("US"), slow, Double.NaN, 1);
+        Scenario s = scenario(galliumChain(), 10, 3, licensing);
+        CompiledNetwork c = CompiledNetwork.of(s.network(), s.step());
+        int link = c.link("cn-ga", "us-gan", "gallium");
+        Simulation sim = new Simulation(c, Parameters.DEFAULT.withChecked(true));
+        org.chokepoint.engine.SeriesRecorder r = new org.chokepoint.engine.SeriesRecorder(true);
+        sim.run(PolicyEvaluator.evaluate(s, c).timeline(Streams.forRun(3, 0)), 10, sim.newState(), r);
+        assertThat(r.open(1, link)).isEqualTo(1);
+        double perDie = 400 * Parameters.CARRYING_COST * 14 / 365 * 0.01;
+        int fab = c.site("us-gan");
+        int prime = c.site("us-radar");
+        for (int t = 0; t < 10; t++) {
+            assertThat(r.unitCost(t, fab, org.chokepoint.engine.CostCause.LICENSE_DELAY)).as("fab, week %d", t)
+                    .isCloseTo(t >= 1 ? perDie : 0, org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(r.unitCost(t, prime, org.chokepoint.engine.CostCause.LICENSE_DELAY)).as("prime, week %d", t)
+                    .isCloseTo(t >= 2 ? 10 * perDie : 0, org.assertj.core.data.Offset.offset(1e-10));
+        }
+        assertThat(slow.describe()).contains("each shipment 2w longer");
+    }
 }
