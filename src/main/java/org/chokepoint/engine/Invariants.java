@@ -15,7 +15,7 @@ final class Invariants {
             }
         }
         for (int site = 0; site < n.siteCount; site++) {
-            double cap = n.capacity[site] * p.overproduction();
+            double cap = n.capacity[site] * s.capacityFactor[site] * p.overproduction();
             if (s.output[site] > cap * (1 + 1e-12) + 1e-12 || !(s.output[site] >= 0)) {
                 fail(t, "output of " + n.siteIds[site] + " is " + s.output[site] + ", capacity " + cap);
             }

@@ -53,6 +53,8 @@ public final class RunState {
     /** Revenue from buyers in another country than the site's firm (sites and final markets). */
     final double[] exportRevenue;
     final boolean[] spare;
+    /** Capacity multiplier from the timeline's site events (1: as built; 0: down). */
+    final double[] capacityFactor;
 
     // unit cost by cause, CostCause.COUNT numbers per slot or site; allocated when first traced
     boolean traceCauses;
@@ -71,6 +73,7 @@ public final class RunState {
     int linkCursor;
     int slotCursor;
     int demandCursor;
+    int siteCursor;
 
     RunState(CompiledNetwork n) {
         this.n = n;
@@ -94,6 +97,7 @@ public final class RunState {
         revenue = new double[n.siteCount];
         exportRevenue = new double[n.siteCount];
         spare = new boolean[n.siteCount];
+        capacityFactor = new double[n.siteCount];
         demandFactor = new double[n.demandCount];
         demanded = new double[n.demandCount];
         delivered = new double[n.demandCount];
@@ -125,6 +129,7 @@ public final class RunState {
         linkCursor = 0;
         slotCursor = 0;
         demandCursor = 0;
+        siteCursor = 0;
         Arrays.fill(slot, 0);
         Arrays.fill(coverFactor, 1);
         for (int l = 0; l < links; l++) {
@@ -141,6 +146,7 @@ public final class RunState {
         Arrays.fill(revenue, 0);
         Arrays.fill(exportRevenue, 0);
         Arrays.fill(spare, true);
+        Arrays.fill(capacityFactor, 1);
         Arrays.fill(demandFactor, 1);
         Arrays.fill(demanded, 0);
         Arrays.fill(delivered, 0);
@@ -248,7 +254,7 @@ public final class RunState {
                 + orderOpen.length + shipped.length
                 + markup.length
                 + output.length + received.length + price.length + unitCost.length + valueAdded.length
-                + revenue.length + exportRevenue.length + demandFactor.length + demanded.length + delivered.length
+                + revenue.length + exportRevenue.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length);
         long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length;

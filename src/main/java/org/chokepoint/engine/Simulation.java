@@ -4,7 +4,8 @@ package org.chokepoint.engine;
  * The time-stepped loop. Each period, in order:
  * <ol>
  *   <li><b>policy</b>: the timeline's events for this period set each link's open fraction, extra
- *       delay and markup, slots' stockpiling factors and demand factors;</li>
+ *       delay and markup, slots' stockpiling factors, demand factors and sites' capacity factors
+ *       (outages);</li>
  *   <li><b>deliveries</b>: shipments due this period join the customer's stock (alternates' in
  *       units of the replaced item: delivered ÷ factor);</li>
  *   <li><b>production</b>, site by site in {@link CompiledNetwork#order}: output = min(capacity ×
@@ -97,6 +98,10 @@ public final class Simulation {
             int e = s.demandCursor++;
             s.demandFactor[tl.demandEventIndex[e]] = tl.demandEventFactor[e];
         }
+        while (s.siteCursor < tl.siteEventPeriod.length && tl.siteEventPeriod[s.siteCursor] <= t) {
+            int e = s.siteCursor++;
+            s.capacityFactor[tl.siteEventSite[e]] = tl.siteEventCapacity[e];
+        }
     }
 
     private void deliver(RunState s, int t) {
@@ -149,7 +154,7 @@ public final class Simulation {
         double orders = linkOrders + finalOrders;
         s.received[site] = orders;
 
-        double cap = n.capacity[site] * p.overproduction();
+        double cap = n.capacity[site] * s.capacityFactor[site] * p.overproduction();
         double x = Math.min(cap, orders);
         final int slotFrom = n.slotOffsets[site];
         final int slotTo = n.slotOffsets[site + 1];

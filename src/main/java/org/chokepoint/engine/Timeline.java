@@ -12,13 +12,14 @@ import java.util.TreeSet;
  * open to this fraction, delayed this much, marked up this much" events.
  *
  * <p>Restrictions may overlap: on one link, open fractions multiply, extra delays take the
- * largest, and markups add. Stockpiling (a cover multiplier on a slot's target stock) and demand
- * factors (a procurement ban's cut) work the same way, multiplying where they overlap.
+ * largest, and markups add. Stockpiling (a cover multiplier on a slot's target stock), demand
+ * factors (a procurement ban's cut) and capacity factors (a site's outage: 0 while it is down)
+ * work the same way, multiplying where they overlap.
  */
 public final class Timeline {
 
     /** No restrictions. */
-    public static final Timeline NONE = new Builder(0, 0, 0).build();
+    public static final Timeline NONE = new Builder(0, 0, 0, 0).build();
 
     final int[] linkEventPeriod;
     final int[] linkEventLink;
@@ -33,6 +34,10 @@ public final class Timeline {
     final int[] demandEventPeriod;
     final int[] demandEventIndex;
     final double[] demandEventFactor;
+
+    final int[] siteEventPeriod;
+    final int[] siteEventSite;
+    final double[] siteEventCapacity;
 
     /** The largest extra delay on any link, for sizing pipelines. */
     final int[] maxDelay;
@@ -84,6 +89,15 @@ public final class Timeline {
             demandEventIndex[i] = (int) de.get(i)[1];
             demandEventFactor[i] = de.get(i)[2];
         }
+        List<double[]> ce = factorEvents(b.sites);
+        siteEventPeriod = new int[ce.size()];
+        siteEventSite = new int[ce.size()];
+        siteEventCapacity = new double[ce.size()];
+        for (int i = 0; i < ce.size(); i++) {
+            siteEventPeriod[i] = (int) ce.get(i)[0];
+            siteEventSite[i] = (int) ce.get(i)[1];
+            siteEventCapacity[i] = ce.get(i)[2];
+        }
     }
 
     /** Piecewise-constant combination of one link's restrictions: an event at every boundary. */
@@ -134,7 +148,7 @@ public final class Timeline {
     }
 
     public static Builder builder(CompiledNetwork n) {
-        return new Builder(n.linkCount + n.altCount, n.slotCount, n.demandCount);
+        return new Builder(n.linkCount + n.altCount, n.slotCount, n.demandCount, n.siteCount);
     }
 
     public int linkEventCount() {
@@ -146,12 +160,14 @@ public final class Timeline {
         private final List<double[]>[] links;
         private final List<double[]>[] slots;
         private final List<double[]>[] demand;
+        private final List<double[]>[] sites;
 
         @SuppressWarnings("unchecked")
-        Builder(int links, int slots, int demand) {
+        Builder(int links, int slots, int demand, int sites) {
             this.links = new List[links];
             this.slots = new List[slots];
             this.demand = new List[demand];
+            this.sites = new List[sites];
         }
 
         /**
@@ -195,6 +211,20 @@ public final class Timeline {
             }
             if (to > from) {
                 add(demand, j, new double[] {from, to, factor});
+            }
+            return this;
+        }
+
+        /**
+         * Multiplies site {@code site}'s capacity by {@code factor} in {@code [from, to)}: 0 is an
+         * outage (a fire, a knock-out), between 0 and 1 a partial one.
+         */
+        public Builder capacity(int site, int from, int to, double factor) {
+            if (!(factor >= 0) || from < 0 || to < from) {
+                throw new IllegalArgumentException("bad capacity factor " + factor);
+            }
+            if (to > from) {
+                add(sites, site, new double[] {from, to, factor});
             }
             return this;
         }

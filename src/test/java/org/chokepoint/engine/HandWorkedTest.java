@@ -192,4 +192,21 @@ public class HandWorkedTest {
         assertThat(r.revenue(3, cs)).isCloseTo(100 * 50, EXACT);
         assertThat(r.revenue(4, cs)).isCloseTo(100 * 52.5, EXACT);
     }
+
+    /**
+     * The supplier is down in weeks 10-17 (an outage, not a block): nothing ships, so nothing
+     * arrives in weeks 14-21 and the 6 weeks of stock (600) run out at the end of week 19. Weeks 20
+     * and 21 are 100 short; what the supplier ships on its first week back (week 18) arrives in
+     * week 22 and the shortfall ends.
+     */
+    @Test
+    void supplierOutage() {
+        CompiledNetwork c = CompiledNetwork.of(chain(6, 4).build(), Step.WEEK);
+        Timeline t = Timeline.builder(c).capacity(c.site("s"), 10, 18, 0).build();
+        SeriesRecorder r = run(c, Parameters.DEFAULT, t, 30);
+        for (int w = 0; w < 30; w++) {
+            assertThat(r.output(w, c.site("s")) == 0).as("supplier down, week %d", w).isEqualTo(w >= 10 && w < 18);
+            assertThat(r.shortfall(w, 0)).as("shortfall, week %d", w).isCloseTo(w == 20 || w == 21 ? 100 : 0, EXACT);
+        }
+    }
 }
