@@ -576,6 +576,58 @@ public final class CompiledNetwork implements Cloneable {
         return linkFrom[l];
     }
 
+    /** Link l's share of its customer's need for the item (normalised within the slot; an alternate's maximum share). */
+    public double linkShare(int l) {
+        return linkShare[l];
+    }
+
+    /** Units of link l's item its customer uses per unit of output. */
+    public double linkQuantity(int l) {
+        return slotQty[linkSlot[l]];
+    }
+
+    /** Link l's standing markup (transport, margin), a fraction of the price. */
+    public double linkMarkup(int l) {
+        return linkMarkup[l];
+    }
+
+    public int linkLead(int l) {
+        return linkLead[l];
+    }
+
+    public int linkSlot(int l) {
+        return linkSlot[l];
+    }
+
+    /** Baseline flow on supply link l, units per period. */
+    public double baseFlow(int l) {
+        return baseFlow[l];
+    }
+
+    /** Target stock cover of slot k, in periods. */
+    public double slotCover(int k) {
+        return slotCover[k];
+    }
+
+    public double slotQuantity(int k) {
+        return slotQty[k];
+    }
+
+    /** Supply links into slot k, in the customer view. */
+    public int[] slotLinks(int k) {
+        return java.util.Arrays.copyOfRange(inLink, inOffsets[k], inOffsets[k + 1]);
+    }
+
+    /** Alternates of slot k (engine link indices). */
+    public int alternatesOf(int k) {
+        return altOffsets[k + 1] - altOffsets[k];
+    }
+
+    /** The longest lead time of any link, in periods. */
+    public int maxLead() {
+        return maxLead;
+    }
+
     public int linkCustomer(int l) {
         return slotSite[linkSlot[l]];
     }
