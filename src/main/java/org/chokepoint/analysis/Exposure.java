@@ -36,11 +36,15 @@ public final class Exposure {
 
     /** Why a link is caught. */
     public enum Basis {
-        ORIGIN("made in the authority's territory"),
-        DE_MINIMIS("controlled content above de minimis"),
-        FOREIGN_CONTENT("the authority's listed materials above the foreign-content share"),
+        /** Made in the authority's territory. */
+        ORIGIN("origin"),
+        /** Controlled content above the de minimis threshold. */
+        DE_MINIMIS("de minimis"),
+        /** The authority's listed materials above the measure's foreign-content share. */
+        FOREIGN_CONTENT("foreign content"),
         FOREIGN_DIRECT_PRODUCT("foreign direct product"),
-        SCOPE("within the measure's scope");
+        /** Within the measure's scope as such (a tariff, a ban on a firm). */
+        SCOPE("scope");
 
         private final String label;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Supply-chain impact simulator for export controls and retaliation.",
-        subcommands = {RunCommand.class, SweepCommand.class, SensitivityCommand.class, ExplainCommand.class, ValidateCommand.class, GraphCommand.class, GenerateCommand.class,
+        subcommands = {RunCommand.class, SweepCommand.class, SensitivityCommand.class, ExplainCommand.class, ExposureCommand.class, ValidateCommand.class, GraphCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -115,7 +115,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             if (!formats.contains("png") && !formats.contains("pdf")) {
                 return;
             }
-            List<PdfReport.Figure> figures = RunFigures.of(s, run, mc);
+            org.chokepoint.analysis.ExposureReport exposure = run.network().siteCount() <= EXPOSURE_LIMIT
+                    ? org.chokepoint.analysis.ExposureReport.of(s, params, recoveryPeriods(s), 0, true, nThreads, d -> { })
+                    : null;
+            List<PdfReport.Figure> figures = RunFigures.of(s, run, mc, exposure);
             if (formats.contains("png")) {
                 for (PdfReport.Figure f : figures) {
                     Png.write(f.chart(), tmp.resolve(f.file()), charts.pngWidth, charts.pngHeight(), charts.pngScale);
@@ -124,7 +127,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             if (formats.contains("pdf")) {
                 PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
-                        org.chokepoint.io.Digests.sha256Hex(scenario), charts.runDate());
+                        org.chokepoint.io.Digests.sha256Hex(scenario), charts.runDate(), exposure);
                 AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
                 written.add("report.pdf");
             }
@@ -138,6 +141,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + dir + "/: " + String.join(", ", written));
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    /** Networks up to this many sites get the exposure analysis in their report; larger ones: chokepoint exposure. */
+    static final int EXPOSURE_LIMIT = 1000;
+
+    /** Eight weeks of outage for the report's criticality ranking, in the scenario's periods. */
+    private static int recoveryPeriods(Scenario s) {
+        return (int) Math.round(org.chokepoint.model.Duration.weeks(8).inPeriods(s.step()));
     }
 
     /** The scenario's behaviour, with what the command line sets instead. */

@@ -51,7 +51,15 @@ public final class PdfReport {
      * @param runDate shown on the title page, or {@code null} to leave it out
      */
     public record Content(Scenario scenario, Chokepoint.Run run, MonteCarlo.Result mc, List<Figure> figures,
-                          String version, String scenarioFile, String scenarioHash, LocalDate runDate) {}
+                          String version, String scenarioFile, String scenarioHash, LocalDate runDate,
+                          org.chokepoint.analysis.ExposureReport exposure) {
+
+        /** A report without the exposure section. */
+        public Content(Scenario scenario, Chokepoint.Run run, MonteCarlo.Result mc, List<Figure> figures, String version,
+                       String scenarioFile, String scenarioHash, LocalDate runDate) {
+            this(scenario, run, mc, figures, version, scenarioFile, scenarioHash, runDate, null);
+        }
+    }
 
     static final Path FONT_DIR = PdfPages.FONT_DIR;
     private static final float MARGIN = PdfPages.MARGIN;
@@ -76,6 +84,9 @@ public final class PdfReport {
             r.titlePage();
             r.summaryPage();
             r.measures();
+            if (c.exposure() != null) {
+                r.exposure(c.exposure());
+            }
             p.figures(c.figures());
             r.sourcesAndMethods();
             p.save(c.scenario().title(), c.version(), reproducibility(c), target);
@@ -161,6 +172,64 @@ public final class PdfReport {
         }
         p.y -= 6;
         restrictions();
+    }
+
+    /** The static picture: what each measure reaches, where there is no second way, whose outage hurts most. */
+    private void exposure(org.chokepoint.analysis.ExposureReport x) throws IOException {
+        p.newPage();
+        p.heading("Exposure");
+        p.paragraph(p.regular, 10, "Before any simulation: the share of each end item's cost that each measure reaches,"
+                + " counting inputs restricted anywhere upstream by value, and the rule that catches the largest of them (US"
+                + " origin, de minimis content, a foreign-direct-product rule, or the measure's scope), from the same rule steps"
+                + " as the restrictions above.", 14);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"end item", "measure", "share", "largest input caught", "caught by"});
+        for (org.chokepoint.analysis.Exposure.Row r : x.exposure()) {
+            if (r.share() <= 0) {
+                continue;
+            }
+            var top = r.inputs().get(0);
+            rows.add(new String[] {r.site(), r.measure() + (r.condition() == null ? "" : " (if it fires)"),
+                String.format(Locale.ROOT, "%.1f%%", 100 * r.share()),
+                String.format(Locale.ROOT, "%s (%.1f%%)", top.link(), 100 * top.share()), top.basis().label()});
+        }
+        if (rows.size() == 1) {
+            p.paragraph(p.regular, 10, "No measure reaches any end item's inputs.", 14);
+        } else {
+            p.table(rows, new float[] {0.16f, 0.17f, 0.08f, 0.36f, 0.23f});
+        }
+        p.y -= 8;
+        p.subheading("Where there is no second way");
+        List<String> safe = new ArrayList<>();
+        for (var e : x.risk().endItems()) {
+            if (e.cutInput() == null) {
+                continue;
+            }
+            if (e.singlePoints().isEmpty()) {
+                safe.add(e.site() + " (" + e.cut().size() + ")");
+                continue;
+            }
+            p.bullet(e.site() + " stops if any of " + String.join(", ", e.singlePoints()) + " stops.");
+        }
+        if (!safe.isEmpty()) {
+            p.bullet("No single point of failure (fewest sites cutting one input off): " + String.join(", ", safe) + ".");
+        }
+        p.bullet(x.risk().singleSources().size() + " inputs have a single source and no alternate.");
+        p.y -= 8;
+        String unit = c.scenario().step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
+        p.subheading("Whose outage hurts most: each supplier down " + x.recovery() + " " + unit + ", without the measures");
+        rows = new ArrayList<>();
+        rows.add(new String[] {"rank", "site", "item", "lost (USD)", "index", "survives"});
+        int rank = 0;
+        for (var i : x.criticality().subList(0, Math.min(15, x.criticality().size()))) {
+            rows.add(new String[] {Integer.toString(++rank), i.site(), i.item(), usd(i.lostValue()),
+                String.format(Locale.ROOT, "%.2f", i.index()), i.timeToSurvive() < 0 ? "-" : Integer.toString(i.timeToSurvive())});
+        }
+        p.table(rows, new float[] {0.08f, 0.26f, 0.2f, 0.18f, 0.12f, 0.16f});
+        p.y -= 4;
+        p.paragraph(p.regular, 9.5f, "Lost: value of end items not delivered over " + x.horizon() + " " + unit + " of the"
+                + " knock-out simulation; index: relative to the worst; survives: the longest outage, in " + unit + ", with"
+                + " nothing lost. chokepoint exposure " + c.scenarioFile() + " gives every table in full.", 13);
     }
 
     /** One measure in a sentence: whom it names, its license policy, its sources. */

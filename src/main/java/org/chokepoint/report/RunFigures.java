@@ -13,6 +13,15 @@ public final class RunFigures {
 
     /** @param mc the Monte Carlo of the scenario, or {@code null} for a single run */
     public static List<PdfReport.Figure> of(Scenario s, Chokepoint.Run run, MonteCarlo.Result mc) {
+        return of(s, run, mc, null);
+    }
+
+    /**
+     * @param mc the Monte Carlo of the scenario, or {@code null} for a single run
+     * @param exposure the exposure analysis, or {@code null} to leave its charts out
+     */
+    public static List<PdfReport.Figure> of(Scenario s, Chokepoint.Run run, MonteCarlo.Result mc,
+                                            org.chokepoint.analysis.ExposureReport exposure) {
         List<PdfReport.Figure> figures = new ArrayList<>();
         List<ShortfallChart.Data> shortfalls = ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc);
         // Only the end items the measures touch; the rest are flat lines, listed in the summary table.
@@ -58,6 +67,19 @@ public final class RunFigures {
                     + " (license approvals, whether and when escalations fire) spread them. Whiskers reach the furthest run within"
                     + " one and a half box lengths; dots beyond are single runs; shortfall values per run and market are in"
                     + " totals.csv."));
+        }
+        if (exposure != null && ExposureCharts.hasExposure(exposure.exposure())) {
+            figures.add(new PdfReport.Figure("exposure.png", ExposureCharts.exposure(s, exposure.exposure()), "The share of each"
+                    + " end item's cost each measure reaches: inputs it restricts anywhere upstream, weighted by the value they"
+                    + " carry into the end item, before any stock, substitute or license softens the blow."));
+        }
+        if (exposure != null && !exposure.criticality().isEmpty()) {
+            figures.add(new PdfReport.Figure("criticality.png", ExposureCharts.criticality(s, exposure), "The "
+                    + Math.min(ExposureCharts.TOP, exposure.criticality().size()) + " supplier sites whose outage costs most: the"
+                    + " value of end items not delivered when the site is down for its time to recover, in the network without"
+                    + " the measures" + (exposure.program().isEmpty() ? "" : "; the linear program lets other suppliers with"
+                    + " spare capacity step in at once and ignores lead times inside the outage, so it is the lower bound")
+                    + "."));
         }
         if (mc != null) {
             figures.add(new PdfReport.Figure("runs-histogram.png", RunsHistogram.chart(s, mc), "How the total value of end items"

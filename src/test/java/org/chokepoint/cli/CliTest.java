@@ -74,7 +74,8 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
                 + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, unit-cost-inspur-gp-line.png,"
-                + " unit-cost-inspur-ai-line.png, sites.png, survive-recover.png, runs-by-market.png, runs-histogram.png, report.pdf");
+                + " unit-cost-inspur-ai-line.png, sites.png, survive-recover.png, runs-by-market.png, exposure.png, criticality.png,"
+                + " runs-histogram.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
                 .contains("2 measures; 8 links or demand entries affected")
@@ -187,6 +188,24 @@ class CliTest {
                     .contains("measures.bis-2025-inspur.license.approval").contains("Methods")
                     .contains("chokepoint sweep " + sweepFile);
         }
+    }
+
+    @Test
+    void exposurePrintsTheStaticPictureAsTextJsonAndCsv() throws IOException {
+        Result t = run("exposure", SAMPLE, "--threads", "2");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("Control exposure", "inspur-ai-line", "bis-2025-inspur", "foreign direct product",
+                "Where there is no second way", "Most concentrated supply", "Criticality", "delta-psu");
+        Result j = run("exposure", SAMPLE, "--format", "json", "--no-survival", "--recovery", "4w");
+        assertThat(j.code()).as(j.err()).isZero();
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(j.out());
+        assertThat(tree.get("recovery").asInt()).isEqualTo(4);
+        assertThat(tree.get("exposure").size()).isPositive();
+        assertThat(tree.get("criticality").get(0).get("index").asDouble()).isEqualTo(1.0);
+        Result c = run("exposure", SAMPLE, "--format", "csv", "--no-survival");
+        assertThat(c.out().lines().findFirst().orElseThrow()).isEqualTo("table,subject,detail,value,note");
+        assertThat(c.out()).contains("exposure,inspur-ai-line,bis-2025-inspur,").contains("single-point-of-failure,inspur-ai-line,delta-psu");
+        assertThat(run("exposure", SAMPLE, "--recovery", "soon").code()).isEqualTo(2);
     }
 
     @Test

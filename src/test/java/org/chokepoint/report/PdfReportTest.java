@@ -76,4 +76,22 @@ class PdfReportTest {
     void sameInputsGiveTheSameBytes() throws Exception {
         assertThat(report(null)).isEqualTo(report(null));
     }
+
+    /** With the exposure analysis, the report gains its section: each measure's reach and the criticality ranking. */
+    @Test
+    void exposureSection() throws Exception {
+        Chokepoint.Run run = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT);
+        var exposure = org.chokepoint.analysis.ExposureReport.of(SAMPLE, Parameters.DEFAULT, 8, 0, false, 2, d -> { });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfReport.write(new PdfReport.Content(SAMPLE, run, null, RunFigures.of(SAMPLE, run, null, exposure), "v", "x.yaml",
+                "ab".repeat(32), null, exposure), out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Exposure", "Where there is no second way", "Whose outage hurts most");
+            var ai = exposure.exposure().stream().filter(r -> r.site().equals("inspur-ai-line")).findFirst().orElseThrow();
+            assertThat(text).contains("inspur-ai-line bis-2025-inspur " + String.format(Locale.ROOT, "%.1f%%", 100 * ai.share()));
+            var worst = exposure.criticality().get(0);
+            assertThat(text).contains("1 " + worst.site() + " " + worst.item() + " " + String.format(Locale.ROOT, "%,.0f", worst.lostValue()));
+        }
+    }
 }
