@@ -41,8 +41,8 @@ public final class PolicyRun {
             Watch watch = new Watch(sim.network(), s.armed());
             sim.run(s.timeline(), scenario.periods(), state, new Recorder() {
                 @Override
-                public boolean costCauses() {
-                    return recorder.costCauses();
+                public boolean detailedAccounts() {
+                    return recorder.detailedAccounts();
                 }
 
                 @Override

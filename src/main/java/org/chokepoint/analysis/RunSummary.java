@@ -234,7 +234,7 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
 
     /** Each end-item site's mean unit cost and what each cause changed of it, if the runs traced causes. */
     private static List<UnitCostRow> unitCosts(CompiledNetwork n, SeriesRecorder r, SeriesRecorder baseline) {
-        if (!r.hasCostCauses() || !baseline.hasCostCauses()) {
+        if (!r.isDetailed() || !baseline.isDetailed()) {
             return List.of();
         }
         java.util.TreeSet<Integer> served = new java.util.TreeSet<>();

@@ -2,7 +2,7 @@ package org.chokepoint.engine;
 
 /**
  * The causes a unit-cost change is traced to, when a recorder asks for them
- * ({@link Recorder#costCauses()}). Each site's unit cost carries one component per cause: what the
+ * ({@link Recorder#detailedAccounts()}). Each site's unit cost carries one component per cause: what the
  * cause added to the price of its own inputs, plus the components its suppliers' prices carried.
  * Whatever the components do not explain (a dearer or cheaper source, a conversion factor) is the
  * sourcing mix, left to the caller as the remainder.

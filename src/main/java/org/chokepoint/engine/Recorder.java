@@ -8,10 +8,11 @@ package org.chokepoint.engine;
 public interface Recorder {
 
     /**
-     * Whether the run should trace unit costs to their {@link CostCause}s (read at the start of a
-     * run; costs a little per link, so off unless asked for).
+     * Whether the run should keep detailed accounts: unit costs traced to their {@link CostCause}s
+     * and revenue from buyers abroad (read at the start of a run; costs a little per link, so off
+     * unless asked for: a Monte Carlo needs neither).
      */
-    default boolean costCauses() {
+    default boolean detailedAccounts() {
         return false;
     }
 

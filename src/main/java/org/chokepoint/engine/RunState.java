@@ -50,14 +50,14 @@ public final class RunState {
     final double[] unitCost;
     final double[] valueAdded;
     final double[] revenue;
-    /** Revenue from buyers in another country than the site's firm (sites and final markets). */
+    /** Revenue from buyers in another country than the site's firm (sites and final markets); kept with detailed accounts only. */
     final double[] exportRevenue;
     final boolean[] spare;
     /** Capacity multiplier from the timeline's site events (1: as built; 0: down). */
     final double[] capacityFactor;
 
     // unit cost by cause, CostCause.COUNT numbers per slot or site; allocated when first traced
-    boolean traceCauses;
+    boolean detailed;
     /** Per slot, this period: what each cause added to the value bought. */
     double[] slotCause;
     /** Per slot: the components of the input price. */
@@ -193,7 +193,7 @@ public final class RunState {
             price[s] = n.basePrice[s];
             unitCost[s] = n.basePrice[s];
         }
-        traceCauses = causes;
+        detailed = causes;
         if (causes) {
             startCauses();
         }
@@ -309,7 +309,7 @@ public final class RunState {
 
     /** What {@code cause} adds to the site's unit cost; 0 unless the run traces causes. */
     public double unitCost(int site, CostCause cause) {
-        return traceCauses ? siteCause[CostCause.COUNT * site + cause.ordinal()] : 0;
+        return detailed ? siteCause[CostCause.COUNT * site + cause.ordinal()] : 0;
     }
 
     public double open(int link) {

@@ -37,7 +37,7 @@ public final class SeriesRecorder implements Recorder {
     }
 
     @Override
-    public boolean costCauses() {
+    public boolean detailedAccounts() {
         return causes;
     }
 
@@ -108,7 +108,7 @@ public final class SeriesRecorder implements Recorder {
     }
 
     /** Whether unit costs were traced to causes. */
-    public boolean hasCostCauses() {
+    public boolean isDetailed() {
         return causes;
     }
 

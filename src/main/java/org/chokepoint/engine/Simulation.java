@@ -63,7 +63,7 @@ public final class Simulation {
         if (s.n != n) {
             throw new IllegalArgumentException("the state belongs to another compiled network");
         }
-        s.reset(timeline, p, recorder.costCauses());
+        s.reset(timeline, p, recorder.detailedAccounts());
         recorder.start(n, periods);
         for (int t = 0; t < periods; t++) {
             s.period = t;
@@ -202,7 +202,7 @@ public final class Simulation {
             s.delivered[j] = q;
             double value = q * (n.demandPrice[j] + priceNow - n.basePrice[site]);
             sold += value;
-            if (n.demandExport[j]) {
+            if (s.detailed && n.demandExport[j]) {
                 soldAbroad += value;
             }
         }
@@ -212,7 +212,7 @@ public final class Simulation {
         for (int l = outFrom; l < outTo; l++) {
             double q = ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, site, priceNow);
             shippedUnits += q;
-            if (n.linkExport[l]) {
+            if (s.detailed && n.linkExport[l]) {
                 shippedAbroad += q;
             }
         }
@@ -220,7 +220,7 @@ public final class Simulation {
             int l = n.altOutLinks[i];
             double q = ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, site, priceNow);
             shippedUnits += q;
-            if (n.linkExport[l]) {
+            if (s.detailed && n.linkExport[l]) {
                 shippedAbroad += q;
             }
         }
@@ -262,10 +262,15 @@ public final class Simulation {
         double atSupplier = q * supplierPrice;
         double marked = atSupplier * (1 + markup);
         double paid = marked * (1 + n.linkPremium[l]);
-        double held = s.delay[l] > 0 ? paid * carry * s.delay[l] : 0;
-        slot[k + 2] += paid + held;
+        int delay = s.delay[l];
+        double held = 0;
+        if (delay > 0) {
+            held = paid * carry * delay;
+            paid += held;
+        }
+        slot[k + 2] += paid;
         slot[k + 3] += units;
-        if (s.traceCauses) {
+        if (s.detailed) {
             final int c = CostCause.COUNT;
             int at = c * n.linkSlot[l];
             int from = c * supplier;
@@ -284,13 +289,13 @@ public final class Simulation {
             if (units > EPS) {
                 s.inputPrice[k] = slot[4 * k + 2] / units; // else: nothing bought, the last price stands
             }
-            if (s.traceCauses) {
+            if (s.detailed) {
                 inputCauses(s, k, units);
             }
             slot[4 * k + 2] = 0;
             slot[4 * k + 3] = 0;
         }
-        if (s.traceCauses) {
+        if (s.detailed) {
             siteCauses(s);
         }
         // Value added is fixed at its baseline, so cost changes pass through to price one for one.

@@ -55,20 +55,12 @@ class RunSummaryTest {
      */
     @Test
     void lostExportsAreTheSalesAbroad() {
-        var n = new NetworkBuilder()
-                .item(Item.of("part", 10)).item(Item.of("product", 50))
-                .firm(Firm.of("maker", "US")).firm(Firm.of("supplier", "TW"))
-                .site(Site.of("s", "supplier", "part", 1000, Map.of()))
-                .site(Site.of("c", "maker", "product", 1000, Map.of("part", 1.0)).withStock(Map.of("part", Duration.weeks(6))))
-                .link(SupplyLink.of("s", "c", "part", 1, Duration.weeks(4)))
-                .demand(Demand.of("product", "US", "c", 100))
-                .demand(Demand.of("product", "CA", "c", 50))
-                .build();
+        var n = blockedChain().demand(Demand.of("product", "CA", "c", 50)).build();
         CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
         Simulation sim = new Simulation(c, Parameters.DEFAULT.withChecked(true));
-        SeriesRecorder r = new SeriesRecorder();
+        SeriesRecorder r = new SeriesRecorder(true);
         sim.run(Timeline.builder(c).block(c.link("s", "c", "part"), 10, 52).build(), 30, sim.newState(), r);
-        SeriesRecorder base = new SeriesRecorder();
+        SeriesRecorder base = new SeriesRecorder(true);
         sim.run(Timeline.NONE, 30, sim.newState(), base);
         RunSummary s = RunSummary.of(c, r, base);
 
@@ -78,20 +70,30 @@ class RunSummaryTest {
         RunSummary.Totals supplier = s.countries().stream().filter(f -> f.key().equals("TW")).findFirst().orElseThrow();
         assertThat(supplier.lostExports()).isCloseTo(30_000, Offset.offset(1e-6));
         assertThat(supplier.lostDomesticRevenue()).isCloseTo(0, Offset.offset(1e-6));
-        assertThat(s.unitCosts()).as("not traced: no breakdown").isEmpty();
+        // Cut off, the maker buys nothing, so the last price it paid stands: no unit-cost change.
+        assertThat(s.unitCosts()).singleElement().satisfies(u -> assertThat(u.change()).isCloseTo(0, Offset.offset(1e-12)));
+        // Without detailed accounts a run keeps no export revenue.
+        SeriesRecorder plain = new SeriesRecorder();
+        sim.run(Timeline.NONE, 30, sim.newState(), plain);
+        assertThat(plain.exportRevenue(5, c.site("s"))).isZero();
+        assertThat(RunSummary.of(c, plain, plain).unitCosts()).isEmpty();
     }
 
     /** The blocked chain of HandWorkedTest: short 100 a week from week 20 of 30. */
-    @Test
-    void blockedChainFigures() {
-        var n = new NetworkBuilder()
+    /** Taiwanese supplier s → US maker c (6 weeks of parts, 4 weeks' lead time), selling 100 a week in the US. */
+    static NetworkBuilder blockedChain() {
+        return new NetworkBuilder()
                 .item(Item.of("part", 10)).item(Item.of("product", 50))
                 .firm(Firm.of("maker", "US")).firm(Firm.of("supplier", "TW"))
                 .site(Site.of("s", "supplier", "part", 1000, Map.of()))
                 .site(Site.of("c", "maker", "product", 1000, Map.of("part", 1.0)).withStock(Map.of("part", Duration.weeks(6))))
                 .link(SupplyLink.of("s", "c", "part", 1, Duration.weeks(4)))
-                .demand(Demand.of("product", "US", "c", 100))
-                .build();
+                .demand(Demand.of("product", "US", "c", 100));
+    }
+
+    @Test
+    void blockedChainFigures() {
+        var n = blockedChain().build();
         CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
         Simulation sim = new Simulation(c, Parameters.DEFAULT);
         SeriesRecorder r = new SeriesRecorder();
