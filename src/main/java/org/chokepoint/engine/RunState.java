@@ -33,13 +33,6 @@ public final class RunState {
     final int[] ringOffset;
     /** Per slot: how many of its supply links policy restricts now (open below 1); 0 lets ordering skip rerouting. */
     final int[] restricted;
-    /**
-     * Per slot, what it ordered last period in all, and whether its links' orders were set one by one
-     * (some link restricted: rerouting) or are its need × each link's share, which the supplier
-     * works out as it ships — so ordering does not touch every link.
-     */
-    final double[] need;
-    final boolean[] explicit;
 
     // links (supply links, then alternates)
     /**
@@ -104,8 +97,6 @@ public final class RunState {
 
         ringOffset = new int[n.slotCount + 1];
         restricted = new int[n.slotCount];
-        need = new double[n.slotCount];
-        explicit = new boolean[n.slotCount];
         orderOpen = new double[2 * links];
         shipped = new double[links];
 
@@ -155,8 +146,6 @@ public final class RunState {
             Arrays.fill(arrive, 0, total, 0);
         }
         Arrays.fill(restricted, 0);
-        Arrays.fill(need, 0);
-        Arrays.fill(explicit, true); // period 0 ships the equilibrium orders set below
         double carry = p.carryingCost() * n.step.days() / 365.0;
         for (int l = 0; l < links; l++) {
             priceFactor[l] = priceFactor(l, 0, 0, carry);
@@ -294,13 +283,13 @@ public final class RunState {
     public long bytes() {
         long doubles = (long) arrive.length + priceFactor.length + slot.length + coverFactor.length + inputPrice.length
                 + orderOpen.length + shipped.length
-                + markup.length + need.length
+                + markup.length
                 + output.length + received.length + price.length + unitCost.length + valueAdded.length
                 + revenue.length + exportRevenue.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length);
         long ints = (long) ringOffset.length + restricted.length + delay.length + altStart.length + modNow.length;
-        return doubles * 8 + ints * 4 + spare.length + explicit.length;
+        return doubles * 8 + ints * 4 + spare.length;
     }
 
     // ---- read access for recorders ----

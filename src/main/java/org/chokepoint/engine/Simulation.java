@@ -140,13 +140,8 @@ public final class Simulation {
         final int altFrom = n.altOutOffsets[site];
         final int altTo = n.altOutOffsets[site + 1];
         double linkOrders = 0;
-        final double[] need = s.need;
-        final boolean[] explicit = s.explicit;
         for (int l = outFrom; l < outTo; l++) {
-            int k = n.linkSlot[l];
-            double order = explicit[k] ? oo[2 * l] : need[k] * n.linkShare[l];
-            oo[2 * l] = order;
-            linkOrders += order * oo[2 * l + 1];
+            linkOrders += oo[2 * l] * oo[2 * l + 1];
         }
         for (int i = altFrom; i < altTo; i++) {
             int l = n.altOutLinks[i];
@@ -339,11 +334,6 @@ public final class Simulation {
         }
     }
 
-    /**
-     * Orders for the next period. Slots with a restricted link set each link's order here (the
-     * blocked share moves to open links with spare capacity, else to alternates); the others only
-     * record their need, and each supplier multiplies it by its link's share as it ships.
-     */
     private void placeOrders(RunState s, int t) {
         final double tau = p.restorationTime();
         final double[] oo = s.orderOpen;
@@ -358,14 +348,14 @@ public final class Simulation {
             final int from = n.inOffsets[k];
             final int to = n.inOffsets[k + 1];
             if (s.restricted[k] == 0) {
-                // Nothing restricted: every link gets its share of the need, which its supplier
-                // works out when it ships; no rerouting; no alternate unless there is no link at all.
-                s.need[k] = need;
-                s.explicit[k] = false;
+                // Nothing restricted: every link gets its share, no rerouting, no alternate needed
+                // (unless the slot has no supply link at all).
+                for (int j = from; j < to; j++) {
+                    oo[2 * n.inLink[j]] = need * n.inShare[j];
+                }
                 orderAlternates(s, k, need, from == to ? 1 : 0, t);
                 continue;
             }
-            s.explicit[k] = true;
             double blocked = 0;
             double reroutable = 0;
             for (int j = from; j < to; j++) {
