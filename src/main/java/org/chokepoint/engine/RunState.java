@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The mutable state of one run: stocks, pipelines, orders, prices. Made once per thread by
  * {@link Simulation#newState()} and reset, not reallocated, for every run. Memory beyond the
- * shared {@link CompiledNetwork}: per link about 7 numbers; per slot 5 plus one per period of
- * its longest wait (the arrival ring); per site 10; per demand entry 4.
+ * shared {@link CompiledNetwork}: per link about 6 numbers plus one per period of pipeline; per
+ * slot 5; per site 9; per demand entry 4.
  */
 public final class RunState {
 
@@ -24,17 +24,10 @@ public final class RunState {
     final double[] inputPrice;
 
 
-    /**
-     * Goods on their way, by the slot they are going to and the period they arrive, in the
-     * customer's units: slot k's ring is {@code arrive[ringOffset[k] .. ringOffset[k+1]-1]},
-     * indexed by period modulo its length. Per slot, not per link: a delivery is one read per slot.
-     */
-    double[] arrive = new double[0];
-    final int[] ringOffset;
-    /** Per slot: how many of its supply links policy restricts now (open below 1); 0 lets ordering skip rerouting. */
-    final int[] restricted;
-
     // links (supply links, then alternates)
+    double[] pipe = new double[0];
+    /** Link l's pipeline is {@code pipe[ringOffset[l] .. ringOffset[l+1]-1]}, a ring indexed by period. */
+    final int[] ringOffset;
     /**
      * Per link, interleaved: {@code orderOpen[2l]} is the order placed on link l (for shipment this
      * period), {@code orderOpen[2l+1]} its open fraction. Interleaved because the ordering pass
@@ -46,12 +39,6 @@ public final class RunState {
     int[] modNow = new int[2];
     final int[] delay;
     final double[] markup;
-    /**
-     * What a unit shipped on link l costs its buyer per unit of the supplier's price: (1 + standing
-     * markup + policy markup) × (1 + premium) × (1 + carrying cost × delay). Set when an event
-     * changes the link, so shipping multiplies once.
-     */
-    final double[] priceFactor;
     final int[] altStart;
     double[] shippedTotal;
     double[] arrivedTotal;
@@ -95,14 +82,12 @@ public final class RunState {
         coverFactor = new double[n.slotCount];
         inputPrice = new double[n.slotCount];
 
-        ringOffset = new int[n.slotCount + 1];
-        restricted = new int[n.slotCount];
+        ringOffset = new int[links + 1];
         orderOpen = new double[2 * links];
         shipped = new double[links];
 
         delay = new int[links];
         markup = new double[links];
-        priceFactor = new double[links];
         altStart = new int[n.altCount];
         output = new double[n.siteCount];
         received = new double[n.siteCount];
@@ -118,37 +103,27 @@ public final class RunState {
         delivered = new double[n.demandCount];
     }
 
-    /** Sizes the arrival rings for this timeline's delays; grows the shared array only when needed. */
+    /** Sizes the pipelines for this timeline's delays; grows the shared array only when needed. */
     void reset(Timeline timeline, Parameters p, boolean causes) {
         int links = shipped.length;
-        // A slot's ring is as long as the longest wait on any of its links: what arrives in period t
-        // is taken out before anything due at t + size is put in the same place.
-        int[] size = new int[n.slotCount];
-        Arrays.fill(size, 1);
-        for (int l = 0; l < links; l++) {
-            int k = n.linkSlot[l];
-            size[k] = Math.max(size[k], n.linkLead[l] + (l < timeline.maxDelay.length ? timeline.maxDelay[l] : 0));
-        }
+        // A ring as long as the longest wait: what arrives in period t is taken out before anything
+        // due at t + size is put in the same place.
         int total = 0;
         int longest = 1;
-        for (int k = 0; k < n.slotCount; k++) {
-            ringOffset[k] = total;
-            total += size[k];
-            longest = Math.max(longest, size[k]);
+        for (int l = 0; l < links; l++) {
+            ringOffset[l] = total;
+            int size = Math.max(1, n.linkLead[l] + (l < timeline.maxDelay.length ? timeline.maxDelay[l] : 0));
+            total += size;
+            longest = Math.max(longest, size);
         }
-        ringOffset[n.slotCount] = total;
+        ringOffset[links] = total;
         if (modNow.length <= longest) {
             modNow = new int[longest + 1];
         }
-        if (arrive.length < total) {
-            arrive = new double[total];
+        if (pipe.length < total) {
+            pipe = new double[total];
         } else {
-            Arrays.fill(arrive, 0, total, 0);
-        }
-        Arrays.fill(restricted, 0);
-        double carry = p.carryingCost() * n.step.days() / 365.0;
-        for (int l = 0; l < links; l++) {
-            priceFactor[l] = priceFactor(l, 0, 0, carry);
+            Arrays.fill(pipe, 0, total, 0);
         }
         period = 0;
         linkCursor = 0;
@@ -178,7 +153,7 @@ public final class RunState {
         if (p.checked()) {
             if (shippedTotal == null) {
                 shippedTotal = new double[links];
-                arrivedTotal = new double[n.slotCount];
+                arrivedTotal = new double[links];
             }
             Arrays.fill(shippedTotal, 0);
             Arrays.fill(arrivedTotal, 0);
@@ -188,11 +163,10 @@ public final class RunState {
         for (int l = 0; l < n.linkCount; l++) {
             double q = n.baseFlow[l];
             orderOpen[2 * l] = q;
-            int k = n.linkSlot[l];
             for (int i = 0; i < n.linkLead[l]; i++) {
-                arrive[ringOffset[k] + i % ringSize(k)] += q * n.linkPerUnit[l];
+                pipe[ringOffset[l] + i % ringSize(l)] = q;
             }
-            slot[4 * k + 1] += n.linkLead[l] * q * n.linkPerUnit[l];
+            slot[4 * n.linkSlot[l] + 1] += n.linkLead[l] * q;
             if (shippedTotal != null && p.checked()) {
                 shippedTotal[l] = n.linkLead[l] * q; // shipped before period 0
             }
@@ -270,25 +244,20 @@ public final class RunState {
         }
     }
 
-    int ringSize(int k) {
-        return ringOffset[k + 1] - ringOffset[k];
-    }
-
-    /** Link l's {@link #priceFactor} under a policy markup and extra delay. */
-    double priceFactor(int l, double policyMarkup, int extraDelay, double carry) {
-        return (1 + n.linkMarkup[l] + policyMarkup) * (1 + n.linkPremium[l]) * (1 + carry * extraDelay);
+    int ringSize(int l) {
+        return ringOffset[l + 1] - ringOffset[l];
     }
 
     /** Bytes held by this state's arrays (object headers aside): the memory one run needs per thread. */
     public long bytes() {
-        long doubles = (long) arrive.length + priceFactor.length + slot.length + coverFactor.length + inputPrice.length
+        long doubles = (long) pipe.length + slot.length + coverFactor.length + inputPrice.length
                 + orderOpen.length + shipped.length
                 + markup.length
                 + output.length + received.length + price.length + unitCost.length + valueAdded.length
                 + revenue.length + exportRevenue.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length);
-        long ints = (long) ringOffset.length + restricted.length + delay.length + altStart.length + modNow.length;
+        long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length;
         return doubles * 8 + ints * 4 + spare.length;
     }
 

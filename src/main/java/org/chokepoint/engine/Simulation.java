@@ -86,15 +86,9 @@ public final class Simulation {
         while (s.linkCursor < tl.linkEventPeriod.length && tl.linkEventPeriod[s.linkCursor] <= t) {
             int e = s.linkCursor++;
             int l = tl.linkEventLink[e];
-            double was = s.orderOpen[2 * l + 1];
-            double open = tl.linkEventOpen[e];
-            s.orderOpen[2 * l + 1] = open;
-            if (l < n.linkCount && (was < 1) != (open < 1)) {
-                s.restricted[n.linkSlot[l]] += open < 1 ? 1 : -1;
-            }
+            s.orderOpen[2 * l + 1] = tl.linkEventOpen[e];
             s.delay[l] = tl.linkEventDelay[e];
             s.markup[l] = tl.linkEventMarkup[e];
-            s.priceFactor[l] = s.priceFactor(l, s.markup[l], s.delay[l], carry);
         }
         while (s.slotCursor < tl.slotEventPeriod.length && tl.slotEventPeriod[s.slotCursor] <= t) {
             int e = s.slotCursor++;
@@ -111,23 +105,26 @@ public final class Simulation {
     }
 
     private void deliver(RunState s, int t) {
+        final int links = n.linkCount + n.altCount;
+        final double[] pipe = s.pipe;
         final int[] mod = s.modNow;
         for (int size = 1; size < mod.length; size++) {
             mod[size] = t % size;
         }
         final int[] ring = s.ringOffset;
-        final double[] arrive = s.arrive;
-        final double[] slot = s.slot;
-        for (int k = 0; k < n.slotCount; k++) {
-            int at = ring[k] + mod[ring[k + 1] - ring[k]];
-            double units = arrive[at];
-            if (units != 0) {
-                arrive[at] = 0;
-                slot[4 * k] += units;
-                double transit = slot[4 * k + 1] - units;
-                slot[4 * k + 1] = transit > 0 ? transit : 0; // rounding
+        for (int l = 0; l < links; l++) {
+            int at = ring[l] + mod[ring[l + 1] - ring[l]];
+            double q = pipe[at];
+            if (q != 0) {
+                pipe[at] = 0;
+                int k = 4 * n.linkSlot[l];
+                double units = q * n.linkPerUnit[l];
+                double[] slot = s.slot;
+                slot[k] += units;
+                double transit = slot[k + 1] - units;
+                slot[k + 1] = transit > 0 ? transit : 0; // rounding
                 if (s.arrivedTotal != null) {
-                    s.arrivedTotal[k] += units;
+                    s.arrivedTotal[l] += q;
                 }
             }
         }
@@ -241,37 +238,41 @@ public final class Simulation {
             return 0;
         }
         final double[] slot = s.slot;
-        int slotIndex = n.linkSlot[l];
-        int k = 4 * slotIndex;
+        int k = 4 * n.linkSlot[l];
         int due = n.linkLead[l] + s.delay[l];
         double units = q * n.linkPerUnit[l];
         if (due == 0) {
             slot[k] += units;
             if (s.arrivedTotal != null) {
-                s.arrivedTotal[slotIndex] += units;
+                s.arrivedTotal[l] += q;
             }
         } else {
-            int from = s.ringOffset[slotIndex];
-            int size = s.ringOffset[slotIndex + 1] - from;
+            int size = s.ringOffset[l + 1] - s.ringOffset[l];
             int at = s.modNow[size] + due; // (t + due) mod size, as due ≤ size
             if (at >= size) {
                 at -= size;
             }
-            s.arrive[from + at] += units;
+            s.pipe[s.ringOffset[l] + at] += q;
             slot[k + 1] += units;
         }
         if (s.shippedTotal != null) {
             s.shippedTotal[l] += q;
         }
+        double markup = n.linkMarkup[l] + s.markup[l];
         double atSupplier = q * supplierPrice;
-        slot[k + 2] += atSupplier * s.priceFactor[l];
+        double marked = atSupplier * (1 + markup);
+        double paid = marked * (1 + n.linkPremium[l]);
+        int delay = s.delay[l];
+        double held = 0;
+        if (delay > 0) {
+            held = paid * carry * delay;
+            paid += held;
+        }
+        slot[k + 2] += paid;
         slot[k + 3] += units;
         if (s.detailed) {
-            double markup = n.linkMarkup[l] + s.markup[l];
-            double marked = atSupplier * (1 + markup);
-            double held = marked * (1 + n.linkPremium[l]) * carry * s.delay[l];
             final int c = CostCause.COUNT;
-            int at = c * slotIndex;
+            int at = c * n.linkSlot[l];
             int from = c * supplier;
             double[] caused = s.slotCause;
             caused[at] += q * s.siteCause[from] + atSupplier * markup;
@@ -347,15 +348,6 @@ public final class Simulation {
             }
             final int from = n.inOffsets[k];
             final int to = n.inOffsets[k + 1];
-            if (s.restricted[k] == 0) {
-                // Nothing restricted: every link gets its share, no rerouting, no alternate needed
-                // (unless the slot has no supply link at all).
-                for (int j = from; j < to; j++) {
-                    oo[2 * n.inLink[j]] = need * n.inShare[j];
-                }
-                orderAlternates(s, k, need, from == to ? 1 : 0, t);
-                continue;
-            }
             double blocked = 0;
             double reroutable = 0;
             for (int j = from; j < to; j++) {
@@ -375,21 +367,15 @@ public final class Simulation {
                 }
                 oo[2 * l] = q;
             }
-            orderAlternates(s, k, need, uncovered, t);
-        }
-    }
-
-    /** Orders the uncovered share of slot k's need from its alternates, in file order, as far as each is available. */
-    private void orderAlternates(RunState s, int k, double need, double uncovered, int t) {
-        final double[] oo = s.orderOpen;
-        for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
-            int j = a - n.linkCount;
-            if (uncovered > EPS && s.altStart[j] < 0) {
-                s.altStart[j] = t;
+            for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
+                int j = a - n.linkCount;
+                if (uncovered > EPS && s.altStart[j] < 0) {
+                    s.altStart[j] = t;
+                }
+                double take = Math.min(uncovered, available(s, j, t));
+                oo[2 * a] = need * take * n.linkFactor[a];
+                uncovered -= take;
             }
-            double take = Math.min(uncovered, available(s, j, t));
-            oo[2 * a] = need * take * n.linkFactor[a];
-            uncovered -= take;
         }
     }
 
