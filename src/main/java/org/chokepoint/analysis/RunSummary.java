@@ -41,6 +41,12 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
         public double fillRate() {
             return demanded > 0 ? delivered / demanded : 1;
         }
+
+        /** "item @ market", or with the serving site when several sites serve that item there. */
+        public String label(List<DemandRow> all) {
+            long same = all.stream().filter(d -> d.item.equals(item) && d.market.equals(market)).count();
+            return item + " @ " + market + (same > 1 ? " (" + site + ")" : "");
+        }
     }
 
     /**

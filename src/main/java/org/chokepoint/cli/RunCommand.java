@@ -184,12 +184,16 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("warning: site %s needs more than its capacity even without measures%n", site);
         }
         out.println();
-        out.printf("%-24s %12s %12s %12s %16s %16s %12s%n", "end item @ market", "demand", "delivered", "short",
-                "short (USD)", "without measures", "first short");
+        int width = 24;
+        for (RunSummary.DemandRow d : run.summary().demand()) {
+            width = Math.max(width, d.label(run.summary().demand()).length());
+        }
+        String row = "%-" + width + "s %12s %12s %12s %16s %16s %12s%n";
+        out.printf(row, "end item @ market", "demand", "delivered", "short", "short (USD)", "without measures", "first short");
         for (int i = 0; i < run.summary().demand().size(); i++) {
             RunSummary.DemandRow d = run.summary().demand().get(i);
             RunSummary.DemandRow b = run.baseline().demand().get(i);
-            out.printf("%-24s %12s %12s %12s %16s %16s %12s%n", d.item() + " @ " + d.market(), units(d.demanded()),
+            out.printf(row, d.label(run.summary().demand()), units(d.demanded()),
                     units(d.delivered()), units(d.shortfall()), units(d.shortfallValue()), units(b.shortfallValue()),
                     date(s, d.firstShort()));
         }

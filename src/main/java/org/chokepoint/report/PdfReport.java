@@ -150,7 +150,7 @@ public final class PdfReport {
         rows = new ArrayList<>();
         rows.add(new String[] {"end item @ market", "demanded", "delivered", "short (USD)", "first short"});
         for (RunSummary.DemandRow d : sum.demand()) {
-            rows.add(new String[] {d.item() + " @ " + d.market(), usd(d.demanded()), usd(d.delivered()),
+            rows.add(new String[] {d.label(sum.demand()), usd(d.demanded()), usd(d.delivered()),
                 usd(d.shortfallValue()), d.firstShort() == RunSummary.NEVER ? "-" : c.scenario().dateOf(d.firstShort()).toString()});
         }
         p.table(rows, new float[] {0.32f, 0.17f, 0.17f, 0.18f, 0.16f});
