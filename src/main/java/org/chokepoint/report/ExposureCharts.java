@@ -48,10 +48,15 @@ public final class ExposureCharts {
         return chart;
     }
 
+    /** The suppliers charted: the {@link #TOP} worst, those whose outage costs anything. */
+    public static List<Criticality.Impact> charted(ExposureReport r) {
+        return r.criticality().stream().filter(i -> i.lostValue() > 0).limit(TOP).toList();
+    }
+
     /** Lost value of the worst suppliers' outages, USD millions: simulation, and the program where it ran. */
     public static DefaultCategoryDataset criticalityData(ExposureReport r) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
-        for (Criticality.Impact i : r.criticality().subList(0, Math.min(TOP, r.criticality().size()))) {
+        for (Criticality.Impact i : charted(r)) {
             d.addValue(i.lostValue() / 1e6, "knock-out simulation", i.site());
             if (!r.program().isEmpty()) {
                 double lp = r.program().stream().filter(x -> x.site().equals(i.site())).mapToDouble(Criticality.Impact::lostValue)

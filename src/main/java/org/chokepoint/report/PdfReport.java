@@ -153,7 +153,7 @@ public final class PdfReport {
             rows.add(new String[] {d.label(sum.demand()), usd(d.demanded()), usd(d.delivered()),
                 usd(d.shortfallValue()), d.firstShort() == RunSummary.NEVER ? "-" : c.scenario().dateOf(d.firstShort()).toString()});
         }
-        p.table(rows, new float[] {0.32f, 0.17f, 0.17f, 0.18f, 0.16f});
+        p.table(rows, new float[] {0.40f, 0.15f, 0.15f, 0.16f, 0.14f});
     }
 
     private void measures() throws IOException {

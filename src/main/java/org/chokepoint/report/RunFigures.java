@@ -73,9 +73,9 @@ public final class RunFigures {
                     + " end item's cost each measure reaches: inputs it restricts anywhere upstream, weighted by the value they"
                     + " carry into the end item, before any stock, substitute or license softens the blow."));
         }
-        if (exposure != null && !exposure.criticality().isEmpty()) {
+        if (exposure != null && !ExposureCharts.charted(exposure).isEmpty()) {
             figures.add(new PdfReport.Figure("criticality.png", ExposureCharts.criticality(s, exposure), "The "
-                    + Math.min(ExposureCharts.TOP, exposure.criticality().size()) + " supplier sites whose outage costs most: the"
+                    + ExposureCharts.charted(exposure).size() + " supplier sites whose outage costs most: the"
                     + " value of end items not delivered when the site is down for its time to recover, in the network without"
                     + " the measures" + (exposure.program().isEmpty() ? "" : "; the linear program lets other suppliers with"
                     + " spare capacity step in at once and ignores lead times inside the outage, so it is the lower bound")

@@ -65,6 +65,8 @@ public final class RunsHistogram {
             m.setLabelBackgroundColor(java.awt.Color.WHITE);
             m.setLabelAnchor(i == 2 ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(i == 2 ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+            // the median's label a line lower, so it cannot sit on a close P5's or P95's
+            m.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(i == 1 ? 20 : 3, 3, 3, 3));
             plot.addDomainMarker(m);
         }
         return chart;
