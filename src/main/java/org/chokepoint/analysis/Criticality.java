@@ -63,24 +63,24 @@ public final class Criticality {
     public static List<Impact> simulate(CompiledNetwork c, Parameters p, int ttr, int horizon, boolean survive, int threads,
                                         IntConsumer progress) {
         Simulation sim = new Simulation(c, p);
-        double[] base = lostValue(sim, Timeline.NONE, horizon, new RunState[] {sim.newState()});
+        double base = lostValue(sim, Timeline.NONE, horizon, sim.newState());
         List<Integer> suppliers = suppliers(c);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "chokepoint-knockout");
             t.setDaemon(true);
             return t;
         });
-        ThreadLocal<RunState[]> states = ThreadLocal.withInitial(() -> new RunState[] {sim.newState()});
+        ThreadLocal<RunState> states = ThreadLocal.withInitial(sim::newState);
         try {
             List<Future<double[]>> futures = new ArrayList<>();
             for (int site : suppliers) {
                 futures.add(pool.submit(() -> {
-                    RunState[] st = states.get();
-                    double lost = lostValue(sim, outage(c, site, ttr), horizon, st)[0] - base[0];
+                    RunState st = states.get();
+                    double lost = lostValue(sim, outage(c, site, ttr), horizon, st) - base;
                     int tts = -1;
                     if (survive) {
-                        tts = survive(t -> lostValue(sim, outage(c, site, t), Math.max(horizon, t + horizon - ttr), st)[0]
-                                - base[0], horizon);
+                        tts = survive(t -> lostValue(sim, outage(c, site, t), Math.max(horizon, t + horizon - ttr), st) - base,
+                                horizon);
                     }
                     return new double[] {site, Math.max(0, lost), tts};
                 }));
@@ -116,10 +116,10 @@ public final class Criticality {
     }
 
     /** Value of final demand not delivered over the horizon. */
-    private static double[] lostValue(Simulation sim, Timeline t, int horizon, RunState[] st) {
+    private static double lostValue(Simulation sim, Timeline t, int horizon, RunState st) {
         CompiledNetwork c = sim.network();
         double[] lost = new double[1];
-        sim.run(t, horizon, st[0], new Recorder() {
+        sim.run(t, horizon, st, new Recorder() {
             @Override
             public void period(int p, RunState s) {
                 for (int j = 0; j < c.demandCount(); j++) {
@@ -127,7 +127,7 @@ public final class Criticality {
                 }
             }
         });
-        return lost;
+        return lost[0];
     }
 
     /** The largest outage length in [0, max] with no loss (loss rises with length): bisection. */

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.model.Measure;
 import org.chokepoint.policy.Decision;
@@ -109,10 +108,7 @@ public final class Exposure {
                         (a, b) -> weight(b) > weight(a) ? b : a);
             }
         }
-        TreeSet<Integer> ends = new TreeSet<>();
-        for (int j = 0; j < c.demandCount(); j++) {
-            ends.add(c.demandSite(j));
-        }
+        int[] ends = c.demandSites();
         List<Row> rows = new ArrayList<>();
         // Measures in file order.
         for (Measure m : decisions.scenario().measures()) {

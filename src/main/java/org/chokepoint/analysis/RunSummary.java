@@ -243,10 +243,7 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
         if (!r.isDetailed() || !baseline.isDetailed()) {
             return List.of();
         }
-        java.util.TreeSet<Integer> served = new java.util.TreeSet<>();
-        for (int j = 0; j < n.demandCount(); j++) {
-            served.add(n.site(n.demand(j).site()));
-        }
+        int[] served = n.demandSites();
         int periods = Math.max(1, r.periods());
         List<UnitCostRow> rows = new ArrayList<>();
         for (int s : served) {

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.chokepoint.engine.CompiledNetwork;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.flow.EdmondsKarpMFImpl;
@@ -51,7 +50,7 @@ public final class SupplyRisk {
         List<SingleSource> out = new ArrayList<>();
         for (int k = 0; k < c.slotCount(); k++) {
             int[] links = c.slotLinks(k);
-            if (links.length == 1 && c.alternatesOf(k) == 0) {
+            if (links.length == 1 && c.alternateStart(k) == c.alternateEnd(k)) {
                 out.add(new SingleSource(c.siteId(c.slotSite(k)), c.slotItemId(k), c.siteId(c.linkFrom(links[0]))));
             }
         }
@@ -88,8 +87,8 @@ public final class SupplyRisk {
                 return true;
             }
         }
-        for (int l = c.linkCount(); l < c.allLinkCount(); l++) {
-            if (c.linkSlot(l) == k && ok[c.linkFrom(l)]) {
+        for (int a = c.alternateStart(k); a < c.alternateEnd(k); a++) {
+            if (ok[c.linkFrom(a)]) {
                 return true;
             }
         }
@@ -97,10 +96,7 @@ public final class SupplyRisk {
     }
 
     static List<EndItemRisk> endItems(CompiledNetwork c) {
-        TreeSet<Integer> ends = new TreeSet<>();
-        for (int j = 0; j < c.demandCount(); j++) {
-            ends.add(c.demandSite(j));
-        }
+        int[] ends = c.demandSites();
         boolean[] all = producible(c, -1);
         List<List<String>> spof = new ArrayList<>();
         for (int i = 0; i < c.siteCount(); i++) {

@@ -41,7 +41,8 @@ public final class SweepEffects {
                     acc[1]++;
                 }
                 double main = Double.NaN;
-                if (byLevel.size() > 1 && byLevel.size() < x.length || axes.size() == 1 && byLevel.size() > 1) {
+                // levels that repeat (a grid), or the one axis of a line
+                if (byLevel.size() > 1 && (byLevel.size() < x.length || axes.size() == 1)) {
                     double lo = Double.POSITIVE_INFINITY;
                     double hi = Double.NEGATIVE_INFINITY;
                     for (double[] acc : byLevel.values()) {

@@ -81,12 +81,10 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     static int periods(String text, Scenario s) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([dw]?)\\s*").matcher(text);
-        if (!m.matches()) {
+        Duration d = Duration.parse(text);
+        if (d == null) {
             throw new Main.UsageException("--recovery takes a time such as 8w or 30d, or a number of periods (" + text + ")");
         }
-        double n = Double.parseDouble(m.group(1));
-        Duration d = m.group(2).equals("w") ? Duration.weeks(n) : m.group(2).equals("d") ? Duration.days(n) : Duration.periods(n);
         int p = (int) Math.round(d.inPeriods(s.step()));
         if (p < 1) {
             throw new Main.UsageException("--recovery must be at least one period (" + text + ")");

@@ -67,14 +67,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (rationing != null && !org.chokepoint.model.Behaviour.RATIONING.contains(rationing)) {
-            throw new Main.UsageException("unknown rationing '" + rationing + "'; use proportional or final-demand-first.");
-        }
-        if (carryingCost != null && !(carryingCost >= 0 && carryingCost <= 10)) {
-            throw new Main.UsageException("--carrying-cost must be a yearly fraction between 0 and 10 (" + carryingCost + ")");
-        }
-        if (restorationTime != null && !(restorationTime >= 1)) {
-            throw new Main.UsageException("--restoration-time must be at least 1 (" + restorationTime + ")");
+        org.chokepoint.model.Behaviour options;
+        try {
+            options = new org.chokepoint.model.Behaviour(rationing, restorationTime, carryingCost);
+        } catch (org.chokepoint.model.FieldException e) {
+            String option = "--" + e.field().substring(e.field().indexOf('.') + 1);
+            throw new Main.UsageException(option + ": " + e.bareMessage() + ". " + e.advice());
         }
         charts.check();
         for (String f : formats) {
@@ -91,7 +89,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (runs == null) {
             runs = s.uncertainty().runs();
         }
-        org.chokepoint.engine.Parameters params = parameters(s);
+        org.chokepoint.engine.Parameters params = org.chokepoint.engine.Parameters.of(s.behaviour().overriddenBy(options));
         Chokepoint.Run run = Chokepoint.simulate(s, params);
         MonteCarlo.Result mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
         Path dir = out != null ? out : Path.of("reports", s.id());
@@ -149,22 +147,6 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     /** Eight weeks of outage for the report's criticality ranking, in the scenario's periods. */
     private static int recoveryPeriods(Scenario s) {
         return (int) Math.round(org.chokepoint.model.Duration.weeks(8).inPeriods(s.step()));
-    }
-
-    /** The scenario's behaviour, with what the command line sets instead. */
-    private org.chokepoint.engine.Parameters parameters(Scenario s) {
-        org.chokepoint.engine.Parameters p = org.chokepoint.engine.Parameters.of(s);
-        if (rationing != null) {
-            p = p.withRationing(rationing.equals("final-demand-first") ? org.chokepoint.engine.Parameters.Rationing.FINAL_DEMAND_FIRST
-                    : org.chokepoint.engine.Parameters.Rationing.PROPORTIONAL);
-        }
-        if (restorationTime != null) {
-            p = p.withRestorationTime(restorationTime);
-        }
-        if (carryingCost != null) {
-            p = p.withCarryingCost(carryingCost);
-        }
-        return p;
     }
 
     /** Runs the Monte Carlo with a progress bar on a terminal. */

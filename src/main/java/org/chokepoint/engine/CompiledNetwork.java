@@ -323,7 +323,7 @@ public final class CompiledNetwork implements Cloneable {
             Demand d = demand.get(j);
             demandSite[j] = siteIndex.get(d.site());
             demandQty[j] = d.quantity();
-            demandPrice[j] = Double.isNaN(d.price()) ? network.item(d.item()).value() : d.price();
+            demandPrice[j] = network.price(d);
             demandExport[j] = !d.market().equals(countryOf(network, demandSite[j]));
             demandOffsets[demandSite[j] + 1]++;
         }
@@ -618,9 +618,18 @@ public final class CompiledNetwork implements Cloneable {
         return java.util.Arrays.copyOfRange(inLink, inOffsets[k], inOffsets[k + 1]);
     }
 
-    /** Alternates of slot k (engine link indices). */
-    public int alternatesOf(int k) {
-        return altOffsets[k + 1] - altOffsets[k];
+    /** Slot k's alternates are engine links {@code alternateStart(k) .. alternateEnd(k)-1}. */
+    public int alternateStart(int k) {
+        return altOffsets[k];
+    }
+
+    public int alternateEnd(int k) {
+        return altOffsets[k + 1];
+    }
+
+    /** Sites serving final demand (end items), in site order. */
+    public int[] demandSites() {
+        return java.util.Arrays.stream(demandSite).distinct().sorted().toArray();
     }
 
     /** The longest lead time of any link, in periods. */

@@ -68,7 +68,11 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
      * The defaults with what the scenario's {@code behaviour} block sets.
      */
     public static Parameters of(org.chokepoint.model.Scenario s) {
-        org.chokepoint.model.Behaviour b = s.behaviour();
+        return of(s.behaviour());
+    }
+
+    /** The defaults with what {@code b} sets. */
+    public static Parameters of(org.chokepoint.model.Behaviour b) {
         Parameters p = DEFAULT;
         if (b.rationing() != null) {
             p = p.withRationing(b.rationing().equals("final-demand-first") ? Rationing.FINAL_DEMAND_FIRST : Rationing.PROPORTIONAL);

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.chokepoint.model.Checks;
 import org.chokepoint.model.Duration;
 import org.chokepoint.model.Names;
@@ -22,7 +20,6 @@ import org.chokepoint.model.Names;
  */
 final class Fields {
 
-    private static final Pattern DURATION = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([dw])\\s*");
 
     final Node.MapNode node;
     final String path;
@@ -216,10 +213,9 @@ final class Fields {
                 return Duration.periods(x);
             }
             if (s.type == Node.Scalar.Type.STRING) {
-                Matcher m = DURATION.matcher(s.text);
-                if (m.matches()) {
-                    double amount = Double.parseDouble(m.group(1));
-                    return m.group(2).equals("d") ? Duration.days(amount) : Duration.weeks(amount);
+                Duration d = s.text.strip().matches(".*[dw]") ? Duration.parse(s.text) : null;
+                if (d != null) {
+                    return d;
                 }
                 fail(v, key, "'" + s.text + "' is not a duration", advice);
                 return null;

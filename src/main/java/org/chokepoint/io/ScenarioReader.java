@@ -160,30 +160,29 @@ public final class ScenarioReader {
         }
         b.allow(BEHAVIOUR_KEYS);
         String rationing = b.text("rationing", false, "");
-        if (rationing != null && !org.chokepoint.model.Behaviour.RATIONING.contains(rationing)) {
-            b.fail(b.raw("rationing"), "rationing", "unknown rationing '" + rationing + "'",
-                    "Allowed: " + String.join(", ", org.chokepoint.model.Behaviour.RATIONING) + ".");
-            rationing = null;
+        Double tau = b.has("restoration-time") ? b.number("restoration-time", 4, "Periods, at least 1.") : null;
+        Double carry = b.has("carrying-cost") ? b.number("carrying-cost", 0.2, "A yearly fraction: 0.2 is 20%.") : null;
+        if (b.failed()) {
+            return org.chokepoint.model.Behaviour.DEFAULT;
         }
-        Double tau = null;
-        if (b.has("restoration-time")) {
-            tau = b.number("restoration-time", 4, "Periods over which a site closes the gap to its target stock.");
-            if (!(tau >= 1)) {
-                b.fail(b.raw("restoration-time"), "restoration-time", "must be at least 1 period (" + Fields.fmt(tau) + ")",
-                        "Periods over which a site closes the gap to its target stock.");
-                tau = null;
-            }
-        }
-        Double carry = null;
-        if (b.has("carrying-cost")) {
-            carry = b.number("carrying-cost", 0.2, "Inventory carrying cost a year, a fraction of value: 0.2 is 20%.");
-            if (!(carry >= 0 && carry <= 10)) {
-                b.fail(b.raw("carrying-cost"), "carrying-cost", "must be a yearly fraction between 0 and 10 (" + Fields.fmt(carry) + ")",
-                        "0.2 is 20% of the value a year.");
-                carry = null;
-            }
+        // The record's own checks, one value at a time, so every bad value is reported.
+        check(b, () -> new org.chokepoint.model.Behaviour(rationing, null, null));
+        check(b, () -> new org.chokepoint.model.Behaviour(null, tau, null));
+        check(b, () -> new org.chokepoint.model.Behaviour(null, null, carry));
+        if (b.failed()) {
+            return org.chokepoint.model.Behaviour.DEFAULT;
         }
         return new org.chokepoint.model.Behaviour(rationing, tau, carry);
+    }
+
+    /** Reports the record's complaint about one value at that value's key. */
+    private static void check(Fields b, Runnable make) {
+        try {
+            make.run();
+        } catch (org.chokepoint.model.FieldException e) {
+            String key = e.field().substring(e.field().indexOf('.') + 1);
+            b.fail(b.raw(key), key, e.bareMessage(), e.advice());
+        }
     }
 
     private static Step step(Fields f) {

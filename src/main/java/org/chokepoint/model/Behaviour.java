@@ -31,4 +31,11 @@ public record Behaviour(String rationing, Double restorationTime, Double carryin
                     "0.2 is 20% of the value a year.");
         }
     }
+
+    /** This behaviour with whatever {@code other} sets in place of its own values (a command line over a file). */
+    public Behaviour overriddenBy(Behaviour other) {
+        return new Behaviour(other.rationing != null ? other.rationing : rationing,
+                other.restorationTime != null ? other.restorationTime : restorationTime,
+                other.carryingCost != null ? other.carryingCost : carryingCost);
+    }
 }

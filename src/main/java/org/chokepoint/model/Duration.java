@@ -61,6 +61,27 @@ public record Duration(double amount, Unit unit) {
         return of(n, Unit.WEEKS);
     }
 
+    private static final java.util.regex.Pattern TEXT =
+            java.util.regex.Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([dw]?)\\s*");
+
+    /**
+     * Reads the spelling files use: {@code 12w}, {@code 30d}, or a bare number of periods.
+     *
+     * @return the duration, or {@code null} when the text is not one
+     */
+    public static Duration parse(String text) {
+        java.util.regex.Matcher m = TEXT.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        double amount = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "d" -> days(amount);
+            case "w" -> weeks(amount);
+            default -> periods(amount);
+        };
+    }
+
     public boolean isZero() {
         return amount == 0;
     }

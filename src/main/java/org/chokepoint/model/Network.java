@@ -107,6 +107,11 @@ public final class Network {
         return Double.isNaN(site.price()) ? item(site.makes()).value() : site.price();
     }
 
+    /** What buyers pay a unit under a demand entry: its own price, or else the item's value. */
+    public double price(Demand d) {
+        return Double.isNaN(d.price()) ? item(d.item()).value() : d.price();
+    }
+
     /** Items with final demand, sorted by id. */
     public SortedSet<String> endItems() {
         SortedSet<String> ends = new TreeSet<>();

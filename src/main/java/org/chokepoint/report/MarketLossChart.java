@@ -59,8 +59,7 @@ public final class MarketLossChart {
         double v = 0;
         for (var d : s.network().demand()) {
             if (d.market().equals(market)) {
-                double price = Double.isNaN(d.price()) ? s.network().item(d.item()).value() : d.price();
-                v += d.quantity() * price * s.periods();
+                v += d.quantity() * s.network().price(d) * s.periods();
             }
         }
         return v;

@@ -221,7 +221,7 @@ public final class PdfReport {
         rows = new ArrayList<>();
         rows.add(new String[] {"rank", "site", "item", "lost (USD)", "index", "survives"});
         int rank = 0;
-        for (var i : x.criticality().subList(0, Math.min(15, x.criticality().size()))) {
+        for (var i : x.criticality().subList(0, Math.min(ExposureCharts.TOP, x.criticality().size()))) {
             rows.add(new String[] {Integer.toString(++rank), i.site(), i.item(), usd(i.lostValue()),
                 String.format(Locale.ROOT, "%.2f", i.index()), i.timeToSurvive() < 0 ? "-" : Integer.toString(i.timeToSurvive())});
         }
