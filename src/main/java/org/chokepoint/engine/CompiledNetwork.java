@@ -31,15 +31,15 @@ import org.jgrapht.traverse.TopologicalOrderIterator;
  *   <li><b>Slots</b> are recipe inputs, grouped by site (CSR): site {@code s} has slots
  *       {@code slotOffsets[s] .. slotOffsets[s+1]-1}, each with its item, quantity per unit of
  *       output {@code a[k]}, and target cover in periods.</li>
- *   <li><b>Links</b> are one table: supply links {@code 0..L-1}, numbered by supplier (site s ships
- *       on {@code outOffsets[s] .. outOffsets[s+1]-1}, so allocation and shipping walk memory in
- *       order), then alternates {@code L..L+A-1}, grouped by customer slot ({@code altOffsets}).
+ *   <li><b>Links</b> are one table: supply links {@code 0..L-1}, numbered by customer slot (slot
+ *       k's links are {@code inOffsets[k] .. inOffsets[k+1]-1}, by supplier id), then alternates
+ *       {@code L..L+A-1}, also by customer slot ({@code altOffsets}). The loop's link pass walks
+ *       slots in order, so shipping, pipelines and ordering all read link arrays front to back.
  *       Per link: supplier site, slot, normalised share (for alternates: the maximum share), lead
  *       time in whole periods, markup, conversion factor (units delivered per unit of the slot's
  *       item) and premium.</li>
- *   <li>The <b>customer view</b> of supply links, for ordering: slot k's links in
- *       {@code inLink[inOffsets[k] .. inOffsets[k+1]-1]}, with their shares and suppliers copied
- *       alongside ({@code inShare}, {@code inFrom}) so the ordering pass reads them in order.</li>
+ *   <li>The <b>supplier view</b>, for the rare pass that needs it: site s supplies links
+ *       {@code outLinks[outOffsets[s] .. outOffsets[s+1]-1]} (supply links and alternates).</li>
  *   <li><b>Final demand</b> entries {@code 0..D-1}, grouped by serving site (CSR {@code demandOffsets}/
  *       {@code demandBySite}).</li>
  *   <li><b>order</b>: the order sites are processed in within a period, topological over links with
@@ -76,13 +76,8 @@ public final class CompiledNetwork implements Cloneable {
 
     final int linkCount;
     final int altCount;
-    /** Customer view of supply links: slot k's links are {@code inLink[inOffsets[k] .. inOffsets[k+1]-1]}. */
+    /** Slot k's supply links are {@code inOffsets[k] .. inOffsets[k+1]-1}. */
     final int[] inOffsets;
-    final int[] inLink;
-    final double[] inShare;
-    final int[] inFrom;
-    /** Position of supply link l in the customer view. */
-    final int[] inPos;
     final int[] altOffsets;
     final int[] linkFrom;
     final int[] linkSlot;
@@ -100,11 +95,9 @@ public final class CompiledNetwork implements Cloneable {
     /** Whether the link crosses a border: supplier's firm and customer's firm in different countries. */
     final boolean[] linkExport;
 
-    /** Supply links are numbered by supplier: site s ships on links {@code outOffsets[s] .. outOffsets[s+1]-1}. */
+    /** Supplier view: site s supplies links {@code outLinks[outOffsets[s] .. outOffsets[s+1]-1]}. */
     final int[] outOffsets;
-    /** Alternates a site supplies: {@code altOutLinks[altOutOffsets[s] .. altOutOffsets[s+1]-1]}. */
-    final int[] altOutOffsets;
-    final int[] altOutLinks;
+    final int[] outLinks;
     /** The longest lead time of any link, in periods. */
     final int maxLead;
 
@@ -118,6 +111,8 @@ public final class CompiledNetwork implements Cloneable {
     final int[] demandBySite;
 
     final int[] order;
+    /** Sites buying on a supply link of zero lead time: they take such shipments themselves, in the site pass. */
+    final boolean[] instant;
 
     final double[] baseOutput;
     final double[] baseFlow;
@@ -190,7 +185,7 @@ public final class CompiledNetwork implements Cloneable {
             byLink[i] = i;
             lslot[i] = slotOf.get(((long) siteIndex.get(l.to()) << 32) | itemIndex.get(l.item()));
         }
-        Arrays.sort(byLink, Comparator.<Integer>comparingInt(i -> siteIndex.get(links.get(i).from())).thenComparingInt(i -> lslot[i]));
+        Arrays.sort(byLink, Comparator.<Integer>comparingInt(i -> lslot[i]).thenComparingInt(i -> siteIndex.get(links.get(i).from())));
         List<Alternate> alts = network.alternates();
         Integer[] byAlt = new Integer[alts.size()];
         int[] aslot = new int[alts.size()];
@@ -259,51 +254,32 @@ public final class CompiledNetwork implements Cloneable {
         for (int k = 0; k <= slotCount; k++) {
             altOffsets[k] += linkCount;
         }
-        // Customer view, in link order within each slot.
-        inLink = new int[linkCount];
-        inPos = new int[linkCount];
-        int[] inFill = Arrays.copyOf(inOffsets, slotCount);
-        for (int l = 0; l < linkCount; l++) {
-            int j = inFill[linkSlot[l]]++;
-            inLink[j] = l;
-            inPos[l] = j;
-        }
         // Shares: normalised within each slot, so they say how the need is split among sources.
-        inShare = new double[linkCount];
-        inFrom = new int[linkCount];
         for (int k = 0; k < slotCount; k++) {
             double sum = 0;
-            for (int j = inOffsets[k]; j < inOffsets[k + 1]; j++) {
-                sum += linkShare[inLink[j]];
+            for (int l = inOffsets[k]; l < inOffsets[k + 1]; l++) {
+                sum += linkShare[l];
             }
             double lead = 0;
-            for (int j = inOffsets[k]; j < inOffsets[k + 1]; j++) {
-                int l = inLink[j];
+            for (int l = inOffsets[k]; l < inOffsets[k + 1]; l++) {
                 linkShare[l] = sum > 0 ? linkShare[l] / sum : 1.0 / (inOffsets[k + 1] - inOffsets[k]);
-                inShare[j] = linkShare[l];
-                inFrom[j] = linkFrom[l];
                 lead += linkShare[l] * linkLead[l];
             }
             slotLeadBar[k] = lead;
         }
 
-        // Supplier view: supply links are already grouped by supplier; alternates get their own CSR.
+        // Supplier view of all links, in link order within each supplier.
         outOffsets = new int[siteCount + 1];
-        for (int l = 0; l < linkCount; l++) {
+        for (int l = 0; l < total; l++) {
             outOffsets[linkFrom[l] + 1]++;
-        }
-        altOutOffsets = new int[siteCount + 1];
-        for (int l = linkCount; l < total; l++) {
-            altOutOffsets[linkFrom[l] + 1]++;
         }
         for (int s = 0; s < siteCount; s++) {
             outOffsets[s + 1] += outOffsets[s];
-            altOutOffsets[s + 1] += altOutOffsets[s];
         }
-        altOutLinks = new int[altCount];
-        int[] fill = Arrays.copyOf(altOutOffsets, siteCount);
-        for (int l = linkCount; l < total; l++) {
-            altOutLinks[fill[linkFrom[l]]++] = l;
+        outLinks = new int[total];
+        int[] fill = Arrays.copyOf(outOffsets, siteCount);
+        for (int l = 0; l < total; l++) {
+            outLinks[fill[linkFrom[l]]++] = l;
         }
         int longest = 0;
         for (int l = 0; l < total; l++) {
@@ -337,6 +313,12 @@ public final class CompiledNetwork implements Cloneable {
         }
 
         order = processingOrder();
+        instant = new boolean[siteCount];
+        for (int l = 0; l < linkCount; l++) {
+            if (linkLead[l] == 0) {
+                instant[slotSite[linkSlot[l]]] = true;
+            }
+        }
         baseOutput = leontief();
         baseFlow = new double[total];
         for (int l = 0; l < linkCount; l++) {
@@ -613,9 +595,9 @@ public final class CompiledNetwork implements Cloneable {
         return slotQty[k];
     }
 
-    /** Supply links into slot k, in the customer view. */
+    /** Supply links into slot k. */
     public int[] slotLinks(int k) {
-        return java.util.Arrays.copyOfRange(inLink, inOffsets[k], inOffsets[k + 1]);
+        return java.util.stream.IntStream.range(inOffsets[k], inOffsets[k + 1]).toArray();
     }
 
     /** Slot k's alternates are engine links {@code alternateStart(k) .. alternateEnd(k)-1}. */
@@ -682,8 +664,8 @@ public final class CompiledNetwork implements Cloneable {
         int[] out = new int[count];
         int i = 0;
         for (int k = slotOffsets[s]; k < slotOffsets[s + 1]; k++) {
-            for (int j = inOffsets[k]; j < inOffsets[k + 1]; j++) {
-                out[i++] = inLink[j];
+            for (int l = inOffsets[k]; l < inOffsets[k + 1]; l++) {
+                out[i++] = l;
             }
         }
         return out;

@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The mutable state of one run: stocks, pipelines, orders, prices. Made once per thread by
  * {@link Simulation#newState()} and reset, not reallocated, for every run. Memory beyond the
- * shared {@link CompiledNetwork}: per link about 6 numbers plus one per period of pipeline; per
- * slot 5; per site 9; per demand entry 4.
+ * shared {@link CompiledNetwork}: per link 4 doubles and 2 ints plus one double per period of
+ * pipeline; per slot 5 doubles; per site 11; per demand entry 3.
  */
 public final class RunState {
 
@@ -15,9 +15,9 @@ public final class RunState {
 
     // slots
     /**
-     * Per slot, interleaved in one array because shipments and deliveries reach slots in supplier
-     * order, i.e. scattered: {@code slot[4k]} stock, {@code [4k+1]} in transit, {@code [4k+2]} value
-     * and {@code [4k+3]} units bought this period (for the price paid).
+     * Per slot, interleaved: {@code slot[3k]} stock, {@code [3k+1]} in transit (arriving next
+     * period included), {@code [3k+2]} arriving next period (taken out of the pipelines by the link
+     * pass, added to the stock in the site pass).
      */
     final double[] slot;
     final double[] coverFactor;
@@ -37,6 +37,8 @@ public final class RunState {
     final double[] shipped;
     /** t mod size for every ring size, refreshed each period: no division per link. */
     int[] modNow = new int[2];
+    /** (t + 1) mod size for every ring size: the cell next period's arrival is in. */
+    int[] modNext = new int[2];
     final int[] delay;
     final double[] markup;
     final int[] altStart;
@@ -46,13 +48,20 @@ public final class RunState {
     // sites
     final double[] output;
     final double[] received;
-    final double[] price;
     final double[] unitCost;
     final double[] valueAdded;
     final double[] revenue;
     /** Revenue from buyers in another country than the site's firm (sites and final markets); kept with detailed accounts only. */
     final double[] exportRevenue;
-    final boolean[] spare;
+    /**
+     * Per site, interleaved, as the link pass reads them for each link's supplier: {@code supply[4s]}
+     * the fraction of its open link orders it ships this period, {@code [4s+1]} its price,
+     * {@code [4s+2]} 1 if it has spare capacity (else 0), {@code [4s+3]} the link orders placed on it
+     * for next period (open fraction applied), gathered by the link pass.
+     */
+    final double[] supply;
+    /** Sites whose outgoing links' open fraction changed this period: their orders are summed afresh. */
+    final boolean[] reopened;
     /** Capacity multiplier from the timeline's site events (1: as built; 0: down). */
     final double[] capacityFactor;
 
@@ -78,7 +87,7 @@ public final class RunState {
     RunState(CompiledNetwork n) {
         this.n = n;
         int links = n.linkCount + n.altCount;
-        slot = new double[4 * n.slotCount];
+        slot = new double[3 * n.slotCount];
         coverFactor = new double[n.slotCount];
         inputPrice = new double[n.slotCount];
 
@@ -91,12 +100,12 @@ public final class RunState {
         altStart = new int[n.altCount];
         output = new double[n.siteCount];
         received = new double[n.siteCount];
-        price = new double[n.siteCount];
         unitCost = new double[n.siteCount];
         valueAdded = new double[n.siteCount];
         revenue = new double[n.siteCount];
         exportRevenue = new double[n.siteCount];
-        spare = new boolean[n.siteCount];
+        supply = new double[4 * n.siteCount];
+        reopened = new boolean[n.siteCount];
         capacityFactor = new double[n.siteCount];
         demandFactor = new double[n.demandCount];
         demanded = new double[n.demandCount];
@@ -119,6 +128,7 @@ public final class RunState {
         ringOffset[links] = total;
         if (modNow.length <= longest) {
             modNow = new int[longest + 1];
+            modNext = new int[longest + 1];
         }
         if (pipe.length < total) {
             pipe = new double[total];
@@ -145,7 +155,12 @@ public final class RunState {
         Arrays.fill(received, 0);
         Arrays.fill(revenue, 0);
         Arrays.fill(exportRevenue, 0);
-        Arrays.fill(spare, true);
+        for (int site = 0; site < n.siteCount; site++) {
+            supply[4 * site] = 0;
+            supply[4 * site + 2] = 1;
+            supply[4 * site + 3] = 0;
+        }
+        Arrays.fill(reopened, false);
         Arrays.fill(capacityFactor, 1);
         Arrays.fill(demandFactor, 1);
         Arrays.fill(demanded, 0);
@@ -163,21 +178,28 @@ public final class RunState {
         for (int l = 0; l < n.linkCount; l++) {
             double q = n.baseFlow[l];
             orderOpen[2 * l] = q;
+            supply[4 * n.linkFrom[l] + 3] += q;
             for (int i = 0; i < n.linkLead[l]; i++) {
                 pipe[ringOffset[l] + i % ringSize(l)] = q;
             }
-            slot[4 * n.linkSlot[l] + 1] += n.linkLead[l] * q;
+            slot[3 * n.linkSlot[l] + 1] += n.linkLead[l] * q;
             if (shippedTotal != null && p.checked()) {
                 shippedTotal[l] = n.linkLead[l] * q; // shipped before period 0
+            }
+            // Period 0's arrival taken out, as the link pass does for every later period.
+            double arriving = pipe[ringOffset[l]];
+            pipe[ringOffset[l]] = 0;
+            slot[3 * n.linkSlot[l] + 2] += arriving;
+            if (arrivedTotal != null && p.checked()) {
+                arrivedTotal[l] = arriving;
             }
         }
         for (int k = 0; k < n.slotCount; k++) {
             double use = n.slotQty[k] * n.baseOutput[n.slotSite[k]];
-            slot[4 * k] = n.slotCover[k] * use * p.initialStockFactor();
+            slot[3 * k] = n.slotCover[k] * use * p.initialStockFactor();
             double value = 0;
             double qty = 0;
-            for (int j = n.inOffsets[k]; j < n.inOffsets[k + 1]; j++) {
-                int l = n.inLink[j];
+            for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
                 double w = n.baseFlow[l] > 0 ? n.baseFlow[l] : n.linkShare[l];
                 value += w * n.basePrice[n.linkFrom[l]] * (1 + n.linkMarkup[l]);
                 qty += w;
@@ -190,7 +212,7 @@ public final class RunState {
                 inputs += n.slotQty[k] * inputPrice[k];
             }
             valueAdded[s] = n.basePrice[s] - inputs;
-            price[s] = n.basePrice[s];
+            supply[4 * s + 1] = n.basePrice[s];
             unitCost[s] = n.basePrice[s];
         }
         detailed = causes;
@@ -223,8 +245,7 @@ public final class RunState {
                 for (int k = n.slotOffsets[s]; k < n.slotOffsets[s + 1]; k++) {
                     double value = 0;
                     double qty = 0;
-                    for (int j = n.inOffsets[k]; j < n.inOffsets[k + 1]; j++) {
-                        int l = n.inLink[j];
+                    for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
                         int from = n.linkFrom[l];
                         double w = n.baseFlow[l] > 0 ? n.baseFlow[l] : n.linkShare[l];
                         value += w * (n.basePrice[from] * n.linkMarkup[l] + siteCause[c * from + m]);
@@ -253,12 +274,12 @@ public final class RunState {
         long doubles = (long) pipe.length + slot.length + coverFactor.length + inputPrice.length
                 + orderOpen.length + shipped.length
                 + markup.length
-                + output.length + received.length + price.length + unitCost.length + valueAdded.length
-                + revenue.length + exportRevenue.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
+                + output.length + received.length + unitCost.length + valueAdded.length
+                + revenue.length + exportRevenue.length + supply.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length);
-        long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length;
-        return doubles * 8 + ints * 4 + spare.length;
+        long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length + modNext.length;
+        return doubles * 8 + ints * 4 + reopened.length;
     }
 
     // ---- read access for recorders ----
@@ -282,11 +303,11 @@ public final class RunState {
     }
 
     public double stock(int k) {
-        return slot[4 * k];
+        return slot[3 * k];
     }
 
     public double inTransit(int k) {
-        return slot[4 * k + 1];
+        return slot[3 * k + 1];
     }
 
     public double unitCost(int site) {
@@ -294,7 +315,7 @@ public final class RunState {
     }
 
     public double price(int site) {
-        return price[site];
+        return supply[4 * site + 1];
     }
 
     public double revenue(int site) {

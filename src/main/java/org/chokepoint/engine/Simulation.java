@@ -14,7 +14,8 @@ package org.chokepoint.engine;
  *   <li><b>allocation</b> of output to the orders of open links and to final demand, by the
  *       rationing rule;</li>
  *   <li><b>shipping</b>: into the link's pipeline, due after its lead time plus any license delay
- *       (zero: straight into the customer's stock, which is processed later in the period);</li>
+ *       (zero: straight into the customer's stock before it produces, which the processing order
+ *       allows);</li>
  *   <li><b>prices</b>: each slot's input price is the shipment-weighted price paid this period
  *       (supplier's last price × (1 + markup) × factor × (1 + premium)); a site's unit cost is its
  *       value added plus its inputs, and its price moves with its cost;</li>
@@ -26,6 +27,16 @@ package org.chokepoint.engine;
  *       share.</li>
  * </ol>
  * Started in the Leontief equilibrium, an unrestricted run stays there: that is a test.
+ *
+ * <h2>How the work is laid out</h2>
+ * A period is one pass over the sites (deliveries, production, allocation) and one pass over the
+ * links in customer order (shipping, prices, orders), so every link array is read front to back
+ * once. Every open order on a site is served in the same fraction, so production needs only the
+ * sum of its orders, which the link pass gathers for the next period; the link pass reads the
+ * supplier's fraction and price like a sparse matrix–vector product reads its vector. The pass also
+ * takes next period's arrivals out of each pipeline while it is there (they join the stock when the
+ * site's turn comes). Links with no wait at all are shipped in the site pass, by the customer, as
+ * their suppliers come first in the processing order.
  *
  * <p>The loop is plain indexed loops over the arrays of {@link CompiledNetwork} and
  * {@link RunState}; it does not allocate.
@@ -65,15 +76,25 @@ public final class Simulation {
         }
         s.reset(timeline, p, recorder.detailedAccounts());
         recorder.start(n, periods);
+        final int[] mod = s.modNow;
+        final int[] modNext = s.modNext;
         for (int t = 0; t < periods; t++) {
             s.period = t;
-            applyEvents(timeline, s, t);
-            deliver(s, t);
-            for (int i = 0; i < n.siteCount; i++) {
-                produceAndShip(s, n.order[i], t);
+            for (int size = 1; size < mod.length; size++) {
+                mod[size] = t % size;
+                modNext[size] = (t + 1) % size;
             }
-            updatePrices(s);
-            placeOrders(s, t); // overwrites this period's orders: production has used them
+            applyEvents(timeline, s, t);
+            for (int i = 0; i < n.siteCount; i++) {
+                int site = n.order[i];
+                if (n.instant[site]) {
+                    takeInstant(s, site);
+                }
+                produce(s, site);
+            }
+            linkPass(s, t);
+            sitePrices(s);
+
 
             if (p.checked()) {
                 Invariants.check(n, p, s, t);
@@ -89,6 +110,7 @@ public final class Simulation {
             s.orderOpen[2 * l + 1] = tl.linkEventOpen[e];
             s.delay[l] = tl.linkEventDelay[e];
             s.markup[l] = tl.linkEventMarkup[e];
+            s.reopened[n.linkFrom[l]] = true; // the orders it can ship change with the open fraction
         }
         while (s.slotCursor < tl.slotEventPeriod.length && tl.slotEventPeriod[s.slotCursor] <= t) {
             int e = s.slotCursor++;
@@ -104,45 +126,39 @@ public final class Simulation {
         }
     }
 
-    private void deliver(RunState s, int t) {
-        final int links = n.linkCount + n.altCount;
-        final double[] pipe = s.pipe;
-        final int[] mod = s.modNow;
-        for (int size = 1; size < mod.length; size++) {
-            mod[size] = t % size;
-        }
-        final int[] ring = s.ringOffset;
-        for (int l = 0; l < links; l++) {
-            int at = ring[l] + mod[ring[l + 1] - ring[l]];
-            double q = pipe[at];
-            if (q != 0) {
-                pipe[at] = 0;
-                int k = 4 * n.linkSlot[l];
-                double units = q * n.linkPerUnit[l];
-                double[] slot = s.slot;
-                slot[k] += units;
-                double transit = slot[k + 1] - units;
-                slot[k + 1] = transit > 0 ? transit : 0; // rounding
-                if (s.arrivedTotal != null) {
-                    s.arrivedTotal[l] += q;
+    /**
+     * What suppliers already processed ship to site {@code site} on links without any wait (lead
+     * time and license delay both zero): the customer takes it before it produces.
+     */
+    private void takeInstant(RunState s, int site) {
+        for (int k = n.slotOffsets[site]; k < n.slotOffsets[site + 1]; k++) {
+            for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
+                if (n.linkLead[l] == 0 && s.delay[l] == 0) {
+                    double q = s.orderOpen[2 * l] * s.orderOpen[2 * l + 1] * s.supply[4 * n.linkFrom[l]];
+                    s.shipped[l] = q; // booked by the link pass
+                    s.slot[3 * k] += q;
                 }
             }
         }
     }
 
-    private void produceAndShip(RunState s, int site, int t) {
-        final double[] oo = s.orderOpen;
-        final int outFrom = n.outOffsets[site];
-        final int outTo = n.outOffsets[site + 1];
-        final int altFrom = n.altOutOffsets[site];
-        final int altTo = n.altOutOffsets[site + 1];
-        double linkOrders = 0;
-        for (int l = outFrom; l < outTo; l++) {
-            linkOrders += oo[2 * l] * oo[2 * l + 1];
-        }
-        for (int i = altFrom; i < altTo; i++) {
-            int l = n.altOutLinks[i];
-            linkOrders += oo[2 * l] * oo[2 * l + 1];
+    /**
+     * Deliveries (what the last link pass took out of the pipelines for this period join the
+     * stock), production, allocation to final demand, and the fraction of its link orders the
+     * site ships.
+     */
+    private void produce(RunState s, int site) {
+        final double[] supply = s.supply;
+        double linkOrders = supply[4 * site + 3];
+        supply[4 * site + 3] = 0; // the link pass gathers next period's
+        if (s.reopened[site]) {
+            s.reopened[site] = false;
+            linkOrders = 0;
+            final double[] oo = s.orderOpen;
+            for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
+                int l = n.outLinks[i];
+                linkOrders += oo[2 * l] * oo[2 * l + 1];
+            }
         }
         double finalOrders = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
@@ -160,7 +176,16 @@ public final class Simulation {
         final int slotTo = n.slotOffsets[site + 1];
         final double[] slot = s.slot;
         for (int k = slotFrom; k < slotTo; k++) {
-            double possible = slot[4 * k] / n.slotQty[k];
+            double stock = slot[3 * k];
+            double arrived = slot[3 * k + 2];
+            if (arrived != 0) {
+                slot[3 * k + 2] = 0;
+                stock += arrived;
+                slot[3 * k] = stock;
+                double transit = slot[3 * k + 1] - arrived;
+                slot[3 * k + 1] = transit > 0 ? transit : 0; // rounding
+            }
+            double possible = stock / n.slotQty[k];
             if (possible < x) {
                 x = possible;
             }
@@ -169,11 +194,11 @@ public final class Simulation {
             x = 0;
         }
         for (int k = slotFrom; k < slotTo; k++) {
-            double left = slot[4 * k] - x * n.slotQty[k];
-            slot[4 * k] = left > 0 ? left : 0; // x ≤ stock/a: only rounding can go below zero
+            double left = slot[3 * k] - x * n.slotQty[k];
+            slot[3 * k] = left > 0 ? left : 0; // x ≤ stock/a: only rounding can go below zero
         }
         s.output[site] = x;
-        s.spare[site] = x < cap * (1 - 1e-9);
+        supply[4 * site + 2] = x < cap * (1 - 1e-9) ? 1 : 0;
 
         // Allocation.
         double linkFraction;
@@ -193,7 +218,8 @@ public final class Simulation {
         if (finalFraction > 1) {
             finalFraction = 1;
         }
-        double priceNow = s.price[site];
+        supply[4 * site] = linkFraction;
+        double priceNow = supply[4 * site + 1];
         double sold = 0;
         double soldAbroad = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
@@ -206,95 +232,197 @@ public final class Simulation {
                 soldAbroad += value;
             }
         }
-        // Shipping.
-        double shippedUnits = 0;
-        double shippedAbroad = 0;
-        for (int l = outFrom; l < outTo; l++) {
-            double q = ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, site, priceNow);
-            shippedUnits += q;
-            if (s.detailed && n.linkExport[l]) {
-                shippedAbroad += q;
-            }
-        }
-        for (int i = altFrom; i < altTo; i++) {
-            int l = n.altOutLinks[i];
-            double q = ship(s, l, oo[2 * l] * oo[2 * l + 1] * linkFraction, site, priceNow);
-            shippedUnits += q;
-            if (s.detailed && n.linkExport[l]) {
-                shippedAbroad += q;
-            }
-        }
-        s.revenue[site] = sold + shippedUnits * priceNow;
-        s.exportRevenue[site] = soldAbroad + shippedAbroad * priceNow;
+        // Every open order is served in the same fraction; the link pass ships them.
+        s.revenue[site] = sold + linkOrders * linkFraction * priceNow;
+        s.exportRevenue[site] = soldAbroad; // the link pass adds shipments abroad
     }
 
     /**
-     * Ships q on link l from {@code supplier}: into the customer's stock (no wait) or its pipeline;
-     * books what it cost the customer, and by which cause when causes are traced.
+     * The link pass, slot by slot in order: ships on the slot's links (supply links, then
+     * alternates) and takes next period's arrivals out of their pipelines; sets the slot's input
+     * price from what it paid; places its orders for next period. Written as one loop with the
+     * rare work (cause tracing, checked totals, alternates' ramps) in calls of its own, so that the
+     * compiler keeps the common path inline and in registers.
      */
-    private double ship(RunState s, int l, double q, int supplier, double supplierPrice) {
-        s.shipped[l] = q;
-        if (q == 0) {
-            return 0;
-        }
+    private void linkPass(RunState s, int t) {
+        final double[] oo = s.orderOpen;
+        final double[] supply = s.supply;
+        final double[] pipe = s.pipe;
         final double[] slot = s.slot;
-        int k = 4 * n.linkSlot[l];
-        int due = n.linkLead[l] + s.delay[l];
-        double units = q * n.linkPerUnit[l];
-        if (due == 0) {
-            slot[k] += units;
-            if (s.arrivedTotal != null) {
-                s.arrivedTotal[l] += q;
-            }
-        } else {
-            int size = s.ringOffset[l + 1] - s.ringOffset[l];
-            int at = s.modNow[size] + due; // (t + due) mod size, as due ≤ size
-            if (at >= size) {
-                at -= size;
-            }
-            s.pipe[s.ringOffset[l] + at] += q;
-            slot[k + 1] += units;
-        }
-        if (s.shippedTotal != null) {
-            s.shippedTotal[l] += q;
-        }
-        double markup = n.linkMarkup[l] + s.markup[l];
-        double atSupplier = q * supplierPrice;
-        double marked = atSupplier * (1 + markup);
-        double paid = marked * (1 + n.linkPremium[l]);
-        int delay = s.delay[l];
-        double held = 0;
-        if (delay > 0) {
-            held = paid * carry * delay;
-            paid += held;
-        }
-        slot[k + 2] += paid;
-        slot[k + 3] += units;
-        if (s.detailed) {
-            final int c = CostCause.COUNT;
-            int at = c * n.linkSlot[l];
-            int from = c * supplier;
-            double[] caused = s.slotCause;
-            caused[at] += q * s.siteCause[from] + atSupplier * markup;
-            caused[at + 1] += q * s.siteCause[from + 1] + marked * n.linkPremium[l];
-            caused[at + 2] += q * s.siteCause[from + 2] + held;
-        }
-        return q;
-    }
-
-    private void updatePrices(RunState s) {
-        final double[] slot = s.slot;
+        final double[] shipped = s.shipped;
+        final double[] markup = s.markup;
+        final int[] delay = s.delay;
+        final int[] ring = s.ringOffset;
+        final int[] mod = s.modNow;
+        final int[] modNext = s.modNext;
+        final int[] inOffsets = n.inOffsets;
+        final int[] altOffsets = n.altOffsets;
+        final int[] from = n.linkFrom;
+        final int[] lead = n.linkLead;
+        final double[] standing = n.linkMarkup;
+        final double[] share = n.linkShare;
+        final boolean traced = s.detailed || s.shippedTotal != null;
+        final double perTau = 1 / p.restorationTime();
         for (int k = 0; k < n.slotCount; k++) {
-            double units = slot[4 * k + 3];
+            double value = 0;
+            double units = 0;
+            double sent = 0;
+            double arriving = 0;
+            double blocked = 0;
+            final int first = inOffsets[k];
+            final int last = inOffsets[k + 1];
+            for (int l = first; l < last; l++) {
+                final int supplier = from[l];
+                final int d = delay[l];
+                final int due = lead[l] + d;
+                final int at = ring[l];
+                final int size = ring[l + 1] - at;
+                final double open = oo[2 * l + 1];
+                double q;
+                if (due == 0) {
+                    q = shipped[l]; // taken by the customer in the site pass
+                } else {
+                    q = oo[2 * l] * open * supply[4 * supplier];
+                    shipped[l] = q;
+                    pipe[at + cell(mod[size], due, size)] += q;
+                    sent += q;
+                }
+                final int next = at + modNext[size];
+                double a = pipe[next];
+                pipe[next] = 0;
+                arriving += a;
+                double paid = q * supply[4 * supplier + 1] * (1 + standing[l] + markup[l]);
+                value += d > 0 ? paid * (1 + carry * d) : paid;
+                units += q;
+                blocked += share[l] * (1 - open);
+                if (traced) {
+                    trace(s, l, k, supplier, q, due == 0 ? a + q : a);
+                }
+            }
+            for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
+                final int supplier = from[l];
+                final int d = delay[l];
+                final int at = ring[l];
+                final int size = ring[l + 1] - at;
+                double q = oo[2 * l] * oo[2 * l + 1] * supply[4 * supplier];
+                shipped[l] = q;
+                pipe[at + cell(mod[size], lead[l] + d, size)] += q;
+                double perUnit = n.linkPerUnit[l];
+                sent += q * perUnit;
+                final int next = at + modNext[size];
+                double a = pipe[next];
+                pipe[next] = 0;
+                arriving += a * perUnit;
+                double paid = q * supply[4 * supplier + 1] * (1 + standing[l] + markup[l]) * (1 + n.linkPremium[l]);
+                value += d > 0 ? paid * (1 + carry * d) : paid;
+                units += q * perUnit;
+                if (traced) {
+                    trace(s, l, k, supplier, q, a);
+                }
+            }
+            slot[3 * k + 1] += sent;
+            slot[3 * k + 2] += arriving;
             if (units > EPS) {
-                s.inputPrice[k] = slot[4 * k + 2] / units; // else: nothing bought, the last price stands
+                s.inputPrice[k] = value / units; // else: nothing bought, the last price stands
             }
             if (s.detailed) {
                 inputCauses(s, k, units);
             }
-            slot[4 * k + 2] = 0;
-            slot[4 * k + 3] = 0;
+
+            // Orders for next period, now that this period's shipments are in transit.
+            final int site = n.slotSite[k];
+            double use = n.slotQty[k] * s.received[site];
+            double target = n.slotCover[k] * s.coverFactor[k] * use;
+            double need = use + (target + use * n.slotLeadBar[k] - slot[3 * k] - slot[3 * k + 1]) * perTau;
+            if (need < 0) {
+                need = 0;
+            }
+            double uncovered = first == last ? 1 : blocked;
+            if (blocked > 0) {
+                uncovered = reroute(s, first, last, need, blocked);
+            } else {
+                for (int l = first; l < last; l++) {
+                    double q = need * share[l];
+                    oo[2 * l] = q;
+                    supply[4 * from[l] + 3] += q; // open: nothing blocked
+                }
+            }
+            if (altOffsets[k] < altOffsets[k + 1]) {
+                orderAlternates(s, k, t, need, uncovered);
+            }
         }
+    }
+
+    /**
+     * The ring cell for a shipment due in {@code due} periods, {@code 1 <= due <= size}, when
+     * {@code now} is this period's cell. Without a license delay, due is the ring's size, the cell
+     * this period's arrival has just left; otherwise wrap without a branch (lead times are mixed
+     * along the links, so a branch would be guessed wrong half the time).
+     */
+    private static int cell(int now, int due, int size) {
+        if (due == size) {
+            return now;
+        }
+        int cell = now + due;
+        return cell - (size & ((size - 1 - cell) >> 31));
+    }
+
+    /**
+     * Orders on links {@code first .. last-1} of a slot with a blocked share: that share moves to
+     * open sources with spare capacity, in proportion to their shares. Returns the share left for
+     * alternates (none when it could be moved).
+     */
+    private double reroute(RunState s, int first, int last, double need, double blocked) {
+        final double[] oo = s.orderOpen;
+        final double[] supply = s.supply;
+        double reroutable = 0;
+        for (int l = first; l < last; l++) {
+            if (oo[2 * l + 1] >= 1 && supply[4 * n.linkFrom[l] + 2] != 0) {
+                reroutable += n.linkShare[l];
+            }
+        }
+        double moved = reroutable > 0 ? need * blocked / reroutable : 0;
+        for (int l = first; l < last; l++) {
+            final int supplier = n.linkFrom[l];
+            double o = oo[2 * l + 1];
+            double q = need * n.linkShare[l];
+            if (moved > 0 && o >= 1 && supply[4 * supplier + 2] != 0) {
+                q += moved * n.linkShare[l];
+            }
+            oo[2 * l] = q;
+            supply[4 * supplier + 3] += q * o;
+        }
+        return reroutable > 0 ? 0 : blocked;
+    }
+
+    /** Checked totals and, when traced, export revenue and the causes of what slot k paid on link l. */
+    private void trace(RunState s, int l, int k, int supplier, double q, double arrived) {
+        if (s.shippedTotal != null) {
+            s.shippedTotal[l] += q;
+            s.arrivedTotal[l] += arrived;
+        }
+        if (!s.detailed || q == 0) {
+            return;
+        }
+        double atSupplier = q * s.supply[4 * supplier + 1];
+        double markup = n.linkMarkup[l] + s.markup[l];
+        double marked = atSupplier * (1 + markup);
+        double premium = l < n.linkCount ? 0 : n.linkPremium[l];
+        double held = marked * (1 + premium) * carry * s.delay[l];
+        if (n.linkExport[l]) {
+            s.exportRevenue[supplier] += atSupplier;
+        }
+        final int c = CostCause.COUNT;
+        int to = c * k;
+        int by = c * supplier;
+        double[] caused = s.slotCause;
+        caused[to] += q * s.siteCause[by] + atSupplier * markup;
+        caused[to + 1] += q * s.siteCause[by + 1] + marked * premium;
+        caused[to + 2] += q * s.siteCause[by + 2] + held;
+    }
+
+    /** Each site's unit cost: value added plus its recipe at this period's input prices. */
+    private void sitePrices(RunState s) {
         if (s.detailed) {
             siteCauses(s);
         }
@@ -305,7 +433,7 @@ public final class Simulation {
                 cost += n.slotQty[k] * s.inputPrice[k];
             }
             s.unitCost[site] = cost;
-            s.price[site] = cost;
+            s.supply[4 * site + 1] = cost;
         }
     }
 
@@ -335,47 +463,19 @@ public final class Simulation {
         }
     }
 
-    private void placeOrders(RunState s, int t) {
-        final double tau = p.restorationTime();
+    /** Slot k's orders on its alternates: the uncovered share, as far as each is qualified and ramped up. */
+    private void orderAlternates(RunState s, int k, int t, double need, double uncovered) {
         final double[] oo = s.orderOpen;
-        for (int k = 0; k < n.slotCount; k++) {
-            int site = n.slotSite[k];
-            double use = n.slotQty[k] * s.received[site];
-            double target = n.slotCover[k] * s.coverFactor[k] * use;
-            double need = use + (target + use * n.slotLeadBar[k] - s.slot[4 * k] - s.slot[4 * k + 1]) / tau;
-            if (need < 0) {
-                need = 0;
+        for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
+            int j = a - n.linkCount;
+            if (uncovered > EPS && s.altStart[j] < 0) {
+                s.altStart[j] = t;
             }
-            final int from = n.inOffsets[k];
-            final int to = n.inOffsets[k + 1];
-            double blocked = 0;
-            double reroutable = 0;
-            for (int j = from; j < to; j++) {
-                double w = n.inShare[j];
-                double o = oo[2 * n.inLink[j] + 1];
-                blocked += w * (1 - o);
-                if (o >= 1 && s.spare[n.inFrom[j]]) {
-                    reroutable += w;
-                }
-            }
-            double uncovered = from == to ? 1 : (reroutable > 0 ? 0 : blocked);
-            for (int j = from; j < to; j++) {
-                int l = n.inLink[j];
-                double q = need * n.inShare[j];
-                if (reroutable > 0 && oo[2 * l + 1] >= 1 && s.spare[n.inFrom[j]]) {
-                    q += need * blocked * n.inShare[j] / reroutable;
-                }
-                oo[2 * l] = q;
-            }
-            for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
-                int j = a - n.linkCount;
-                if (uncovered > EPS && s.altStart[j] < 0) {
-                    s.altStart[j] = t;
-                }
-                double take = Math.min(uncovered, available(s, j, t));
-                oo[2 * a] = need * take * n.linkFactor[a];
-                uncovered -= take;
-            }
+            double take = Math.min(uncovered, available(s, j, t));
+            double q = need * take * n.linkFactor[a];
+            oo[2 * a] = q;
+            s.supply[4 * n.linkFrom[a] + 3] += q * oo[2 * a + 1];
+            uncovered -= take;
         }
     }
 
