@@ -28,6 +28,14 @@ import org.openjdk.jmh.annotations.State;
  * reset included), {@code csrPass} one {@code y = A x} over the links. {@link Benchmarks} prints the
  * ratio. Ten links per site; a tenth of the links are blocked from period 10, so rerouting and
  * alternates are exercised.
+ *
+ * <p>{@code leastPeriod} is a yardstick for the engine's own floor: the least any period of this
+ * model has to do, on the same links in the same order, with nothing else. A site pass turns each
+ * site's summed orders into the fraction it ships; a link pass, slot by slot, moves each link's
+ * shipment (order × the supplier's fraction, a gather) into its pipeline ring and takes the
+ * arrival out, sets the slot's need from its stock, and places the order on each link, adding it
+ * to the supplier's sum (a scatter). No prices, policy, rationing rules, alternates, records or
+ * checks. What it costs against a CSR pass bounds what any engine doing this per link can reach.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +57,24 @@ public class EngineBenchmark {
     double[] values;
     double[] x;
     double[] y;
+
+    // the floor: links in the engine's customer order
+    int[] slotLinks;
+    int[] slotSite;
+    int[] from;
+    int[] ring;
+    double[] share;
+    double[] capacity;
+    double[] pipe;
+    double[] order;
+    double[] stock;
+    double[] fraction;
+    double[] ordersIn;
+    int[] mod;
+    double[] pipe0;
+    double[] order0;
+    double[] stock0;
+    double[] ordersIn0;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -81,6 +107,49 @@ public class EngineBenchmark {
         x = new double[sites];
         java.util.Arrays.fill(x, 1.0);
         y = new double[sites];
+
+        int slots = c.slotCount();
+        slotLinks = new int[slots + 1];
+        slotSite = new int[slots];
+        from = new int[links];
+        ring = new int[links + 1];
+        share = new double[links];
+        order = new double[links];
+        int longest = 1;
+        for (int l = 0; l < links; l++) {
+            slotLinks[c.linkSlot(l) + 1]++;
+            from[l] = c.linkFrom(l);
+            share[l] = c.linkShare(l);
+            order[l] = c.baseFlow(l);
+            int size = Math.max(1, c.linkLead(l));
+            ring[l + 1] = ring[l] + size;
+            longest = Math.max(longest, size);
+        }
+        for (int k = 0; k < slots; k++) {
+            slotLinks[k + 1] += slotLinks[k];
+            slotSite[k] = c.slotSite(k);
+        }
+        capacity = new double[sites];
+        for (int s = 0; s < sites; s++) {
+            capacity[s] = c.capacity(s);
+        }
+        pipe = new double[ring[links]];
+        stock = new double[slots];
+        fraction = new double[sites];
+        ordersIn = new double[sites];
+        mod = new int[longest + 1];
+        // Start as the engine does: in the Leontief equilibrium, pipelines full, two periods of stock.
+        for (int l = 0; l < links; l++) {
+            for (int i = ring[l]; i < ring[l + 1]; i++) {
+                pipe[i] = order[l];
+            }
+            stock[c.linkSlot(l)] += 2 * order[l];
+            ordersIn[from[l]] += order[l];
+        }
+        pipe0 = pipe.clone();
+        order0 = order.clone();
+        stock0 = stock.clone();
+        ordersIn0 = ordersIn.clone();
     }
 
     @Benchmark
@@ -88,6 +157,55 @@ public class EngineBenchmark {
     public RunState period() {
         sim.run(timeline, PERIODS, state, Recorder.NONE);
         return state;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PERIODS)
+    public double[] leastPeriod() {
+        final int[] sl = slotLinks;
+        final int[] fr = from;
+        final int[] rg = ring;
+        final double[] sh = share;
+        final double[] pp = pipe;
+        final double[] od = order;
+        final double[] st = stock;
+        final double[] fc = fraction;
+        final double[] in = ordersIn;
+        final int[] md = mod;
+        System.arraycopy(pipe0, 0, pp, 0, pp.length); // a fresh run, as the engine resets its state
+        System.arraycopy(order0, 0, od, 0, od.length);
+        System.arraycopy(stock0, 0, st, 0, st.length);
+        System.arraycopy(ordersIn0, 0, in, 0, in.length);
+        for (int t = 0; t < PERIODS; t++) {
+            for (int size = 1; size < md.length; size++) {
+                md[size] = t % size;
+            }
+            for (int s = 0; s < fc.length; s++) {
+                double orders = in[s];
+                in[s] = 0;
+                fc[s] = orders > capacity[s] ? capacity[s] / orders : 1;
+            }
+            for (int k = 0; k < st.length; k++) {
+                double arrived = 0;
+                double sent = 0;
+                for (int l = sl[k]; l < sl[k + 1]; l++) {
+                    int at = rg[l] + md[rg[l + 1] - rg[l]];
+                    arrived += pp[at];
+                    double q = od[l] * fc[fr[l]];
+                    pp[at] = q;
+                    sent += q;
+                }
+                double level = st[k] + arrived;
+                double need = Math.max(0, sent + 0.5 * (sent - level));
+                st[k] = Math.max(0, level - sent);
+                for (int l = sl[k]; l < sl[k + 1]; l++) {
+                    double q = need * sh[l];
+                    od[l] = q;
+                    in[fr[l]] += q;
+                }
+            }
+        }
+        return st;
     }
 
     @Benchmark
