@@ -10,7 +10,9 @@ import java.util.concurrent.Future;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.chokepoint.TestNetworks;
+import org.chokepoint.model.Duration;
 import org.chokepoint.model.Network;
+import org.chokepoint.model.NetworkBuilder;
 import org.chokepoint.model.Site;
 import org.chokepoint.model.Step;
 import org.chokepoint.model.SupplyLink;
@@ -27,8 +29,20 @@ class ReferenceAgreementTest {
     record Case(Network network, List<ReferenceSimulation.Restriction> restrictions, Parameters parameters, int periods) {}
 
     static Case randomCase(long seed) {
+        return randomCase(seed, false);
+    }
+
+    /**
+     * A random case; with {@code instant}, about a third of the links ship without lead time (the
+     * layered networks have no loops, so any choice is valid) and one of them also gets a license
+     * delay, which sends its shipments through a pipeline after all.
+     */
+    static Case randomCase(long seed, boolean instant) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         Network n = TestNetworks.random(30 + rng.nextInt(50), seed);
+        if (instant) {
+            n = withoutLeadTime(n, rng);
+        }
         List<ReferenceSimulation.Restriction> rs = new ArrayList<>();
         int periods = 40;
         List<SupplyLink> links = n.links();
@@ -43,6 +57,10 @@ class ReferenceAgreementTest {
             };
             rs.add(new ReferenceSimulation.Restriction("link", ReferenceSimulation.key(l), from, to, open,
                     rng.nextInt(3), rng.nextInt(2) * 0.1));
+        }
+        if (instant) {
+            SupplyLink l = n.links().stream().filter(x -> x.leadTime().inPeriods(Step.WEEK) == 0).findFirst().orElseThrow();
+            rs.add(new ReferenceSimulation.Restriction("link", ReferenceSimulation.key(l), 4, 20, 1, 2, 0.1));
         }
         Site s = n.sites().get(n.sites().size() - 1 - rng.nextInt(n.sites().size() / 2));
         String input = s.recipe().keySet().iterator().next();
@@ -74,10 +92,37 @@ class ReferenceAgreementTest {
         return b.build();
     }
 
+    /** The same network with about a third of its links (chosen by {@code rng}) shipping without lead time. */
+    static Network withoutLeadTime(Network n, UniformRandomProvider rng) {
+        NetworkBuilder b = new NetworkBuilder();
+        n.items().forEach(b::item);
+        n.firms().forEach(b::firm);
+        n.sites().forEach(b::site);
+        for (SupplyLink l : n.links()) {
+            b.link(rng.nextInt(3) == 0 ? new SupplyLink(l.from(), l.to(), l.item(), l.share(), Duration.periods(0), l.markup()) : l);
+        }
+        n.alternates().forEach(b::alternate);
+        n.demand().forEach(b::demand);
+        return b.build();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111, 112})
     void fastEngineAgreesWithReference(long seed) {
-        Case k = randomCase(seed);
+        assertAgrees(randomCase(seed), seed);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {201, 202, 203, 204, 205, 206})
+    void linksWithoutLeadTimeAgreeWithReference(long seed) {
+        Case k = randomCase(seed, true);
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        long instant = java.util.stream.IntStream.range(0, c.linkCount()).filter(l -> c.linkLead(l) == 0).count();
+        assertThat(instant).as("links without lead time").isGreaterThan(c.linkCount() / 5);
+        assertAgrees(k, seed);
+    }
+
+    private static void assertAgrees(Case k, long seed) {
         CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
         Simulation sim = new Simulation(c, k.parameters());
         SeriesRecorder fast = new SeriesRecorder();
