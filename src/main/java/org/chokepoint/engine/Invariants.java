@@ -1,8 +1,8 @@
 package org.chokepoint.engine;
 
 /**
- * Checked mode: after every period, mass balance on every link (shipped = arrived + in the
- * pipeline), no negative stock, output within capacity. A violation is a bug in the engine.
+ * Checked mode: after every period, mass balance into every slot (shipped on its links = arrived
+ * + in its pipeline), no negative stock, output within capacity. A violation is a bug in the engine.
  */
 final class Invariants {
 
@@ -20,16 +20,22 @@ final class Invariants {
                 fail(t, "output of " + n.siteIds[site] + " is " + s.output[site] + ", capacity " + cap);
             }
         }
-        int links = n.linkCount + n.altCount;
-        for (int l = 0; l < links; l++) {
+        for (int k = 0; k < n.slotCount; k++) {
             double inPipe = 0;
-            for (int i = 0; i < s.ringSize(l); i++) {
-                inPipe += s.pipe[s.ringOffset[l] + i];
+            for (int i = 0; i < s.ringSize(k); i++) {
+                inPipe += s.pipe[s.ringOffset[k] + i];
             }
-            double expected = s.shippedTotal[l] - s.arrivedTotal[l];
-            if (Math.abs(inPipe - expected) > 1e-9 * Math.max(1, s.shippedTotal[l])) {
-                fail(t, "link " + l + ": shipped " + s.shippedTotal[l] + ", arrived " + s.arrivedTotal[l]
-                        + ", but " + inPipe + " in the pipeline");
+            double shipped = 0;
+            for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
+                shipped += s.shippedTotal[l] * n.linkPerUnit[l];
+            }
+            for (int l = n.altOffsets[k]; l < n.altOffsets[k + 1]; l++) {
+                shipped += s.shippedTotal[l] * n.linkPerUnit[l];
+            }
+            double expected = shipped - s.arrivedTotal[k];
+            if (Math.abs(inPipe - expected) > 1e-9 * Math.max(1, shipped)) {
+                fail(t, "slot " + k + " (" + n.siteIds[n.slotSite[k]] + "/" + n.itemIds[n.slotItem[k]] + "): shipped " + shipped
+                        + ", arrived " + s.arrivedTotal[k] + ", but " + inPipe + " in the pipeline");
             }
         }
     }

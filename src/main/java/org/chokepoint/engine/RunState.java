@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The mutable state of one run: stocks, pipelines, orders, prices. Made once per thread by
  * {@link Simulation#newState()} and reset, not reallocated, for every run. Memory beyond the
- * shared {@link CompiledNetwork}: per link 4 doubles and 2 ints plus one double per period of
- * pipeline; per slot 5 doubles; per site 11; per demand entry 3.
+ * shared {@link CompiledNetwork}: per link 4 doubles and an int; per slot 5 doubles, an int and
+ * one double per period of its longest wait; per site 11 doubles; per demand entry 3.
  */
 public final class RunState {
 
@@ -25,8 +25,13 @@ public final class RunState {
 
 
     // links (supply links, then alternates)
+    /**
+     * Per slot, what is in transit by the period it arrives, in units of the slot's item:
+     * {@code pipe[ringOffset[k] .. ringOffset[k+1]-1]}, a ring indexed by period, as long as the
+     * longest wait on any of the slot's links. All its links ship into it, so the link pass writes
+     * close to where it reads, and takes one arrival per slot instead of one per link.
+     */
     double[] pipe = new double[0];
-    /** Link l's pipeline is {@code pipe[ringOffset[l] .. ringOffset[l+1]-1]}, a ring indexed by period. */
     final int[] ringOffset;
     /**
      * Per link, interleaved: {@code orderOpen[2l]} is the order placed on link l (for shipment this
@@ -42,6 +47,7 @@ public final class RunState {
     final int[] delay;
     final double[] markup;
     final int[] altStart;
+    /** Checked mode: per link, all it shipped (the supplier's units); per slot, all that arrived (the slot's units). */
     double[] shippedTotal;
     double[] arrivedTotal;
 
@@ -91,7 +97,7 @@ public final class RunState {
         coverFactor = new double[n.slotCount];
         inputPrice = new double[n.slotCount];
 
-        ringOffset = new int[links + 1];
+        ringOffset = new int[n.slotCount + 1];
         orderOpen = new double[2 * links];
         shipped = new double[links];
 
@@ -119,13 +125,19 @@ public final class RunState {
         // due at t + size is put in the same place.
         int total = 0;
         int longest = 1;
-        for (int l = 0; l < links; l++) {
-            ringOffset[l] = total;
-            int size = Math.max(1, n.linkLead[l] + (l < timeline.maxDelay.length ? timeline.maxDelay[l] : 0));
+        for (int k = 0; k < n.slotCount; k++) {
+            ringOffset[k] = total;
+            int size = 1;
+            for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
+                size = Math.max(size, n.linkLead[l] + timeline.maxDelay(l));
+            }
+            for (int l = n.altOffsets[k]; l < n.altOffsets[k + 1]; l++) {
+                size = Math.max(size, n.linkLead[l] + timeline.maxDelay(l));
+            }
             total += size;
             longest = Math.max(longest, size);
         }
-        ringOffset[links] = total;
+        ringOffset[n.slotCount] = total;
         if (modNow.length <= longest) {
             modNow = new int[longest + 1];
             modNext = new int[longest + 1];
@@ -168,7 +180,7 @@ public final class RunState {
         if (p.checked()) {
             if (shippedTotal == null) {
                 shippedTotal = new double[links];
-                arrivedTotal = new double[links];
+                arrivedTotal = new double[n.slotCount];
             }
             Arrays.fill(shippedTotal, 0);
             Arrays.fill(arrivedTotal, 0);
@@ -179,19 +191,22 @@ public final class RunState {
             double q = n.baseFlow[l];
             orderOpen[2 * l] = q;
             supply[4 * n.linkFrom[l] + 3] += q;
+            int k = n.linkSlot[l];
             for (int i = 0; i < n.linkLead[l]; i++) {
-                pipe[ringOffset[l] + i % ringSize(l)] = q;
+                pipe[ringOffset[k] + i] += q; // the ring is at least as long as the lead time
             }
-            slot[3 * n.linkSlot[l] + 1] += n.linkLead[l] * q;
-            if (shippedTotal != null && p.checked()) {
+            slot[3 * k + 1] += n.linkLead[l] * q;
+            if (shippedTotal != null) {
                 shippedTotal[l] = n.linkLead[l] * q; // shipped before period 0
             }
-            // Period 0's arrival taken out, as the link pass does for every later period.
-            double arriving = pipe[ringOffset[l]];
-            pipe[ringOffset[l]] = 0;
-            slot[3 * n.linkSlot[l] + 2] += arriving;
-            if (arrivedTotal != null && p.checked()) {
-                arrivedTotal[l] = arriving;
+        }
+        // Period 0's arrivals taken out, as the link pass does for every later period.
+        for (int k = 0; k < n.slotCount; k++) {
+            double arriving = pipe[ringOffset[k]];
+            pipe[ringOffset[k]] = 0;
+            slot[3 * k + 2] = arriving;
+            if (arrivedTotal != null) {
+                arrivedTotal[k] = arriving;
             }
         }
         for (int k = 0; k < n.slotCount; k++) {
@@ -265,8 +280,8 @@ public final class RunState {
         }
     }
 
-    int ringSize(int l) {
-        return ringOffset[l + 1] - ringOffset[l];
+    int ringSize(int k) {
+        return ringOffset[k + 1] - ringOffset[k];
     }
 
     /** Bytes held by this state's arrays (object headers aside): the memory one run needs per thread. */

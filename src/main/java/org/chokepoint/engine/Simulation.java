@@ -13,7 +13,7 @@ package org.chokepoint.engine;
  *       are consumed;</li>
  *   <li><b>allocation</b> of output to the orders of open links and to final demand, by the
  *       rationing rule;</li>
- *   <li><b>shipping</b>: into the link's pipeline, due after its lead time plus any license delay
+ *   <li><b>shipping</b>: into the pipeline of the customer's slot, due after its lead time plus any license delay
  *       (zero: straight into the customer's stock before it produces, which the processing order
  *       allows);</li>
  *   <li><b>prices</b>: each slot's input price is the shipment-weighted price paid this period
@@ -33,9 +33,9 @@ package org.chokepoint.engine;
  * links in customer order (shipping, prices, orders), so every link array is read front to back
  * once. Every open order on a site is served in the same fraction, so production needs only the
  * sum of its orders, which the link pass gathers for the next period; the link pass reads the
- * supplier's fraction and price like a sparse matrix–vector product reads its vector. The pass also
- * takes next period's arrivals out of each pipeline while it is there (they join the stock when the
- * site's turn comes). Links with no wait at all are shipped in the site pass, by the customer, as
+ * supplier's fraction and price like a sparse matrix–vector product reads its vector. Each slot has
+ * one pipeline ring, by arrival period, that all its links ship into; the pass takes next period's
+ * arrival out of it while it is there (it joins the stock when the site's turn comes). Links with no wait at all are shipped in the site pass, by the customer, as
  * their suppliers come first in the processing order.
  *
  * <p>The loop is plain indexed loops over the arrays of {@link CompiledNetwork} and
@@ -239,7 +239,7 @@ public final class Simulation {
 
     /**
      * The link pass, slot by slot in order: ships on the slot's links (supply links, then
-     * alternates) and takes next period's arrivals out of their pipelines; sets the slot's input
+     * alternates) into the slot's pipeline and takes next period's arrival out; sets the slot's input
      * price from what it paid; places its orders for next period. Written as one loop with the
      * rare work (cause tracing, checked totals, alternates' ramps) in calls of its own, so that the
      * compiler keeps the common path inline and in registers.
@@ -262,66 +262,67 @@ public final class Simulation {
         final double[] standing = n.linkMarkup;
         final double[] share = n.linkShare;
         final boolean traced = s.detailed || s.shippedTotal != null;
+        final double[] arrivedTotal = s.arrivedTotal;
         final double perTau = 1 / p.restorationTime();
         for (int k = 0; k < n.slotCount; k++) {
             double value = 0;
             double units = 0;
             double sent = 0;
-            double arriving = 0;
             double blocked = 0;
+            final int at = ring[k];
+            final int size = ring[k + 1] - at;
+            final int now = mod[size];
             final int first = inOffsets[k];
             final int last = inOffsets[k + 1];
             for (int l = first; l < last; l++) {
                 final int supplier = from[l];
                 final int d = delay[l];
                 final int due = lead[l] + d;
-                final int at = ring[l];
-                final int size = ring[l + 1] - at;
                 final double open = oo[2 * l + 1];
                 double q;
                 if (due == 0) {
                     q = shipped[l]; // taken by the customer in the site pass
+                    if (arrivedTotal != null) {
+                        arrivedTotal[k] += q;
+                    }
                 } else {
                     q = oo[2 * l] * open * supply[4 * supplier];
                     shipped[l] = q;
-                    pipe[at + cell(mod[size], due, size)] += q;
+                    pipe[at + cell(now, due, size)] += q;
                     sent += q;
                 }
-                final int next = at + modNext[size];
-                double a = pipe[next];
-                pipe[next] = 0;
-                arriving += a;
                 double paid = q * supply[4 * supplier + 1] * (1 + standing[l] + markup[l]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 units += q;
                 blocked += share[l] * (1 - open);
                 if (traced) {
-                    trace(s, l, k, supplier, q, due == 0 ? a + q : a);
+                    trace(s, l, k, supplier, q);
                 }
             }
             for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
                 final int supplier = from[l];
                 final int d = delay[l];
-                final int at = ring[l];
-                final int size = ring[l + 1] - at;
                 double q = oo[2 * l] * oo[2 * l + 1] * supply[4 * supplier];
                 shipped[l] = q;
-                pipe[at + cell(mod[size], lead[l] + d, size)] += q;
-                double perUnit = n.linkPerUnit[l];
-                sent += q * perUnit;
-                final int next = at + modNext[size];
-                double a = pipe[next];
-                pipe[next] = 0;
-                arriving += a * perUnit;
+                double u = q * n.linkPerUnit[l];
+                pipe[at + cell(now, lead[l] + d, size)] += u;
+                sent += u;
                 double paid = q * supply[4 * supplier + 1] * (1 + standing[l] + markup[l]) * (1 + n.linkPremium[l]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
-                units += q * perUnit;
+                units += u;
                 if (traced) {
-                    trace(s, l, k, supplier, q, a);
+                    trace(s, l, k, supplier, q);
                 }
             }
-            slot[3 * k + 1] += sent;
+            // Next period's arrival, out of the ring.
+            final int next = at + modNext[size];
+            double arriving = pipe[next];
+            pipe[next] = 0;
             slot[3 * k + 2] += arriving;
+            if (arrivedTotal != null) {
+                arrivedTotal[k] += arriving;
+            }
+            slot[3 * k + 1] += sent;
             if (units > EPS) {
                 s.inputPrice[k] = value / units; // else: nothing bought, the last price stands
             }
@@ -355,14 +356,10 @@ public final class Simulation {
 
     /**
      * The ring cell for a shipment due in {@code due} periods, {@code 1 <= due <= size}, when
-     * {@code now} is this period's cell. Without a license delay, due is the ring's size, the cell
-     * this period's arrival has just left; otherwise wrap without a branch (lead times are mixed
-     * along the links, so a branch would be guessed wrong half the time).
+     * {@code now} is this period's cell: (now + due) mod size, wrapped without a branch (lead times
+     * are mixed along the links, so a branch would be guessed wrong often).
      */
     private static int cell(int now, int due, int size) {
-        if (due == size) {
-            return now;
-        }
         int cell = now + due;
         return cell - (size & ((size - 1 - cell) >> 31));
     }
@@ -396,10 +393,9 @@ public final class Simulation {
     }
 
     /** Checked totals and, when traced, export revenue and the causes of what slot k paid on link l. */
-    private void trace(RunState s, int l, int k, int supplier, double q, double arrived) {
+    private void trace(RunState s, int l, int k, int supplier, double q) {
         if (s.shippedTotal != null) {
             s.shippedTotal[l] += q;
-            s.arrivedTotal[l] += arrived;
         }
         if (!s.detailed || q == 0) {
             return;

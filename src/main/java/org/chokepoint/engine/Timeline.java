@@ -39,8 +39,13 @@ public final class Timeline {
     final int[] siteEventSite;
     final double[] siteEventCapacity;
 
-    /** The largest extra delay on any link, for sizing pipelines. */
+    /** The largest extra delay on each link, for sizing pipelines (shorter than the links when the last have none). */
     final int[] maxDelay;
+
+    /** The largest license delay link l ever has under this timeline, in periods. */
+    int maxDelay(int l) {
+        return l < maxDelay.length ? maxDelay[l] : 0;
+    }
 
     private Timeline(Builder b) {
         List<double[]> le = new ArrayList<>();
