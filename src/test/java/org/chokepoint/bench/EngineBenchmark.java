@@ -31,10 +31,10 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>{@code leastPeriod} is a yardstick for the engine's own floor: the least any period of this
  * model has to do, on the same links in the same order, with nothing else. A site pass turns each
- * site's summed orders into the fraction it ships; a link pass, slot by slot, moves each link's
- * shipment (order × the supplier's fraction, a gather) into its pipeline ring and takes the
- * arrival out, sets the slot's need from its stock, and places the order on each link, adding it
- * to the supplier's sum (a scatter). No prices, policy, rationing rules, alternates, records or
+ * site's summed orders into the fraction it ships; a link pass, slot by slot, puts each link's
+ * shipment (order × the supplier's fraction, a gather) into the slot's pipeline ring at its lead
+ * time, takes the slot's arrival out, sets the slot's need from its stock, and places the order on
+ * each link, adding it to the supplier's sum (a scatter). No prices, policy, rationing rules, alternates, records or
  * checks. What it costs against a CSR pass bounds what any engine doing this per link can reach.
  */
 @State(Scope.Benchmark)
@@ -62,6 +62,7 @@ public class EngineBenchmark {
     int[] slotLinks;
     int[] slotSite;
     int[] from;
+    int[] lead;
     int[] ring;
     double[] share;
     double[] capacity;
@@ -112,38 +113,43 @@ public class EngineBenchmark {
         slotLinks = new int[slots + 1];
         slotSite = new int[slots];
         from = new int[links];
-        ring = new int[links + 1];
+        lead = new int[links];
+        ring = new int[slots + 1];
         share = new double[links];
         order = new double[links];
-        int longest = 1;
+        int[] ringSize = new int[slots];
+        java.util.Arrays.fill(ringSize, 1);
         for (int l = 0; l < links; l++) {
             slotLinks[c.linkSlot(l) + 1]++;
             from[l] = c.linkFrom(l);
+            lead[l] = Math.max(1, c.linkLead(l));
             share[l] = c.linkShare(l);
             order[l] = c.baseFlow(l);
-            int size = Math.max(1, c.linkLead(l));
-            ring[l + 1] = ring[l] + size;
-            longest = Math.max(longest, size);
+            ringSize[c.linkSlot(l)] = Math.max(ringSize[c.linkSlot(l)], lead[l]);
         }
+        int longest = 1;
         for (int k = 0; k < slots; k++) {
             slotLinks[k + 1] += slotLinks[k];
             slotSite[k] = c.slotSite(k);
+            ring[k + 1] = ring[k] + ringSize[k];
+            longest = Math.max(longest, ringSize[k]);
         }
         capacity = new double[sites];
         for (int s = 0; s < sites; s++) {
             capacity[s] = c.capacity(s);
         }
-        pipe = new double[ring[links]];
+        pipe = new double[ring[slots]];
         stock = new double[slots];
         fraction = new double[sites];
         ordersIn = new double[sites];
         mod = new int[longest + 1];
         // Start as the engine does: in the Leontief equilibrium, pipelines full, two periods of stock.
         for (int l = 0; l < links; l++) {
-            for (int i = ring[l]; i < ring[l + 1]; i++) {
-                pipe[i] = order[l];
+            int k = c.linkSlot(l);
+            for (int i = 0; i < lead[l]; i++) {
+                pipe[ring[k] + i] += order[l];
             }
-            stock[c.linkSlot(l)] += 2 * order[l];
+            stock[k] += 2 * order[l];
             ordersIn[from[l]] += order[l];
         }
         pipe0 = pipe.clone();
@@ -164,6 +170,7 @@ public class EngineBenchmark {
     public double[] leastPeriod() {
         final int[] sl = slotLinks;
         final int[] fr = from;
+        final int[] ld = lead;
         final int[] rg = ring;
         final double[] sh = share;
         final double[] pp = pipe;
@@ -186,13 +193,16 @@ public class EngineBenchmark {
                 fc[s] = orders > capacity[s] ? capacity[s] / orders : 1;
             }
             for (int k = 0; k < st.length; k++) {
-                double arrived = 0;
+                final int at = rg[k];
+                final int size = rg[k + 1] - at;
+                final int now = md[size];
+                double arrived = pp[at + now];
+                pp[at + now] = 0;
                 double sent = 0;
                 for (int l = sl[k]; l < sl[k + 1]; l++) {
-                    int at = rg[l] + md[rg[l + 1] - rg[l]];
-                    arrived += pp[at];
                     double q = od[l] * fc[fr[l]];
-                    pp[at] = q;
+                    int cell = now + ld[l];
+                    pp[at + (cell >= size ? cell - size : cell)] += q;
                     sent += q;
                 }
                 double level = st[k] + arrived;
