@@ -116,6 +116,29 @@ class MonteCarloTest {
     }
 
     @Test
+    void bandsAreThePercentilesOfTheRuns() {
+        // Each run is one of two paths: approved (no shortfall) or denied (the shortfall of a
+        // denied run, cell by cell). With 40% approved, P5 is the approved path and the median and
+        // P95 the denied one, in every cell.
+        MonteCarlo.Result denied = MonteCarlo.run(licensed(0), Parameters.DEFAULT, 1, 1, P, r -> { });
+        MonteCarlo.Result r = MonteCarlo.run(licensed(0.4), Parameters.DEFAULT, 400, 2, P, x -> { });
+        long approved = java.util.Arrays.stream(r.totals()).filter(t -> t == 0).count();
+        assertThat(approved).as("approved runs").isBetween(120L, 200L);
+        int shortCells = 0;
+        for (int k = 0; k < r.mean().length; k++) {
+            double v = denied.mean()[k];
+            assertThat(r.bands()[0][k]).as("P5 of cell %d", k).isZero();
+            assertThat(r.bands()[1][k]).as("P50 of cell %d", k).isCloseTo(v, Offset.offset(1e-9 * Math.max(1, v)));
+            assertThat(r.bands()[2][k]).as("P95 of cell %d", k).isCloseTo(v, Offset.offset(1e-9 * Math.max(1, v)));
+            assertThat(r.mean()[k]).isCloseTo(v * (400 - approved) / 400, Offset.offset(1e-9 * Math.max(1, v)));
+            if (v > 0) {
+                shortCells++;
+            }
+        }
+        assertThat(shortCells).as("cells where a denied run is short").isGreaterThan(5);
+    }
+
+    @Test
     void progressHearsEveryRunInOrder() {
         java.util.List<Integer> seen = new java.util.ArrayList<>();
         MonteCarlo.run(licensed(0.5), Parameters.DEFAULT, 70, 2, P, seen::add);
