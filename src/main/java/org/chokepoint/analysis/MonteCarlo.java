@@ -8,6 +8,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 import com.tdunning.math.stats.MergingDigest;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.engine.Recorder;
@@ -31,10 +32,19 @@ public final class MonteCarlo {
     static boolean REBUILD_ALWAYS = false;
 
     /**
+     * Bands are exact while every run's value of every cell fits in this many numbers (128 MB): the
+     * percentiles of all values, as {@link Result#totalPercentile} computes them. Beyond, one
+     * t-digest per cell estimates them in bounded memory. A package knob so tests take both paths.
+     */
+    static long exactLimit = 1L << 24;
+
+    /**
      * Compression of the bands' t-digests (Dunning's merging digest): at most about 2 × 50
      * centroids a cell, smallest at the tails where P5 and P95 are read; about 7 KB a cell
      * whatever the number of runs. Commons Math's P² estimator needed less memory (about 2.8 KB a
-     * cell for three percentiles) but its updates took twice as long as the simulation itself.
+     * cell for three percentiles) but its updates took twice as long as the simulation itself, and
+     * both misplace a percentile that falls where a cell's values jump (say from none short to a
+     * whole line short): hence exact bands whenever they fit.
      */
     private static final double DIGEST_COMPRESSION = 50;
     /** Values buffered before a digest merges them: small, as there is one digest per cell. */
@@ -57,9 +67,10 @@ public final class MonteCarlo {
      * @param totalUnits total shortfall in units of each run (all end items together)
      * @param markets the buyers' countries of the demand entries, sorted
      * @param byMarket shortfall value (USD) of each run by market: run r, market m at {@code r * markets.size() + m}
+     * @param exactBands whether the bands are the exact percentiles of all runs' values (else t-digest estimates)
      */
     public record Result(int runs, int periods, int demand, double[] percentiles, double[][] bands, double[] mean,
-                         double[] totals, double[] totalUnits, List<String> markets, double[] byMarket) {
+                         double[] totals, double[] totalUnits, List<String> markets, double[] byMarket, boolean exactBands) {
 
         /** Every run's shortfall value in one market, in run order. */
         public double[] marketTotals(String market) {
@@ -83,7 +94,7 @@ public final class MonteCarlo {
         public double totalPercentile(double p) {
             double[] sorted = totals.clone();
             java.util.Arrays.sort(sorted);
-            return new org.apache.commons.math3.stat.descriptive.rank.Percentile(p).evaluate(sorted);
+            return new Percentile(p).evaluate(sorted);
         }
 
         public double totalMean() {
@@ -121,9 +132,11 @@ public final class MonteCarlo {
             marketOf[j] = markets.indexOf(c.demand(j).market());
         }
         double[] byMarket = new double[runs * markets.size()];
-        // One t-digest per cell serves every percentile: memory bounded whatever the number of runs.
-        MergingDigest[] digests = new MergingDigest[cells];
-        for (int k = 0; k < cells; k++) {
+        // Every run's value of every cell while they fit, else one t-digest per cell (bounded memory).
+        boolean exact = (long) cells * runs <= exactLimit;
+        double[][] values = exact ? new double[cells][runs] : null;
+        MergingDigest[] digests = exact ? null : new MergingDigest[cells];
+        for (int k = 0; !exact && k < cells; k++) {
             digests[k] = new MergingDigest(DIGEST_COMPRESSION, DIGEST_BUFFER);
         }
         double[] sum = new double[cells];
@@ -157,11 +170,17 @@ public final class MonteCarlo {
                 for (int k = 0; k < stripes; k++) {
                     int from = (int) ((long) cells * k / stripes);
                     int to = (int) ((long) cells * (k + 1) / stripes);
+                    final int first = start;
                     folds.add(pool.submit(() -> {
-                        for (double[] shortfall : block) {
+                        for (int b = 0; b < block.size(); b++) {
+                            double[] shortfall = block.get(b);
                             for (int cell = from; cell < to; cell++) {
                                 double x = shortfall[cell];
-                                digests[cell].add(x);
+                                if (exact) {
+                                    values[cell][first + b] = x;
+                                } else {
+                                    digests[cell].add(x);
+                                }
                                 sum[cell] += x;
                             }
                         }
@@ -179,16 +198,21 @@ public final class MonteCarlo {
             pool.shutdownNow();
         }
         double[][] bands = new double[percentiles.length][cells];
-        for (int i = 0; i < percentiles.length; i++) {
-            for (int k = 0; k < cells; k++) {
-                bands[i][k] = digests[k].quantile(percentiles[i] / 100);
+        Percentile percentile = new Percentile();
+        for (int k = 0; k < cells; k++) {
+            if (exact) {
+                percentile.setData(values[k]);
+                values[k] = null;
+            }
+            for (int i = 0; i < percentiles.length; i++) {
+                bands[i][k] = exact ? percentile.evaluate(percentiles[i]) : digests[k].quantile(percentiles[i] / 100);
             }
         }
         double[] mean = new double[cells];
         for (int k = 0; k < cells; k++) {
             mean[k] = sum[k] / runs;
         }
-        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits, List.copyOf(markets), byMarket);
+        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits, List.copyOf(markets), byMarket, exact);
     }
 
     private static List<Future<double[]>> submitBlock(ExecutorService pool, int from, int to, Scenario scenario, Parameters parameters,

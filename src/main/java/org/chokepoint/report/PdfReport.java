@@ -304,7 +304,11 @@ public final class PdfReport {
         p.paragraph(p.regular, 10, "Every figure is compared with the same run without the measures, so costs and shortfalls are"
                 + " what the measures caused. Uncertain inputs (license approvals, escalation, ranges in the uncertainty"
                 + " block) are drawn once per Monte Carlo run from its own random stream, split from the scenario seed, so"
-                + " the results are the same for any number of threads.", 14);
+                + " the results are the same for any number of threads."
+                + (c.mc() == null ? "" : c.mc().exactBands()
+                        ? " The bands (P5, median, P95 of each period) are the percentiles of all runs' values."
+                        : " The bands (P5, median, P95 of each period) are estimated with one t-digest per end item,"
+                                + " market and period, as all runs' values would not fit in memory."), 14);
         p.y -= 6;
         p.paragraph(p.regular, 10, "Reproduce this report with: chokepoint run " + c.scenarioFile() + " --seed " + s.seed()
                 + (c.mc() == null ? "" : " --runs " + c.mc().runs()) + " (" + reproducibility(c) + ").", 14);

@@ -99,11 +99,14 @@ class MonteCarloTest {
         assertThat(java.util.Arrays.stream(patched.totals()).distinct().count()).as("the draws matter").isGreaterThan(5);
     }
 
-    @Test
-    void resultsAreBitIdenticalForAnyNumberOfThreads() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "exact bands: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void resultsAreBitIdenticalForAnyNumberOfThreads(boolean exact) {
         Scenario s = licensed(0.5);
-        MonteCarlo.Result one = MonteCarlo.run(s, Parameters.DEFAULT, 150, 1, P, r -> { });
-        MonteCarlo.Result two = MonteCarlo.run(s, Parameters.DEFAULT, 150, 2, P, r -> { });
+        long limit = exact ? Long.MAX_VALUE : 0;
+        MonteCarlo.Result one = withExactLimit(limit, () -> MonteCarlo.run(s, Parameters.DEFAULT, 300, 1, P, r -> { }));
+        MonteCarlo.Result two = withExactLimit(limit, () -> MonteCarlo.run(s, Parameters.DEFAULT, 300, 2, P, r -> { }));
+        assertThat(two.exactBands()).isEqualTo(exact);
         assertThat(two.totals()).isEqualTo(one.totals());
         assertThat(two.mean()).isEqualTo(one.mean());
         for (int i = 0; i < P.length; i++) {
@@ -115,13 +118,16 @@ class MonteCarloTest {
         }
     }
 
-    @Test
-    void bandsAreThePercentilesOfTheRuns() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "exact bands: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void bandsAreThePercentilesOfTheRuns(boolean exact) {
         // Each run is one of two paths: approved (no shortfall) or denied (the shortfall of a
         // denied run, cell by cell). With 40% approved, P5 is the approved path and the median and
-        // P95 the denied one, in every cell.
+        // P95 the denied one, in every cell, whether the bands are exact or t-digest estimates.
         MonteCarlo.Result denied = MonteCarlo.run(licensed(0), Parameters.DEFAULT, 1, 1, P, r -> { });
-        MonteCarlo.Result r = MonteCarlo.run(licensed(0.4), Parameters.DEFAULT, 400, 2, P, x -> { });
+        MonteCarlo.Result r = withExactLimit(exact ? Long.MAX_VALUE : 0,
+                () -> MonteCarlo.run(licensed(0.4), Parameters.DEFAULT, 400, 2, P, x -> { }));
+        assertThat(r.exactBands()).isEqualTo(exact);
         long approved = java.util.Arrays.stream(r.totals()).filter(t -> t == 0).count();
         assertThat(approved).as("approved runs").isBetween(120L, 200L);
         int shortCells = 0;
@@ -136,6 +142,32 @@ class MonteCarloTest {
             }
         }
         assertThat(shortCells).as("cells where a denied run is short").isGreaterThan(5);
+    }
+
+    @Test
+    void exactBandsPutAPercentileAtAJumpOnARunsValue() {
+        // About 9% of runs approved: P5 falls among them, just below the jump to the denied path.
+        // Exact bands give 0 there, as the runs do; a streaming estimate may land in between.
+        MonteCarlo.Result denied = MonteCarlo.run(licensed(0), Parameters.DEFAULT, 1, 1, P, r -> { });
+        MonteCarlo.Result r = MonteCarlo.run(licensed(0.09), Parameters.DEFAULT, 400, 2, P, x -> { });
+        assertThat(r.exactBands()).isTrue();
+        long approved = java.util.Arrays.stream(r.totals()).filter(t -> t == 0).count();
+        assertThat(approved).as("approved runs, above 5%").isBetween(22L, 60L);
+        for (int k = 0; k < r.mean().length; k++) {
+            double v = denied.mean()[k];
+            assertThat(r.bands()[0][k]).as("P5 of cell %d", k).isZero();
+            assertThat(r.bands()[2][k]).as("P95 of cell %d", k).isCloseTo(v, Offset.offset(1e-9 * Math.max(1, v)));
+        }
+    }
+
+    static MonteCarlo.Result withExactLimit(long limit, java.util.function.Supplier<MonteCarlo.Result> run) {
+        long before = MonteCarlo.exactLimit;
+        MonteCarlo.exactLimit = limit;
+        try {
+            return run.get();
+        } finally {
+            MonteCarlo.exactLimit = before;
+        }
     }
 
     @Test
