@@ -80,6 +80,10 @@ public final class CostChart {
         bars.setShadowVisible(false);
         bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
         bars.setMaximumBarWidth(0.12);
+        if (orientation == PlotOrientation.HORIZONTAL) {
+            // room for the last value label, which is centred on the plot's right edge
+            chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 24));
+        }
         return chart;
     }
 }
