@@ -95,7 +95,6 @@ public final class Simulation {
             linkPass(s, t);
             sitePrices(s);
 
-
             if (p.checked()) {
                 Invariants.check(n, p, s, t);
             }
