@@ -12,9 +12,12 @@ package org.chokepoint.engine;
  *     while the goods wait)
  * @param checked verify invariants every period (mass balance, non-negative stock, capacity);
  *     on in tests, off in sweeps
+ * @param priority supplier site id to the customers it serves first, in order (customer site ids,
+ *     or {@code final-demand}); see {@link org.chokepoint.model.Behaviour#priority()}
  */
 public record Parameters(double restorationTime, Rationing rationing, double overproduction,
-                         double initialStockFactor, double carryingCost, boolean checked) {
+                         double initialStockFactor, double carryingCost, boolean checked,
+                         java.util.Map<String, java.util.List<String>> priority) {
 
     /** How a supplier's output is shared when it cannot meet every order. */
     public enum Rationing {
@@ -32,7 +35,14 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
 
     public static final Parameters DEFAULT = new Parameters(4, Rationing.PROPORTIONAL, 1, 1, CARRYING_COST, false);
 
+    /** Without priority lists. */
+    public Parameters(double restorationTime, Rationing rationing, double overproduction,
+                      double initialStockFactor, double carryingCost, boolean checked) {
+        this(restorationTime, rationing, overproduction, initialStockFactor, carryingCost, checked, java.util.Map.of());
+    }
+
     public Parameters {
+        priority = java.util.Objects.requireNonNull(priority, "priority");
         if (!(restorationTime >= 1)) {
             throw new IllegalArgumentException("restoration time must be at least 1 period: " + restorationTime);
         }
@@ -49,19 +59,19 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
     }
 
     public Parameters withChecked(boolean on) {
-        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, carryingCost, on);
+        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, carryingCost, on, priority);
     }
 
     public Parameters withRationing(Rationing r) {
-        return new Parameters(restorationTime, r, overproduction, initialStockFactor, carryingCost, checked);
+        return new Parameters(restorationTime, r, overproduction, initialStockFactor, carryingCost, checked, priority);
     }
 
     public Parameters withRestorationTime(double tau) {
-        return new Parameters(tau, rationing, overproduction, initialStockFactor, carryingCost, checked);
+        return new Parameters(tau, rationing, overproduction, initialStockFactor, carryingCost, checked, priority);
     }
 
     public Parameters withInitialStockFactor(double f) {
-        return new Parameters(restorationTime, rationing, overproduction, f, carryingCost, checked);
+        return new Parameters(restorationTime, rationing, overproduction, f, carryingCost, checked, priority);
     }
 
     /**
@@ -83,10 +93,18 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
         if (b.carryingCost() != null) {
             p = p.withCarryingCost(b.carryingCost());
         }
+        if (b.priority() != null) {
+            p = p.withPriority(b.priority());
+        }
         return p;
     }
 
     public Parameters withCarryingCost(double perYear) {
-        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, perYear, checked);
+        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, perYear, checked, priority);
+    }
+
+    /** These priority lists (supplier site id to the customers it serves first, in order). */
+    public Parameters withPriority(java.util.Map<String, java.util.List<String>> lists) {
+        return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, carryingCost, checked, lists);
     }
 }

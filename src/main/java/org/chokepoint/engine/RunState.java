@@ -63,7 +63,8 @@ public final class RunState {
      * Per site, interleaved, as the link pass reads them for each link's supplier: {@code supply[4s]}
      * the fraction of its open link orders it ships this period, {@code [4s+1]} its price,
      * {@code [4s+2]} 1 if it has spare capacity (else 0), {@code [4s+3]} the link orders placed on it
-     * for next period (open fraction applied), gathered by the link pass.
+     * for next period (open fraction applied), gathered by the link pass. After the sites, one
+     * fraction per rank of each priority list: what a listed customer's links get.
      */
     final double[] supply;
     /** Sites whose outgoing links' open fraction changed this period: their orders are summed afresh. */
@@ -90,7 +91,15 @@ public final class RunState {
     int demandCursor;
     int siteCursor;
 
+    /** Per priority rank of the sites with priority lists: orders this period (scratch of the site pass). */
+    final double[] rankOrders;
+
     RunState(CompiledNetwork n) {
+        this(n, 0);
+    }
+
+    /** With {@code rankCells} more fraction cells after the sites' records, for priority ranks. */
+    RunState(CompiledNetwork n, int rankCells) {
         this.n = n;
         int links = n.linkCount + n.altCount;
         slot = new double[3 * n.slotCount];
@@ -110,7 +119,8 @@ public final class RunState {
         valueAdded = new double[n.siteCount];
         revenue = new double[n.siteCount];
         exportRevenue = new double[n.siteCount];
-        supply = new double[4 * n.siteCount];
+        supply = new double[4 * n.siteCount + rankCells];
+        rankOrders = new double[rankCells];
         reopened = new boolean[n.siteCount];
         capacityFactor = new double[n.siteCount];
         demandFactor = new double[n.demandCount];
@@ -172,6 +182,7 @@ public final class RunState {
             supply[4 * site + 2] = 1;
             supply[4 * site + 3] = 0;
         }
+        Arrays.fill(supply, 4 * n.siteCount, supply.length, 0);
         Arrays.fill(reopened, false);
         Arrays.fill(capacityFactor, 1);
         Arrays.fill(demandFactor, 1);
@@ -290,7 +301,7 @@ public final class RunState {
                 + orderOpen.length + shipped.length
                 + markup.length
                 + output.length + received.length + unitCost.length + valueAdded.length
-                + revenue.length + exportRevenue.length + supply.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
+                + revenue.length + exportRevenue.length + supply.length + rankOrders.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length);
         long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length + modNext.length;

@@ -50,10 +50,74 @@ public final class Simulation {
     /** Carrying cost per period of license delay, as a fraction of the value held up. */
     private final double carry;
 
+    // Priority lists, compiled; all null when there are none.
+    /** Per link: where in the state's supply records its fraction is (its supplier's, or its rank's). */
+    private final int[] fractionCell;
+    /** Per link: its customer's rank in the supplier's priority list, or -1 (unlisted). */
+    private final int[] rankOf;
+    /** Per site: its first rank cell (0-based after the site records), or -1 without a list. */
+    final int[] rankStart;
+    /** Per site: how many ranks its list has. */
+    final int[] rankCount;
+    /** Per site: the rank of its own final demand, or -1 (unlisted). */
+    final int[] finalRank;
+    private final int rankCells;
+
     public Simulation(CompiledNetwork network, Parameters parameters) {
         this.n = network;
         this.p = parameters;
         this.carry = parameters.carryingCost() * network.step.days() / 365.0;
+        if (parameters.priority().isEmpty()) {
+            fractionCell = null;
+            rankOf = null;
+            rankStart = null;
+            rankCount = null;
+            finalRank = null;
+            rankCells = 0;
+            return;
+        }
+        int links = network.linkCount + network.altCount;
+        rankOf = new int[links];
+        java.util.Arrays.fill(rankOf, -1);
+        rankStart = new int[network.siteCount];
+        java.util.Arrays.fill(rankStart, -1);
+        rankCount = new int[network.siteCount];
+        finalRank = new int[network.siteCount];
+        java.util.Arrays.fill(finalRank, -1);
+        int cells = 0;
+        // Sites in index order, so the cells do not depend on the map's order.
+        for (int site = 0; site < network.siteCount; site++) {
+            java.util.List<String> list = parameters.priority().get(network.siteIds[site]);
+            if (list == null) {
+                continue;
+            }
+            rankStart[site] = cells;
+            rankCount[site] = list.size();
+            cells += list.size();
+            for (int r = 0; r < list.size(); r++) {
+                String who = list.get(r);
+                if (who.equals(org.chokepoint.model.Behaviour.FINAL_DEMAND)) {
+                    finalRank[site] = r;
+                    continue;
+                }
+                int customer = network.site(who);
+                for (int i = network.outOffsets[site]; i < network.outOffsets[site + 1]; i++) {
+                    int l = network.outLinks[i];
+                    if (network.linkCustomer(l) == customer) {
+                        rankOf[l] = r;
+                    }
+                }
+            }
+        }
+        for (String id : parameters.priority().keySet()) {
+            network.site(id); // an unknown supplier is an error, not a silent no-op
+        }
+        rankCells = cells;
+        fractionCell = new int[links];
+        for (int l = 0; l < links; l++) {
+            int from = network.linkFrom[l];
+            fractionCell[l] = rankOf[l] < 0 ? 4 * from : 4 * network.siteCount + rankStart[from] + rankOf[l];
+        }
     }
 
     public CompiledNetwork network() {
@@ -66,13 +130,16 @@ public final class Simulation {
 
     /** Fresh state for one thread; reuse it across runs. */
     public RunState newState() {
-        return new RunState(n);
+        return new RunState(n, rankCells);
     }
 
     /** Runs {@code periods} periods under {@code timeline}, reporting each to {@code recorder}. */
     public void run(Timeline timeline, int periods, RunState s, Recorder recorder) {
         if (s.n != n) {
             throw new IllegalArgumentException("the state belongs to another compiled network");
+        }
+        if (s.rankOrders.length != rankCells) {
+            throw new IllegalArgumentException("the state was made for other priority lists");
         }
         s.reset(timeline, p, recorder.detailedAccounts());
         recorder.start(n, periods);
@@ -125,6 +192,62 @@ public final class Simulation {
         }
     }
 
+    /** Where link l's fraction is in the supply records. */
+    private int fractionCell(int l) {
+        return fractionCell == null ? 4 * n.linkFrom[l] : fractionCell[l];
+    }
+
+    /**
+     * A site with a priority list: output goes to its ranks in order, each served in full while
+     * output lasts (a listed customer's orders; final demand where listed), then what is left is
+     * shared among everyone unlisted by the rationing rule. Sets each rank's fraction and the
+     * unlisted one (the site's own cell); returns final demand's.
+     */
+    private double allocateByRank(RunState s, int site, double x, double finalOrders) {
+        final double[] oo = s.orderOpen;
+        final double[] supply = s.supply;
+        final double[] byRank = s.rankOrders;
+        final int first = rankStart[site];
+        final int ranks = rankCount[site];
+        java.util.Arrays.fill(byRank, first, first + ranks, 0);
+        double unlisted = 0;
+        for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
+            int l = n.outLinks[i];
+            double q = oo[2 * l] * oo[2 * l + 1];
+            if (rankOf[l] >= 0) {
+                byRank[first + rankOf[l]] += q;
+            } else {
+                unlisted += q;
+            }
+        }
+        double left = x;
+        double finalFraction = 0;
+        for (int r = 0; r < ranks; r++) {
+            double asked = byRank[first + r] + (finalRank[site] == r ? finalOrders : 0);
+            double f = asked > 0 ? Math.min(1, left / asked) : 1;
+            supply[4 * n.siteCount + first + r] = f;
+            if (finalRank[site] == r) {
+                finalFraction = f;
+            }
+            left = Math.max(0, left - f * asked);
+        }
+        double finalUnlisted = finalRank[site] < 0 ? finalOrders : 0;
+        double linkFraction;
+        if (p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST && finalUnlisted > 0) {
+            double toFinal = Math.min(left, finalUnlisted);
+            finalFraction = toFinal / finalUnlisted;
+            linkFraction = unlisted > 0 ? Math.min(1, (left - toFinal) / unlisted) : 0;
+        } else {
+            double asked = unlisted + finalUnlisted;
+            linkFraction = asked > 0 ? Math.min(1, left / asked) : 0;
+            if (finalUnlisted > 0) {
+                finalFraction = linkFraction;
+            }
+        }
+        supply[4 * site] = linkFraction;
+        return finalFraction;
+    }
+
     /**
      * What suppliers already processed ship to site {@code site} on links without any wait (lead
      * time and license delay both zero): the customer takes it before it produces.
@@ -133,7 +256,7 @@ public final class Simulation {
         for (int k = n.slotOffsets[site]; k < n.slotOffsets[site + 1]; k++) {
             for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
                 if (n.linkLead[l] == 0 && s.delay[l] == 0) {
-                    double q = s.orderOpen[2 * l] * s.orderOpen[2 * l + 1] * s.supply[4 * n.linkFrom[l]];
+                    double q = s.orderOpen[2 * l] * s.orderOpen[2 * l + 1] * s.supply[fractionCell(l)];
                     s.shipped[l] = q; // booked by the link pass
                     s.slot[3 * k] += q;
                 }
@@ -202,22 +325,27 @@ public final class Simulation {
         // Allocation.
         double linkFraction;
         double finalFraction;
-        if (p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST) {
-            double toFinal = Math.min(x, finalOrders);
-            finalFraction = finalOrders > 0 ? toFinal / finalOrders : 0;
-            linkFraction = linkOrders > 0 ? (x - toFinal) / linkOrders : 0;
+        if (rankStart != null && rankStart[site] >= 0) {
+            finalFraction = allocateByRank(s, site, x, finalOrders);
+            linkFraction = Double.NaN; // per rank, set in the supply cells
         } else {
-            double f = orders > 0 ? x / orders : 0;
-            linkFraction = f;
-            finalFraction = f;
+            if (p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST) {
+                double toFinal = Math.min(x, finalOrders);
+                finalFraction = finalOrders > 0 ? toFinal / finalOrders : 0;
+                linkFraction = linkOrders > 0 ? (x - toFinal) / linkOrders : 0;
+            } else {
+                double f = orders > 0 ? x / orders : 0;
+                linkFraction = f;
+                finalFraction = f;
+            }
+            if (linkFraction > 1) {
+                linkFraction = 1;
+            }
+            if (finalFraction > 1) {
+                finalFraction = 1;
+            }
+            supply[4 * site] = linkFraction;
         }
-        if (linkFraction > 1) {
-            linkFraction = 1;
-        }
-        if (finalFraction > 1) {
-            finalFraction = 1;
-        }
-        supply[4 * site] = linkFraction;
         double priceNow = supply[4 * site + 1];
         double sold = 0;
         double soldAbroad = 0;
@@ -231,8 +359,9 @@ public final class Simulation {
                 soldAbroad += value;
             }
         }
-        // Every open order is served in the same fraction; the link pass ships them.
-        s.revenue[site] = sold + linkOrders * linkFraction * priceNow;
+        // Every open order of a class is served in the same fraction; the link pass ships them.
+        double linkShipped = Double.isNaN(linkFraction) ? Math.max(0, x - finalOrders * finalFraction) : linkOrders * linkFraction;
+        s.revenue[site] = sold + linkShipped * priceNow;
         s.exportRevenue[site] = soldAbroad; // the link pass adds shipments abroad
     }
 
@@ -260,6 +389,7 @@ public final class Simulation {
         final int[] lead = n.linkLead;
         final double[] standing = n.linkMarkup;
         final double[] share = n.linkShare;
+        final int[] cells = fractionCell;
         final boolean traced = s.detailed || s.shippedTotal != null;
         final double[] arrivedTotal = s.arrivedTotal;
         final double perTau = 1 / p.restorationTime();
@@ -285,7 +415,7 @@ public final class Simulation {
                         arrivedTotal[k] += q;
                     }
                 } else {
-                    q = oo[2 * l] * open * supply[4 * supplier];
+                    q = oo[2 * l] * open * supply[cells == null ? 4 * supplier : cells[l]];
                     shipped[l] = q;
                     pipe[at + cell(now, due, size)] += q;
                     sent += q;
@@ -301,7 +431,7 @@ public final class Simulation {
             for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
                 final int supplier = from[l];
                 final int d = delay[l];
-                double q = oo[2 * l] * oo[2 * l + 1] * supply[4 * supplier];
+                double q = oo[2 * l] * oo[2 * l + 1] * supply[cells == null ? 4 * supplier : cells[l]];
                 shipped[l] = q;
                 double u = q * n.linkPerUnit[l];
                 pipe[at + cell(now, lead[l] + d, size)] += u;

@@ -8,16 +8,33 @@ package org.chokepoint.model;
  *     served before new orders from other sites)
  * @param restorationTime periods over which a site closes the gap to its target stock
  * @param carryingCost inventory carrying cost a year, a fraction of value
+ * @param priority supplier site id to the customers it serves first, in order: customer site ids,
+ *     or {@link #FINAL_DEMAND} for its own end buyers (rated defence orders, contracted or domestic
+ *     buyers); everyone unlisted shares what is left by the rationing rule. Checked against the
+ *     network by the reader.
  */
-public record Behaviour(String rationing, Double restorationTime, Double carryingCost) {
+public record Behaviour(String rationing, Double restorationTime, Double carryingCost, java.util.Map<String, java.util.List<String>> priority) {
 
     /** Nothing set: the defaults throughout. */
-    public static final Behaviour DEFAULT = new Behaviour(null, null, null);
+    public static final Behaviour DEFAULT = new Behaviour(null, null, null, null);
+
+    /** In a priority list: the site's own final demand. */
+    public static final String FINAL_DEMAND = "final-demand";
+
+    /** Rationing, restoration time and carrying cost only (the command line's part). */
+    public Behaviour(String rationing, Double restorationTime, Double carryingCost) {
+        this(rationing, restorationTime, carryingCost, null);
+    }
 
     /** The spellings {@code rationing} takes. */
     public static final java.util.List<String> RATIONING = java.util.List.of("proportional", "final-demand-first");
 
     public Behaviour {
+        if (priority != null) {
+            java.util.Map<String, java.util.List<String>> copy = new java.util.LinkedHashMap<>();
+            priority.forEach((k, v) -> copy.put(k, java.util.List.copyOf(v)));
+            priority = java.util.Collections.unmodifiableMap(copy);
+        }
         if (rationing != null && !RATIONING.contains(rationing)) {
             throw new FieldException("behaviour.rationing", "unknown rationing '" + rationing + "'",
                     "Allowed: " + String.join(", ", RATIONING) + ".");
@@ -36,6 +53,7 @@ public record Behaviour(String rationing, Double restorationTime, Double carryin
     public Behaviour overriddenBy(Behaviour other) {
         return new Behaviour(other.rationing != null ? other.rationing : rationing,
                 other.restorationTime != null ? other.restorationTime : restorationTime,
-                other.carryingCost != null ? other.carryingCost : carryingCost);
+                other.carryingCost != null ? other.carryingCost : carryingCost,
+                other.priority != null ? other.priority : priority);
     }
 }
