@@ -123,7 +123,7 @@ public final class ScenarioReader {
 
         List<Measure> measures = network == null ? List.of() : new MeasureReader(network, problems).read(f.list("measures"));
         List<ControlRule> controls = MeasureReader.controls(f);
-        org.chokepoint.model.Behaviour behaviour = behaviour(f);
+        org.chokepoint.model.Behaviour behaviour = behaviour(f, network);
 
         List<Problem> all = new ArrayList<>(problems.list());
         all.addAll(networkProblems);
@@ -147,10 +147,14 @@ public final class ScenarioReader {
                 measures, sources, assumptions, controls, u, behaviour);
     }
 
-    static final List<String> BEHAVIOUR_KEYS = List.of("rationing", "restoration-time", "carrying-cost");
+    static final List<String> BEHAVIOUR_KEYS = List.of("rationing", "restoration-time", "carrying-cost", "priority");
 
-    /** The optional behaviour block: {@code behaviour: {rationing: final-demand-first, restoration-time: 4, carrying-cost: 0.2}}. */
-    private static org.chokepoint.model.Behaviour behaviour(Fields f) {
+    /**
+     * The optional behaviour block: {@code behaviour: {rationing: final-demand-first, restoration-time: 4,
+     * carrying-cost: 0.2, priority: {supplier: [customer, final-demand]}}}. Priority lists are checked
+     * against the network when it was read.
+     */
+    private static org.chokepoint.model.Behaviour behaviour(Fields f, org.chokepoint.model.Network network) {
         if (!f.has("behaviour")) {
             return org.chokepoint.model.Behaviour.DEFAULT;
         }
@@ -162,6 +166,8 @@ public final class ScenarioReader {
         String rationing = b.text("rationing", false, "");
         Double tau = b.has("restoration-time") ? b.number("restoration-time", 4, "Periods, at least 1.") : null;
         Double carry = b.has("carrying-cost") ? b.number("carrying-cost", 0.2, "A yearly fraction: 0.2 is 20%.") : null;
+        // Without a network (its problems are reported already) the lists cannot be checked.
+        java.util.Map<String, List<String>> priority = b.has("priority") && network != null ? priority(b, network) : null;
         if (b.failed()) {
             return org.chokepoint.model.Behaviour.DEFAULT;
         }
@@ -172,7 +178,59 @@ public final class ScenarioReader {
         if (b.failed()) {
             return org.chokepoint.model.Behaviour.DEFAULT;
         }
-        return new org.chokepoint.model.Behaviour(rationing, tau, carry);
+        return new org.chokepoint.model.Behaviour(rationing, tau, carry, priority);
+    }
+
+    /**
+     * {@code priority}: supplier site id to the list of those it serves first, in order: customer
+     * site ids (sites it supplies, on a link or as an alternate) or {@code final-demand} (it must
+     * serve some), each once.
+     */
+    private static java.util.Map<String, List<String>> priority(Fields b, org.chokepoint.model.Network network) {
+        Fields lists = b.nested("priority");
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (lists == null) {
+            return out;
+        }
+        java.util.Set<String> sites = new java.util.TreeSet<>();
+        network.sites().forEach(x -> sites.add(x.id()));
+        for (String supplier : lists.node.values.keySet()) {
+            if (!sites.contains(supplier)) {
+                lists.failUnknown(supplier, "site", supplier, sites);
+                continue;
+            }
+            java.util.Set<String> customers = new java.util.TreeSet<>();
+            network.links().stream().filter(l -> l.from().equals(supplier)).forEach(l -> customers.add(l.to()));
+            network.alternates().stream().filter(a -> a.from().equals(supplier)).forEach(a -> customers.add(a.site()));
+            if (network.demand().stream().anyMatch(d -> d.site().equals(supplier))) {
+                customers.add(org.chokepoint.model.Behaviour.FINAL_DEMAND);
+            }
+            List<Node> entries = lists.list(supplier);
+            List<String> order = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Node e = entries.get(i);
+                String key = supplier + "[" + i + "]";
+                if (!(e instanceof Node.Scalar sc) || sc.type != Node.Scalar.Type.STRING) {
+                    lists.fail(e, key, "expected a customer site id or final-demand, got " + Fields.describe(e), "");
+                } else if (!customers.contains(sc.text)) {
+                    String allowed = "Allowed here: " + String.join(", ", customers) + "." + Names.didYouMean(sc.text, customers);
+                    lists.fail(e, key, sc.text.equals(org.chokepoint.model.Behaviour.FINAL_DEMAND)
+                            ? supplier + " serves no final demand" : "'" + sc.text + "' is not supplied by " + supplier, allowed);
+                } else if (order.contains(sc.text)) {
+                    lists.fail(e, key, "'" + sc.text + "' is listed twice", "Each customer takes one place in the order.");
+                } else {
+                    order.add(sc.text);
+                }
+            }
+            if (lists.raw(supplier) instanceof Node.ListNode l && l.values.isEmpty()) {
+                lists.fail(l, supplier, "the list is empty", "Write the customers it serves first, in order: [customer-site, final-demand].");
+            }
+            out.put(supplier, order);
+        }
+        if (lists.failed()) {
+            b.markFailed();
+        }
+        return out;
     }
 
     /** Reports the record's complaint about one value at that value's key. */

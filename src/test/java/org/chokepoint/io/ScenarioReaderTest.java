@@ -156,4 +156,24 @@ class ScenarioReaderTest {
         assertThat(m.rate()).isEqualTo(0.34);
         assertThat(m.origins()).containsExactly("US");
     }
+
+    @Test
+    void priorityListsAreReadInOrderAndReachTheParameters() throws IOException {
+        Files.copy(Path.of("src/test/resources/valid/tiny-network.yaml"), dir.resolve("net.yaml"));
+        Path f = Files.writeString(dir.resolve("s.yaml"), """
+                scenario: ranked
+                start: 2025-01-06
+                step: week
+                periods: 4
+                network: net.yaml
+                behaviour:
+                  priority:
+                    line: [final-demand]
+                    fab: [line]
+                """);
+        Scenario s = ScenarioReader.read(f);
+        assertThat(s.behaviour().priority()).containsExactly(Map.entry("line", List.of("final-demand")), Map.entry("fab", List.of("line")));
+        assertThat(org.chokepoint.engine.Parameters.of(s).priority()).isEqualTo(s.behaviour().priority());
+        assertThat(org.chokepoint.engine.Parameters.of(s.withUncertainty(null)).priority()).containsKey("fab");
+    }
 }
