@@ -12,12 +12,13 @@ package org.chokepoint.engine;
  *     while the goods wait)
  * @param checked verify invariants every period (mass balance, non-negative stock, capacity);
  *     on in tests, off in sweeps
- * @param priority supplier site id to the customers it serves first, in order (customer site ids,
- *     or {@code final-demand}); see {@link org.chokepoint.model.Behaviour#priority()}
+ * @param priority supplier site id to the customers it serves first, place by place (customer
+ *     site ids, or {@code final-demand}; several at one place share it); see
+ *     {@link org.chokepoint.model.Behaviour#priority()}
  */
 public record Parameters(double restorationTime, Rationing rationing, double overproduction,
                          double initialStockFactor, double carryingCost, boolean checked,
-                         java.util.Map<String, java.util.List<String>> priority) {
+                         java.util.Map<String, java.util.List<java.util.List<String>>> priority) {
 
     /** How a supplier's output is shared when it cannot meet every order. */
     public enum Rationing {
@@ -103,8 +104,8 @@ public record Parameters(double restorationTime, Rationing rationing, double ove
         return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, perYear, checked, priority);
     }
 
-    /** These priority lists (supplier site id to the customers it serves first, in order). */
-    public Parameters withPriority(java.util.Map<String, java.util.List<String>> lists) {
+    /** These priority lists (supplier site id to the customers it serves first, place by place). */
+    public Parameters withPriority(java.util.Map<String, java.util.List<java.util.List<String>>> lists) {
         return new Parameters(restorationTime, rationing, overproduction, initialStockFactor, carryingCost, checked, lists);
     }
 }

@@ -87,24 +87,25 @@ public final class Simulation {
         int cells = 0;
         // Sites in index order, so the cells do not depend on the map's order.
         for (int site = 0; site < network.siteCount; site++) {
-            java.util.List<String> list = parameters.priority().get(network.siteIds[site]);
-            if (list == null) {
+            java.util.List<java.util.List<String>> places = parameters.priority().get(network.siteIds[site]);
+            if (places == null) {
                 continue;
             }
             rankStart[site] = cells;
-            rankCount[site] = list.size();
-            cells += list.size();
-            for (int r = 0; r < list.size(); r++) {
-                String who = list.get(r);
-                if (who.equals(org.chokepoint.model.Behaviour.FINAL_DEMAND)) {
-                    finalRank[site] = r;
-                    continue;
-                }
-                int customer = network.site(who);
-                for (int i = network.outOffsets[site]; i < network.outOffsets[site + 1]; i++) {
-                    int l = network.outLinks[i];
-                    if (network.linkCustomer(l) == customer) {
-                        rankOf[l] = r;
+            rankCount[site] = places.size();
+            cells += places.size();
+            for (int r = 0; r < places.size(); r++) {
+                for (String who : places.get(r)) {
+                    if (who.equals(org.chokepoint.model.Behaviour.FINAL_DEMAND)) {
+                        finalRank[site] = r;
+                        continue;
+                    }
+                    int customer = network.site(who);
+                    for (int i = network.outOffsets[site]; i < network.outOffsets[site + 1]; i++) {
+                        int l = network.outLinks[i];
+                        if (network.linkCustomer(l) == customer) {
+                            rankOf[l] = r;
+                        }
                     }
                 }
             }

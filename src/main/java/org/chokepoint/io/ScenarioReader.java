@@ -167,7 +167,7 @@ public final class ScenarioReader {
         Double tau = b.has("restoration-time") ? b.number("restoration-time", 4, "Periods, at least 1.") : null;
         Double carry = b.has("carrying-cost") ? b.number("carrying-cost", 0.2, "A yearly fraction: 0.2 is 20%.") : null;
         // Without a network (its problems are reported already) the lists cannot be checked.
-        java.util.Map<String, List<String>> priority = b.has("priority") && network != null ? priority(b, network) : null;
+        java.util.Map<String, List<List<String>>> priority = b.has("priority") && network != null ? priority(b, network) : null;
         if (b.failed()) {
             return org.chokepoint.model.Behaviour.DEFAULT;
         }
@@ -182,13 +182,13 @@ public final class ScenarioReader {
     }
 
     /**
-     * {@code priority}: supplier site id to the list of those it serves first, in order: customer
-     * site ids (sites it supplies, on a link or as an alternate) or {@code final-demand} (it must
-     * serve some), each once.
+     * {@code priority}: supplier site id to the list of those it serves first, in order. A place is
+     * a customer site id (a site it supplies, on a link or as an alternate), {@code final-demand}
+     * (it must serve some), or a list of those sharing the place; each customer once.
      */
-    private static java.util.Map<String, List<String>> priority(Fields b, org.chokepoint.model.Network network) {
+    private static java.util.Map<String, List<List<String>>> priority(Fields b, org.chokepoint.model.Network network) {
         Fields lists = b.nested("priority");
-        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<List<String>>> out = new java.util.LinkedHashMap<>();
         if (lists == null) {
             return out;
         }
@@ -206,26 +206,38 @@ public final class ScenarioReader {
                 customers.add(org.chokepoint.model.Behaviour.FINAL_DEMAND);
             }
             List<Node> entries = lists.list(supplier);
-            List<String> order = new ArrayList<>();
+            List<List<String>> places = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (int i = 0; i < entries.size(); i++) {
                 Node e = entries.get(i);
-                String key = supplier + "[" + i + "]";
-                if (!(e instanceof Node.Scalar sc) || sc.type != Node.Scalar.Type.STRING) {
-                    lists.fail(e, key, "expected a customer site id or final-demand, got " + Fields.describe(e), "");
-                } else if (!customers.contains(sc.text)) {
-                    String allowed = "Allowed here: " + String.join(", ", customers) + "." + Names.didYouMean(sc.text, customers);
-                    lists.fail(e, key, sc.text.equals(org.chokepoint.model.Behaviour.FINAL_DEMAND)
-                            ? supplier + " serves no final demand" : "'" + sc.text + "' is not supplied by " + supplier, allowed);
-                } else if (order.contains(sc.text)) {
-                    lists.fail(e, key, "'" + sc.text + "' is listed twice", "Each customer takes one place in the order.");
-                } else {
-                    order.add(sc.text);
+                List<Node> members = e instanceof Node.ListNode group ? group.values : List.of(e);
+                List<String> place = new ArrayList<>();
+                for (int j = 0; j < members.size(); j++) {
+                    Node m = members.get(j);
+                    String key = supplier + "[" + i + "]" + (e instanceof Node.ListNode ? "[" + j + "]" : "");
+                    if (!(m instanceof Node.Scalar sc) || sc.type != Node.Scalar.Type.STRING) {
+                        lists.fail(m, key, "expected a customer site id, final-demand or a list of them, got " + Fields.describe(m), "");
+                    } else if (!customers.contains(sc.text)) {
+                        String allowed = "Allowed here: " + String.join(", ", customers) + "." + Names.didYouMean(sc.text, customers);
+                        lists.fail(m, key, sc.text.equals(org.chokepoint.model.Behaviour.FINAL_DEMAND)
+                                ? supplier + " serves no final demand" : "'" + sc.text + "' is not supplied by " + supplier, allowed);
+                    } else if (!seen.add(sc.text)) {
+                        lists.fail(m, key, "'" + sc.text + "' is listed twice", "Each customer takes one place in the order.");
+                    } else {
+                        place.add(sc.text);
+                    }
+                }
+                if (e instanceof Node.ListNode group && group.values.isEmpty()) {
+                    lists.fail(e, supplier + "[" + i + "]", "an empty place", "List the customers that share it, or drop it.");
+                }
+                if (!place.isEmpty()) {
+                    places.add(place);
                 }
             }
             if (lists.raw(supplier) instanceof Node.ListNode l && l.values.isEmpty()) {
                 lists.fail(l, supplier, "the list is empty", "Write the customers it serves first, in order: [customer-site, final-demand].");
             }
-            out.put(supplier, order);
+            out.put(supplier, places);
         }
         if (lists.failed()) {
             b.markFailed();

@@ -8,12 +8,14 @@ package org.chokepoint.model;
  *     served before new orders from other sites)
  * @param restorationTime periods over which a site closes the gap to its target stock
  * @param carryingCost inventory carrying cost a year, a fraction of value
- * @param priority supplier site id to the customers it serves first, in order: customer site ids,
- *     or {@link #FINAL_DEMAND} for its own end buyers (rated defence orders, contracted or domestic
- *     buyers); everyone unlisted shares what is left by the rationing rule. Checked against the
- *     network by the reader.
+ * @param priority supplier site id to the customers it serves first, place by place: each place
+ *     holds one or more customer site ids, or {@link #FINAL_DEMAND} for its own end buyers, sharing
+ *     it in proportion to their orders (rated defence orders, contracted or domestic buyers);
+ *     everyone unlisted shares what is left by the rationing rule. Checked against the network by
+ *     the reader.
  */
-public record Behaviour(String rationing, Double restorationTime, Double carryingCost, java.util.Map<String, java.util.List<String>> priority) {
+public record Behaviour(String rationing, Double restorationTime, Double carryingCost,
+                        java.util.Map<String, java.util.List<java.util.List<String>>> priority) {
 
     /** Nothing set: the defaults throughout. */
     public static final Behaviour DEFAULT = new Behaviour(null, null, null, null);
@@ -31,8 +33,8 @@ public record Behaviour(String rationing, Double restorationTime, Double carryin
 
     public Behaviour {
         if (priority != null) {
-            java.util.Map<String, java.util.List<String>> copy = new java.util.LinkedHashMap<>();
-            priority.forEach((k, v) -> copy.put(k, java.util.List.copyOf(v)));
+            java.util.Map<String, java.util.List<java.util.List<String>>> copy = new java.util.LinkedHashMap<>();
+            priority.forEach((k, v) -> copy.put(k, v.stream().map(java.util.List::copyOf).toList()));
             priority = java.util.Collections.unmodifiableMap(copy);
         }
         if (rationing != null && !RATIONING.contains(rationing)) {

@@ -38,11 +38,11 @@ class PriorityTest {
         int a = c.link("s", "a", "part");
         int b = c.link("s", "b", "part");
 
-        SeriesRecorder aFirst = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of("a"))), 1);
+        SeriesRecorder aFirst = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("a")))), 1);
         assertThat(aFirst.shipped(0, a)).isCloseTo(80, EXACT);
         assertThat(aFirst.shipped(0, b)).isCloseTo(20, EXACT);
 
-        SeriesRecorder bFirst = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of("b", "a"))), 1);
+        SeriesRecorder bFirst = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("b"), List.of("a")))), 1);
         assertThat(bFirst.shipped(0, b)).isCloseTo(40, EXACT);
         assertThat(bFirst.shipped(0, a)).isCloseTo(60, EXACT);
         assertThat(bFirst.revenue(0, c.site("s"))).as("100 parts at 10").isCloseTo(1000, EXACT);
@@ -61,12 +61,12 @@ class PriorityTest {
         int b = c.link("s", "b", "part");
         int own = 2; // s's own final demand: the third entry
 
-        SeriesRecorder listed = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of("b", Behaviour.FINAL_DEMAND))), 1);
+        SeriesRecorder listed = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("b"), List.of(Behaviour.FINAL_DEMAND)))), 1);
         assertThat(listed.shipped(0, b)).isCloseTo(20, EXACT);
         assertThat(listed.delivered(0, own)).isCloseTo(50, EXACT);
         assertThat(listed.shipped(0, a)).isCloseTo(30, EXACT);
 
-        Parameters aOnly = Parameters.DEFAULT.withPriority(Map.of("s", List.of("a")));
+        Parameters aOnly = Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("a"))));
         SeriesRecorder finalFirst = run(c, aOnly.withRationing(Parameters.Rationing.FINAL_DEMAND_FIRST), 1);
         assertThat(finalFirst.shipped(0, a)).isCloseTo(40, EXACT);
         assertThat(finalFirst.delivered(0, own)).isCloseTo(50, EXACT);
@@ -79,13 +79,27 @@ class PriorityTest {
     }
 
     /**
+     * Customers sharing a place share it in proportion to their orders. s (capacity 100) is asked
+     * for 80 by a, 40 by b and 50 by its own buyers: 170. With a and final demand sharing the first
+     * place, they ask 130 and get 100/130 of it (61.54 and 38.46); b, unlisted, gets nothing.
+     */
+    @Test
+    void customersSharingAPlaceShareItProportionally() {
+        CompiledNetwork c = CompiledNetwork.of(twoCustomers(80, 40).demand(Demand.of("part", "US", "s", 50)).build(), Step.WEEK);
+        SeriesRecorder r = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("a", Behaviour.FINAL_DEMAND)))), 1);
+        assertThat(r.shipped(0, c.link("s", "a", "part"))).isCloseTo(80.0 * 100 / 130, EXACT);
+        assertThat(r.delivered(0, 2)).isCloseTo(50.0 * 100 / 130, EXACT);
+        assertThat(r.shipped(0, c.link("s", "b", "part"))).isCloseTo(0, EXACT);
+    }
+
+    /**
      * Over time: a listed first is never short, b (unlisted) takes the whole shortfall of 20 a
      * week once s's shipments arrive, and reorders to close its gap without taking a's share.
      */
     @Test
     void theListedCustomerStaysWholeWhileTheOtherTakesTheShortfall() {
         CompiledNetwork c = CompiledNetwork.of(twoCustomers(80, 40).build(), Step.WEEK);
-        SeriesRecorder r = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of("a"))), 20);
+        SeriesRecorder r = run(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("a")))), 20);
         for (int w = 1; w < 20; w++) {
             assertThat(r.shortfall(w, 0)).as("a's shortfall, week %d", w).isCloseTo(0, EXACT);
             assertThat(r.shipped(w, c.link("s", "a", "part"))).as("a's shipment, week %d", w).isCloseTo(80, EXACT);
@@ -96,12 +110,12 @@ class PriorityTest {
     @Test
     void unknownSitesAreRejected() {
         CompiledNetwork c = CompiledNetwork.of(twoCustomers(80, 40).build(), Step.WEEK);
-        assertThatThrownBy(() -> new Simulation(c, Parameters.DEFAULT.withPriority(Map.of("nobody", List.of("a")))))
+        assertThatThrownBy(() -> new Simulation(c, Parameters.DEFAULT.withPriority(Map.of("nobody", List.of(List.of("a"))))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nobody");
-        assertThatThrownBy(() -> new Simulation(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of("nobody")))))
+        assertThatThrownBy(() -> new Simulation(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("nobody"))))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nobody");
         Simulation other = new Simulation(c, Parameters.DEFAULT);
-        Simulation ranked = new Simulation(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of("a"))));
+        Simulation ranked = new Simulation(c, Parameters.DEFAULT.withPriority(Map.of("s", List.of(List.of("a")))));
         assertThatThrownBy(() -> ranked.run(Timeline.NONE, 1, other.newState(), Recorder.NONE))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -119,7 +133,7 @@ class PriorityTest {
         ReferenceAgreementTest.Case k = ReferenceAgreementTest.randomCase(Math.abs(seed), seed < 0);
         CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+        Map<String, List<List<String>>> lists = new java.util.LinkedHashMap<>();
         for (int i = 0; i < 8; i++) {
             int s = rng.nextInt(c.siteCount());
             List<String> customers = new ArrayList<>();
@@ -133,8 +147,17 @@ class PriorityTest {
                     customers.add(rng.nextInt(customers.size() + 1), Behaviour.FINAL_DEMAND);
                 }
             }
-            if (!customers.isEmpty()) {
-                lists.put(c.siteId(s), customers);
+            // Consecutive customers share a place now and then.
+            List<List<String>> places = new ArrayList<>();
+            for (String who : customers) {
+                if (!places.isEmpty() && rng.nextInt(3) == 0) {
+                    places.get(places.size() - 1).add(who);
+                } else {
+                    places.add(new ArrayList<>(List.of(who)));
+                }
+            }
+            if (!places.isEmpty()) {
+                lists.put(c.siteId(s), places);
             }
         }
         assertThat(lists).as("suppliers with lists").isNotEmpty();

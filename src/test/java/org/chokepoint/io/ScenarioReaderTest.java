@@ -169,10 +169,11 @@ class ScenarioReaderTest {
                 behaviour:
                   priority:
                     line: [final-demand]
-                    fab: [line]
+                    fab: [[line]]
                 """);
         Scenario s = ScenarioReader.read(f);
-        assertThat(s.behaviour().priority()).containsExactly(Map.entry("line", List.of("final-demand")), Map.entry("fab", List.of("line")));
+        assertThat(s.behaviour().priority()).containsExactly(Map.entry("line", List.of(List.of("final-demand"))),
+                Map.entry("fab", List.of(List.of("line"))));
         assertThat(org.chokepoint.engine.Parameters.of(s).priority()).isEqualTo(s.behaviour().priority());
         assertThat(org.chokepoint.engine.Parameters.of(s.withUncertainty(null)).priority()).containsKey("fab");
     }
