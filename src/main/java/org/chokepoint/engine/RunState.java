@@ -22,9 +22,6 @@ public final class RunState {
     final double[] slot;
     final double[] coverFactor;
     final double[] inputPrice;
-
-
-    // links (supply links, then alternates)
     /**
      * Per slot, what is in transit by the period it arrives, in units of the slot's item:
      * {@code pipe[ringOffset[k] .. ringOffset[k+1]-1]}, a ring indexed by period, as long as the
@@ -33,10 +30,11 @@ public final class RunState {
      */
     double[] pipe = new double[0];
     final int[] ringOffset;
+
+    // links (supply links, then alternates)
     /**
      * Per link, interleaved: {@code orderOpen[2l]} is the order placed on link l (for shipment this
-     * period), {@code orderOpen[2l+1]} its open fraction. Interleaved because the ordering pass
-     * reaches links through the customer view: one cache line per link instead of two.
+     * period), {@code orderOpen[2l+1]} its open fraction: the link pass reads both for every link.
      */
     final double[] orderOpen;
     final double[] shipped;
