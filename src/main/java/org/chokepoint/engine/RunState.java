@@ -175,12 +175,10 @@ public final class RunState {
         Arrays.fill(received, 0);
         Arrays.fill(revenue, 0);
         Arrays.fill(exportRevenue, 0);
+        Arrays.fill(supply, 0); // prices are set with the baseline below
         for (int site = 0; site < n.siteCount; site++) {
-            supply[4 * site] = 0;
-            supply[4 * site + 2] = 1;
-            supply[4 * site + 3] = 0;
+            supply[4 * site + 2] = 1; // spare capacity
         }
-        Arrays.fill(supply, 4 * n.siteCount, supply.length, 0);
         Arrays.fill(reopened, false);
         Arrays.fill(capacityFactor, 1);
         Arrays.fill(demandFactor, 1);

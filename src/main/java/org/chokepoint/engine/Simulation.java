@@ -35,8 +35,9 @@ package org.chokepoint.engine;
  * sum of its orders, which the link pass gathers for the next period; the link pass reads the
  * supplier's fraction and price like a sparse matrix–vector product reads its vector. Each slot has
  * one pipeline ring, by arrival period, that all its links ship into; the pass takes next period's
- * arrival out of it while it is there (it joins the stock when the site's turn comes). Links with no wait at all are shipped in the site pass, by the customer, as
- * their suppliers come first in the processing order.
+ * arrival out of it while it is there (it joins the stock when the site's turn comes). Links with
+ * no wait at all are shipped in the site pass, by the customer, as their suppliers come first in
+ * the processing order.
  *
  * <p>The loop is plain indexed loops over the arrays of {@link CompiledNetwork} and
  * {@link RunState}; it does not allocate.
@@ -51,10 +52,11 @@ public final class Simulation {
     private final double carry;
 
     // Priority lists, compiled; all null when there are none.
-    /** Per link: where in the state's supply records its fraction is (its supplier's, or its rank's). */
+    /**
+     * Per link: where in the state's supply records its fraction is: its supplier's record
+     * ({@code 4 × supplier}), or, for a listed customer, its rank's cell after the records.
+     */
     private final int[] fractionCell;
-    /** Per link: its customer's rank in the supplier's priority list, or -1 (unlisted). */
-    private final int[] rankOf;
     /** Per site: its first rank cell (0-based after the site records), or -1 without a list. */
     final int[] rankStart;
     /** Per site: how many ranks its list has. */
@@ -69,7 +71,6 @@ public final class Simulation {
         this.carry = parameters.carryingCost() * network.step.days() / 365.0;
         if (parameters.priority().isEmpty()) {
             fractionCell = null;
-            rankOf = null;
             rankStart = null;
             rankCount = null;
             finalRank = null;
@@ -77,8 +78,10 @@ public final class Simulation {
             return;
         }
         int links = network.linkCount + network.altCount;
-        rankOf = new int[links];
-        java.util.Arrays.fill(rankOf, -1);
+        fractionCell = new int[links];
+        for (int l = 0; l < links; l++) {
+            fractionCell[l] = 4 * network.linkFrom[l];
+        }
         rankStart = new int[network.siteCount];
         java.util.Arrays.fill(rankStart, -1);
         rankCount = new int[network.siteCount];
@@ -104,7 +107,7 @@ public final class Simulation {
                     for (int i = network.outOffsets[site]; i < network.outOffsets[site + 1]; i++) {
                         int l = network.outLinks[i];
                         if (network.linkCustomer(l) == customer) {
-                            rankOf[l] = r;
+                            fractionCell[l] = 4 * network.siteCount + rankStart[site] + r;
                         }
                     }
                 }
@@ -114,11 +117,6 @@ public final class Simulation {
             network.site(id); // an unknown supplier is an error, not a silent no-op
         }
         rankCells = cells;
-        fractionCell = new int[links];
-        for (int l = 0; l < links; l++) {
-            int from = network.linkFrom[l];
-            fractionCell[l] = rankOf[l] < 0 ? 4 * from : 4 * network.siteCount + rankStart[from] + rankOf[l];
-        }
     }
 
     public CompiledNetwork network() {
@@ -210,13 +208,14 @@ public final class Simulation {
         final double[] byRank = s.rankOrders;
         final int first = rankStart[site];
         final int ranks = rankCount[site];
+        final int records = 4 * n.siteCount;
         java.util.Arrays.fill(byRank, first, first + ranks, 0);
         double unlisted = 0;
         for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
             int l = n.outLinks[i];
             double q = oo[2 * l] * oo[2 * l + 1];
-            if (rankOf[l] >= 0) {
-                byRank[first + rankOf[l]] += q;
+            if (fractionCell[l] >= records) {
+                byRank[fractionCell[l] - records] += q;
             } else {
                 unlisted += q;
             }
@@ -226,7 +225,7 @@ public final class Simulation {
         for (int r = 0; r < ranks; r++) {
             double asked = byRank[first + r] + (finalRank[site] == r ? finalOrders : 0);
             double f = asked > 0 ? Math.min(1, left / asked) : 1;
-            supply[4 * n.siteCount + first + r] = f;
+            supply[records + first + r] = f;
             if (finalRank[site] == r) {
                 finalFraction = f;
             }
@@ -324,12 +323,13 @@ public final class Simulation {
         supply[4 * site + 2] = x < cap * (1 - 1e-9) ? 1 : 0;
 
         // Allocation.
-        double linkFraction;
         double finalFraction;
+        double linkShipped;
         if (rankStart != null && rankStart[site] >= 0) {
             finalFraction = allocateByRank(s, site, x, finalOrders);
-            linkFraction = Double.NaN; // per rank, set in the supply cells
+            linkShipped = Math.max(0, x - finalOrders * finalFraction); // all output goes out: x ≤ orders
         } else {
+            double linkFraction;
             if (p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST) {
                 double toFinal = Math.min(x, finalOrders);
                 finalFraction = finalOrders > 0 ? toFinal / finalOrders : 0;
@@ -346,6 +346,7 @@ public final class Simulation {
                 finalFraction = 1;
             }
             supply[4 * site] = linkFraction;
+            linkShipped = linkOrders * linkFraction;
         }
         double priceNow = supply[4 * site + 1];
         double sold = 0;
@@ -361,7 +362,6 @@ public final class Simulation {
             }
         }
         // Every open order of a class is served in the same fraction; the link pass ships them.
-        double linkShipped = Double.isNaN(linkFraction) ? Math.max(0, x - finalOrders * finalFraction) : linkOrders * linkFraction;
         s.revenue[site] = sold + linkShipped * priceNow;
         s.exportRevenue[site] = soldAbroad; // the link pass adds shipments abroad
     }
@@ -390,7 +390,6 @@ public final class Simulation {
         final int[] lead = n.linkLead;
         final double[] standing = n.linkMarkup;
         final double[] share = n.linkShare;
-        final int[] cells = fractionCell;
         final boolean traced = s.detailed || s.shippedTotal != null;
         final double[] arrivedTotal = s.arrivedTotal;
         final double perTau = 1 / p.restorationTime();
@@ -416,7 +415,7 @@ public final class Simulation {
                         arrivedTotal[k] += q;
                     }
                 } else {
-                    q = oo[2 * l] * open * supply[cells == null ? 4 * supplier : cells[l]];
+                    q = oo[2 * l] * open * supply[fractionCell(l)];
                     shipped[l] = q;
                     pipe[at + cell(now, due, size)] += q;
                     sent += q;
@@ -432,7 +431,7 @@ public final class Simulation {
             for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
                 final int supplier = from[l];
                 final int d = delay[l];
-                double q = oo[2 * l] * oo[2 * l + 1] * supply[cells == null ? 4 * supplier : cells[l]];
+                double q = oo[2 * l] * oo[2 * l + 1] * supply[fractionCell(l)];
                 shipped[l] = q;
                 double u = q * n.linkPerUnit[l];
                 pipe[at + cell(now, lead[l] + d, size)] += u;

@@ -294,14 +294,13 @@ public final class PdfReport {
         }
         p.y -= 8;
         p.heading("Methods");
+        java.util.Set<String> ranked = s.behaviour().priority() == null ? java.util.Set.of() : s.behaviour().priority().keySet();
         p.paragraph(p.regular, 10, "Each site makes one output from inputs in fixed amounts per unit (a Leontief recipe), up to"
                 + " its capacity, and orders enough to meet what its customers ordered and to close the gap to its target"
                 + " stock over the restoration time. A supplier short of output shares it among its customers in proportion"
                 + " to their orders, unless the scenario ranks final demand first"
-                + (s.behaviour().priority() == null || s.behaviour().priority().isEmpty() ? ""
-                        : "; " + String.join(", ", s.behaviour().priority().keySet()) + " serve"
-                                + (s.behaviour().priority().size() == 1 ? "s" : "") + " the customers on "
-                                + (s.behaviour().priority().size() == 1 ? "its" : "their") + " priority list first, in order")
+                + (ranked.isEmpty() ? "" : "; " + String.join(", ", ranked) + " serve" + (ranked.size() == 1 ? "s" : "")
+                        + " the customers on " + (ranked.size() == 1 ? "its" : "their") + " priority list first, in order")
                 + ". Goods arrive after each link's lead time."
                 + " Measures act on links: a listing, control or ban stops a link (or lets a licensed share through after the"
                 + " license delay), a tariff raises its price; escalations add measures when their trigger fires.", 14);
