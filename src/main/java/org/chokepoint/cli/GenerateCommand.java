@@ -3,7 +3,9 @@ package org.chokepoint.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.chokepoint.analysis.SyntheticNetworks;
+import java.util.List;
 import org.chokepoint.io.NetworkWriter;
+import org.chokepoint.io.OutputFolder;
 import org.chokepoint.model.Network;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,8 +28,11 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder; replaced if it exists.")
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder; created if missing. A folder holding files chokepoint did not write is refused.")
     Path output;
+
+    @CommandLine.Mixin
+    ForceOption force;
 
     @Override
     public Integer call() throws IOException {
@@ -37,8 +42,13 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
         if (links < 0) {
             throw new Main.UsageException("--links must not be negative (" + links + ")");
         }
-        Network n = SyntheticNetworks.generate(sites, links, seed);
-        NetworkWriter.writeCsv(n, output);
+        Network n;
+        try (OutputFolder folder = OutputFolder.open(output, "generate", force.force, List.of(),
+                List.of("items.csv", "firms.csv", "sites.csv", "recipes.csv", "links.csv", "demand.csv"))) {
+            n = SyntheticNetworks.generate(sites, links, seed);
+            folder.write(tmp -> NetworkWriter.writeCsvTables(n, tmp));
+            folder.commit();
+        }
         spec.commandLine().getErr().printf("wrote %s: %d sites, %d links, %d items, %d firms%n",
                 output, n.sites().size(), n.links().size(), n.items().size(), n.firms().size());
         if (n.links().size() < links) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.GraphExport;
+import org.chokepoint.io.OutputFolder;
 import org.chokepoint.model.Measure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +32,9 @@ final class GraphCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output file (default: standard output).")
     Path output;
 
+    @Option(names = "--force", description = "Replace the output file if it exists.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
         GraphExport.Format f;
@@ -38,6 +42,9 @@ final class GraphCommand implements java.util.concurrent.Callable<Integer> {
             f = GraphExport.format(format);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException("unknown graph format '" + format + "'; use dot, graphml or json.");
+        }
+        if (output != null) {
+            OutputFolder.checkFile(output, force);
         }
         Inputs in = Inputs.load(file);
         Set<String> named = new TreeSet<>();
@@ -52,7 +59,12 @@ final class GraphCommand implements java.util.concurrent.Callable<Integer> {
             spec.commandLine().getOut().print(out.toString(java.nio.charset.StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
         } else {
-            AtomicFiles.write(output, o -> GraphExport.write(in.network(), named, f, o));
+            try {
+                AtomicFiles.write(output, o -> GraphExport.write(in.network(), named, f, o));
+            } catch (IOException e) {
+                throw new org.chokepoint.io.OutputException("could not write " + output + ": " + e.getMessage(),
+                        "Check that the disk has free space and that you may write there.");
+            }
             spec.commandLine().getErr().println("wrote " + output);
         }
         return Main.OK;

@@ -1,6 +1,8 @@
 package org.chokepoint.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.chokepoint.io.ScenarioReader;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.Scenario;
@@ -11,5 +13,16 @@ record Inputs(Scenario scenario, Network network) {
     static Inputs load(Path path) {
         ScenarioReader.Loaded loaded = ScenarioReader.readAny(path);
         return new Inputs(loaded.scenario(), loaded.network());
+    }
+
+    /** The files a scenario was read from: the scenario file and its network file or folder (unless inline). */
+    static List<Path> files(Path scenarioFile, Scenario s) {
+        List<Path> out = new ArrayList<>(List.of(scenarioFile));
+        String source = s.networkSource();
+        if (source != null && !source.equals("inline")) {
+            Path parent = scenarioFile.toAbsolutePath().getParent();
+            out.add(parent == null ? Path.of(source) : parent.resolve(source).normalize());
+        }
+        return out;
     }
 }

@@ -48,6 +48,14 @@ public final class Main implements Runnable {
             err.flush();
             return BAD_INPUT;
         }
+        if (e instanceof org.chokepoint.io.OutputException bad) {
+            err.println("chokepoint: " + bad.getMessage());
+            if (!bad.advice().isEmpty()) {
+                err.println("    " + bad.advice());
+            }
+            err.flush();
+            return BAD_INPUT;
+        }
         if (e instanceof UsageException) {
             err.println("chokepoint: " + e.getMessage());
             err.flush();

@@ -10,6 +10,7 @@ import org.chokepoint.analysis.MonteCarlo;
 import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.AtomicFiles;
+import org.chokepoint.io.OutputFolder;
 import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
 import org.chokepoint.report.PdfReport;
@@ -33,6 +34,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<scenario>/).")
     Path out;
+
+    @CommandLine.Mixin
+    ForceOption force;
 
     @Option(names = "--restoration-time", paramLabel = "PERIODS",
             description = "Periods over which a site closes the gap to its target stock (default: the scenario's behaviour, else 4).")
@@ -90,46 +94,26 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             runs = s.uncertainty().runs();
         }
         org.chokepoint.engine.Parameters params = org.chokepoint.engine.Parameters.of(s.behaviour().overriddenBy(options));
-        Chokepoint.Run run = Chokepoint.simulate(s, params);
-        MonteCarlo.Result mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
         Path dir = out != null ? out : Path.of("reports", s.id());
+        List<String> sure = new ArrayList<>();
+        if (formats.contains("csv")) {
+            sure.add("results.csv");
+        }
+        if (formats.contains("json")) {
+            sure.add("summary.json");
+        }
+        if (formats.contains("pdf")) {
+            sure.add("report.pdf");
+        }
         List<String> written = new ArrayList<>();
-        AtomicFiles.writeFolder(dir, tmp -> {
-            if (formats.contains("csv")) {
-                AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
-                written.add("results.csv");
-                if (mc != null) {
-                    AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
-                    AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
-                    written.add("bands.csv");
-                    written.add("totals.csv");
-                }
-            }
-            if (formats.contains("json")) {
-                AtomicFiles.write(tmp.resolve("summary.json"),
-                        o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, o));
-                written.add("summary.json");
-            }
-            if (!formats.contains("png") && !formats.contains("pdf")) {
-                return;
-            }
-            org.chokepoint.analysis.ExposureReport exposure = run.network().siteCount() <= EXPOSURE_LIMIT
-                    ? org.chokepoint.analysis.ExposureReport.of(s, params, recoveryPeriods(s), 0, true, nThreads, d -> { })
-                    : null;
-            List<PdfReport.Figure> figures = RunFigures.of(s, run, mc, exposure);
-            if (formats.contains("png")) {
-                for (PdfReport.Figure f : figures) {
-                    Png.write(f.chart(), tmp.resolve(f.file()), charts.pngWidth, charts.pngHeight(), charts.pngScale);
-                    written.add(f.file());
-                }
-            }
-            if (formats.contains("pdf")) {
-                PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
-                        org.chokepoint.io.Digests.sha256Hex(scenario), charts.runDate(), exposure);
-                AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
-                written.add("report.pdf");
-            }
-        });
+        Chokepoint.Run run;
+        MonteCarlo.Result mc;
+        try (OutputFolder folder = OutputFolder.open(dir, "run", force.force, Inputs.files(scenario, s), sure)) {
+            run = Chokepoint.simulate(s, params);
+            mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
+            folder.write(tmp -> write(tmp, s, params, run, mc, nThreads, written));
+            folder.commit();
+        }
         print(spec.commandLine().getOut(), s, run);
         if (mc != null) {
             spec.commandLine().getOut().printf("%nMonte Carlo, %d runs (seed %d): total shortfall value P5 %s, P50 %s, P95 %s, mean %s USD%n",
@@ -139,6 +123,45 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + dir + "/: " + String.join(", ", written));
         spec.commandLine().getOut().flush();
         return Main.OK;
+    }
+
+    /** Writes the outputs asked for into {@code tmp}, adding each name to {@code written}. */
+    private void write(Path tmp, Scenario s, org.chokepoint.engine.Parameters params, Chokepoint.Run run, MonteCarlo.Result mc,
+                       int nThreads, List<String> written) throws IOException {
+        if (formats.contains("csv")) {
+            AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
+            written.add("results.csv");
+            if (mc != null) {
+                AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
+                AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
+                written.add("bands.csv");
+                written.add("totals.csv");
+            }
+        }
+        if (formats.contains("json")) {
+            AtomicFiles.write(tmp.resolve("summary.json"),
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, o));
+            written.add("summary.json");
+        }
+        if (!formats.contains("png") && !formats.contains("pdf")) {
+            return;
+        }
+        org.chokepoint.analysis.ExposureReport exposure = run.network().siteCount() <= EXPOSURE_LIMIT
+                ? org.chokepoint.analysis.ExposureReport.of(s, params, recoveryPeriods(s), 0, true, nThreads, d -> { })
+                : null;
+        List<PdfReport.Figure> figures = RunFigures.of(s, run, mc, exposure);
+        if (formats.contains("png")) {
+            for (PdfReport.Figure f : figures) {
+                Png.write(f.chart(), tmp.resolve(f.file()), charts.pngWidth, charts.pngHeight(), charts.pngScale);
+                written.add(f.file());
+            }
+        }
+        if (formats.contains("pdf")) {
+            PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
+                    org.chokepoint.io.Digests.sha256Hex(scenario), charts.runDate(), exposure);
+            AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
+            written.add("report.pdf");
+        }
     }
 
     /** Networks up to this many sites get the exposure analysis in their report; larger ones: chokepoint exposure. */

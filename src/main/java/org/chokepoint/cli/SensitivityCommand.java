@@ -11,6 +11,7 @@ import org.chokepoint.analysis.Sensitivity;
 import org.chokepoint.api.Chokepoint;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.io.AtomicFiles;
+import org.chokepoint.io.OutputFolder;
 import org.chokepoint.report.Png;
 import org.chokepoint.report.SensitivityCharts;
 import org.chokepoint.io.ResultsWriter;
@@ -46,6 +47,9 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: reports/<scenario>/).")
     Path out;
 
+    @CommandLine.Mixin
+    ForceOption force;
+
     @Override
     public Integer call() throws IOException {
         if (!method.equals("tornado") && !method.equals("sobol")) {
@@ -61,13 +65,30 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
         int t = threads.resolve();
         Path dir = out != null ? out : Path.of("reports", s.id());
         PrintWriter o = spec.commandLine().getOut();
-        if (method.equals("tornado")) {
-            List<Sensitivity.Bar> bars = Sensitivity.tornado(s, Parameters.of(s), runs, t);
-            o.printf("%-50s %12s %12s %18s %18s%n", "parameter", "low (P5)", "high (P95)", "shortfall at low", "at high (USD)");
-            for (Sensitivity.Bar b : bars) {
-                o.printf("%-50s %12s %12s %18s %18s%n", b.path(), num(b.low()), num(b.high()), usd(b.metricAtLow()), usd(b.metricAtHigh()));
+        String stem = method;
+        try (OutputFolder folder = OutputFolder.open(dir, "sensitivity-" + method, force.force, Inputs.files(scenario, s),
+                List.of(stem + ".csv", stem + ".png"))) {
+            if (method.equals("tornado")) {
+                tornado(folder, s, t, o);
+            } else {
+                sobol(folder, s, t, o);
             }
-            AtomicFiles.write(dir.resolve("tornado.csv"), os -> {
+            folder.commit();
+        }
+        o.println("wrote " + dir.resolve(stem + ".csv") + ", " + stem + ".png");
+        o.flush();
+        return Main.OK;
+    }
+
+    private void tornado(OutputFolder folder, Scenario s, int t, PrintWriter o) {
+        List<Sensitivity.Bar> bars = Sensitivity.tornado(s, Parameters.of(s), runs, t);
+        o.printf("%-50s %12s %12s %18s %18s%n", "parameter", "low (P5)", "high (P95)", "shortfall at low", "at high (USD)");
+        for (Sensitivity.Bar b : bars) {
+            o.printf("%-50s %12s %12s %18s %18s%n", b.path(), num(b.low()), num(b.high()), usd(b.metricAtLow()), usd(b.metricAtHigh()));
+        }
+        double centre = Sensitivity.atMedians(s, Parameters.of(s), runs, t);
+        folder.write(tmp -> {
+            AtomicFiles.write(tmp.resolve("tornado.csv"), os -> {
                 Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
                 w.write("parameter,low,high,metric-at-low,metric-at-high,swing\n");
                 for (Sensitivity.Bar b : bars) {
@@ -77,17 +98,19 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
                 }
                 w.flush();
             });
-            double centre = Sensitivity.atMedians(s, Parameters.of(s), runs, t);
-            Png.write(SensitivityCharts.tornado(s, bars, centre), dir.resolve("tornado.png"), 1100, 616, 1);
-            o.println("wrote " + dir.resolve("tornado.csv") + ", tornado.png");
-        } else {
-            List<Sensitivity.Index> ix = Sensitivity.sobol(s, Parameters.of(s), samples, runs, t, 200);
-            o.printf("%-50s %22s %22s%n", "parameter", "first order [95% CI]", "total [95% CI]");
-            for (Sensitivity.Index x : ix) {
-                o.printf("%-50s %6.3f [%6.3f, %6.3f] %6.3f [%6.3f, %6.3f]%n", x.name(), x.first(), x.firstLow(), x.firstHigh(),
-                        x.total(), x.totalLow(), x.totalHigh());
-            }
-            AtomicFiles.write(dir.resolve("sobol.csv"), os -> {
+            Png.write(SensitivityCharts.tornado(s, bars, centre), tmp.resolve("tornado.png"), 1100, 616, 1);
+        });
+    }
+
+    private void sobol(OutputFolder folder, Scenario s, int t, PrintWriter o) {
+        List<Sensitivity.Index> ix = Sensitivity.sobol(s, Parameters.of(s), samples, runs, t, 200);
+        o.printf("%-50s %22s %22s%n", "parameter", "first order [95% CI]", "total [95% CI]");
+        for (Sensitivity.Index x : ix) {
+            o.printf("%-50s %6.3f [%6.3f, %6.3f] %6.3f [%6.3f, %6.3f]%n", x.name(), x.first(), x.firstLow(), x.firstHigh(),
+                    x.total(), x.totalLow(), x.totalHigh());
+        }
+        folder.write(tmp -> {
+            AtomicFiles.write(tmp.resolve("sobol.csv"), os -> {
                 Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
                 w.write("parameter,first,first-low,first-high,total,total-low,total-high\n");
                 for (Sensitivity.Index x : ix) {
@@ -97,11 +120,8 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
                 }
                 w.flush();
             });
-            Png.write(SensitivityCharts.sobol(s, ix), dir.resolve("sobol.png"), 1100, 616, 1);
-            o.println("wrote " + dir.resolve("sobol.csv") + ", sobol.png");
-        }
-        o.flush();
-        return Main.OK;
+            Png.write(SensitivityCharts.sobol(s, ix), tmp.resolve("sobol.png"), 1100, 616, 1);
+        });
     }
 
     private static String num(double x) {

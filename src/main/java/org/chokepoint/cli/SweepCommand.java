@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.nio.file.StandardCopyOption;
 import org.chokepoint.analysis.Sweep;
 import org.chokepoint.analysis.SweepEffects;
 import org.chokepoint.api.Chokepoint;
@@ -13,6 +12,7 @@ import org.chokepoint.io.Digests;
 import org.chokepoint.report.PdfReport;
 import org.chokepoint.report.SweepReport;
 import org.chokepoint.io.AtomicFiles;
+import org.chokepoint.io.OutputFolder;
 import org.chokepoint.report.Png;
 import org.chokepoint.report.SweepCharts;
 import org.chokepoint.io.SweepReader;
@@ -39,6 +39,9 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     ThreadsOption threads;
 
+    @CommandLine.Mixin
+    ForceOption force;
+
     @Option(names = "--resume", description = "Skip the points a previous, interrupted run of this sweep completed.")
     boolean resume;
 
@@ -52,50 +55,59 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         Sweep sweep = loaded.sweep();
         sweep.threads(threads.resolve());
         Path dir = out != null ? out : Path.of("reports", loaded.id());
-        Files.createDirectories(dir);
-        Path partial = dir.resolve("sweep.csv.partial");
-        int skip = resume ? SweepWriter.resume(partial, sweep) : 0;
-        if (skip == 0) {
-            SweepWriter.start(partial, sweep);
-        }
+        List<Path> inputs = new java.util.ArrayList<>(List.of(file));
+        inputs.addAll(Inputs.files(loaded.scenarioFile(), loaded.scenario()));
         int total = sweep.points().size();
         PrintWriter o = spec.commandLine().getOut();
-        if (skip > 0) {
-            o.printf("resuming: %d of %d points already done%n", skip, total);
-        }
-        try (Progress progress = new Progress("points", total)) {
-            progress.accept(skip);
-            sweep.run(skip, rows -> {
-                try {
-                    SweepWriter.append(partial, rows);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, progress);
-        }
-        Files.move(partial, dir.resolve("sweep.csv"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        AtomicFiles.write(dir.resolve("design.json"), os -> SweepWriter.design(loaded.id(), file, sweep, total, os));
-        List<String> axes = sweep.axes().stream().map(Sweep.Axis::path).toList();
         List<String> written = new java.util.ArrayList<>(List.of("sweep.csv", "design.json"));
-        List<Sweep.Row> rows = SweepWriter.read(dir.resolve("sweep.csv"), sweep);
-        List<SweepEffects.Effect> effects = SweepEffects.of(rows, axes);
-        String title = loaded.scenario().title();
-        List<PdfReport.Figure> figures = new java.util.ArrayList<>();
-        for (SweepCharts.Named c : SweepCharts.charts(title, rows, axes, sweep.design() == Sweep.Design.GRID, sweep.percentiles())) {
-            figures.add(new PdfReport.Figure(c.file(), c.chart(), caption(c.file(), axes)));
+        try (OutputFolder folder = OutputFolder.open(dir, "sweep", force.force, inputs, List.of("sweep.csv", "design.json", "report.pdf"))) {
+            Path partial = folder.growing("sweep.csv.partial");
+            SweepWriter.Fingerprint fp = SweepWriter.Fingerprint.of(file, loaded.scenarioFile(),
+                    inputs.size() > 2 ? inputs.get(2) : null, Chokepoint.version());
+            int skip = resume ? SweepWriter.resume(partial, sweep, fp) : 0;
+            if (skip == 0) {
+                SweepWriter.start(partial, sweep, fp);
+            }
+            if (skip > 0) {
+                o.printf("resuming: %d of %d points already done%n", skip, total);
+            }
+            try (Progress progress = new Progress("points", total)) {
+                progress.accept(skip);
+                sweep.run(skip, rows -> {
+                    try {
+                        SweepWriter.append(partial, rows);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }, progress);
+            }
+            folder.write(tmp -> {
+                Path csv = tmp.resolve("sweep.csv");
+                SweepWriter.finish(partial, csv);
+                AtomicFiles.write(tmp.resolve("design.json"), os -> SweepWriter.design(loaded.id(), file, sweep, total, os));
+                List<String> axes = sweep.axes().stream().map(Sweep.Axis::path).toList();
+                List<Sweep.Row> rows = SweepWriter.read(csv, sweep);
+                List<SweepEffects.Effect> effects = SweepEffects.of(rows, axes);
+                String title = loaded.scenario().title();
+                List<PdfReport.Figure> figures = new java.util.ArrayList<>();
+                for (SweepCharts.Named c : SweepCharts.charts(title, rows, axes, sweep.design() == Sweep.Design.GRID, sweep.percentiles())) {
+                    figures.add(new PdfReport.Figure(c.file(), c.chart(), caption(c.file(), axes)));
+                }
+                figures.add(new PdfReport.Figure("sweep-effects.png", SweepCharts.effects(title, effects), "Spearman's rank correlation"
+                        + " of each swept parameter with each metric over the points' means: a long bar right means the metric rises"
+                        + " with the parameter, left that it falls; a short one that the parameter hardly moves it within the range"
+                        + " swept."));
+                for (PdfReport.Figure f : figures) {
+                    Png.write(f.chart(), tmp.resolve(f.file()), charts.pngWidth, charts.pngHeight(), charts.pngScale);
+                    written.add(f.file());
+                }
+                SweepReport.Content content = new SweepReport.Content(loaded, rows, effects, figures, Chokepoint.version(),
+                        file.toString(), Digests.sha256Hex(file), charts.runDate());
+                AtomicFiles.write(tmp.resolve("report.pdf"), os -> SweepReport.write(content, os));
+                written.add("report.pdf");
+            });
+            folder.commit();
         }
-        figures.add(new PdfReport.Figure("sweep-effects.png", SweepCharts.effects(title, effects), "Spearman's rank correlation"
-                + " of each swept parameter with each metric over the points' means: a long bar right means the metric rises"
-                + " with the parameter, left that it falls; a short one that the parameter hardly moves it within the range"
-                + " swept."));
-        for (PdfReport.Figure f : figures) {
-            Png.write(f.chart(), dir.resolve(f.file()), charts.pngWidth, charts.pngHeight(), charts.pngScale);
-            written.add(f.file());
-        }
-        SweepReport.Content content = new SweepReport.Content(loaded, rows, effects, figures, Chokepoint.version(),
-                file.toString(), Digests.sha256Hex(file), charts.runDate());
-        AtomicFiles.write(dir.resolve("report.pdf"), os -> SweepReport.write(content, os));
-        written.add("report.pdf");
         o.printf("%s: %d points × %d runs (%s design); wrote %s/: %s%n", loaded.id(), total, sweep.runs(),
                 sweep.design().key(), dir, String.join(", ", written));
         o.flush();

@@ -14,18 +14,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 /**
  * Writes files and folders so that a reader never sees half of one: the content goes to a
  * temporary name beside the target and is moved into place only when complete. An interrupted
- * write leaves the old file (or folder) as it was.
+ * write leaves the old file as it was. Folders of outputs: {@link OutputFolder}.
  */
 public final class AtomicFiles {
 
     /** Writes the content of a file. */
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Fills a folder. */
-    public interface FolderContent {
-        void writeInto(Path folder) throws IOException;
     }
 
     private AtomicFiles() {}
@@ -52,32 +47,6 @@ public final class AtomicFiles {
             Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its defaults stand
-        }
-    }
-
-    /** Fills a fresh temporary folder, then puts it in place of {@code target} (replacing it). */
-    public static void writeFolder(Path target, FolderContent content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path parent = abs.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
-        Path old = null;
-        try {
-            content.writeInto(tmp);
-            readable(tmp, "rwxr-xr-x");
-            if (Files.exists(abs)) {
-                old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old.");
-                Files.delete(old);
-                Files.move(abs, old);
-            }
-            Files.move(tmp, abs);
-        } finally {
-            if (Files.exists(tmp)) {
-                deleteTree(tmp);
-            }
-            if (old != null && Files.exists(old)) {
-                deleteTree(old);
-            }
         }
     }
 

@@ -56,12 +56,19 @@ public final class NetworkWriter {
         YAML.writeValue(out, tree(n));
     }
 
-    /** Writes the CSV tables into {@code dir}, replacing it atomically. */
-    public static void writeCsv(Network n, Path dir) throws IOException {
-        AtomicFiles.writeFolder(dir, tmp -> writeCsvTables(n, tmp));
+    /**
+     * Writes the CSV tables into {@code dir} as an {@link OutputFolder}: created if missing, refused
+     * (with an {@link OutputException}) when it holds files Chokepoint did not write.
+     */
+    public static void writeCsv(Network n, Path dir) {
+        try (OutputFolder folder = OutputFolder.open(dir, "generate", false, List.of(), List.of())) {
+            folder.write(tmp -> writeCsvTables(n, tmp));
+            folder.commit();
+        }
     }
 
-    static void writeCsvTables(Network n, Path dir) throws IOException {
+    /** Writes the CSV tables into an existing folder. */
+    public static void writeCsvTables(Network n, Path dir) throws IOException {
         table(dir, "items", List.of("id", "name", "value", "eccn", "category", "tpp", "performance-density"), rows(n.items(), i -> row(
                 i.id(), i.name().equals(i.id()) ? "" : i.name(), num(i.value()), i.eccn(), i.category().key(),
                 i.tpp().isPresent() ? num(i.tpp().getAsDouble()) : "",

@@ -39,8 +39,8 @@ public final class SweepReader {
      * A sweep as read: its name, its scenario, the configured sweep, and what the file says of
      * itself (title and description may be null; sources and assumptions may be empty).
      */
-    public record Loaded(String id, Scenario scenario, Sweep sweep, String title, String description, List<String> sources,
-                         List<String> assumptions) {}
+    public record Loaded(String id, Scenario scenario, Path scenarioFile, Sweep sweep, String title, String description,
+                         List<String> sources, List<String> assumptions) {}
 
     private SweepReader() {}
 
@@ -165,6 +165,6 @@ public final class SweepReader {
         if (id == null) {
             throw new InvalidInputException(Problem.at("sweep", "missing sweep name", ""));
         }
-        return new Loaded(id, scenario, sweep, title, description, sources, assumptions);
+        return new Loaded(id, scenario, scenarioFile, sweep, title, description, sources, assumptions);
     }
 }

@@ -172,10 +172,18 @@ class CliTest {
         assertThat(csv.get(0)).isEqualTo("point,measures.bis-2025-inspur.license.approval,sites.inspur-ai-line.stock.gpu-hopper,metric,mean,p5,p50,p95");
         assertThat(csv).hasSize(1 + 6 * 2);
 
-        // An interrupted run: the partial file has 2 complete points and half of the third.
+        // An interrupted run: the partial file has 2 complete points, one metric of the third and a torn row.
         Path resumed = other.resolve("resumed");
-        Files.createDirectories(resumed);
-        Files.write(resumed.resolve("sweep.csv.partial"), csv.subList(0, 1 + 2 * 2 + 1));
+        Result first = run("sweep", sweepFile.toString(), "--out", resumed.toString(), "--threads", "1");
+        assertThat(first.code()).as(first.err()).isZero();
+        try (var folder = org.chokepoint.io.OutputFolder.open(resumed, "sweep", false, List.of(), List.of())) {
+            Path partial = folder.growing("sweep.csv.partial");
+            org.chokepoint.io.SweepWriter.start(partial, org.chokepoint.io.SweepReader.read(sweepFile).sweep(),
+                    org.chokepoint.io.SweepWriter.Fingerprint.of(sweepFile, Path.of(SAMPLE).toAbsolutePath(),
+                            Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath(), org.chokepoint.api.Chokepoint.version()));
+            Files.writeString(partial, String.join("\n", csv.subList(1, 1 + 2 * 2 + 1)) + "\n"
+                    + csv.get(6).substring(0, 7), java.nio.file.StandardOpenOption.APPEND);
+        }
         Result again = run("sweep", sweepFile.toString(), "--out", resumed.toString(), "--resume", "--threads", "1");
         assertThat(again.out()).contains("resuming: 2 of 6 points already done");
         assertThat(resumed.resolve("sweep.csv")).hasSameBinaryContentAs(full.resolve("sweep.csv"));
@@ -238,7 +246,8 @@ class CliTest {
         Result r = run("run", SAMPLE, "--out", out.toString(), "--formats", "json,pdf");
         assertThat(r.code()).as(r.err()).isZero();
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("summary.json", "report.pdf");
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
+                    .containsExactlyInAnyOrder("summary.json", "report.pdf");
         }
         Result bad = run("run", SAMPLE, "--out", out.toString(), "--formats", "csv,xlsx");
         assertThat(bad.code()).isEqualTo(2);
@@ -296,14 +305,17 @@ class CliTest {
     }
 
     @Test
-    void generateWritesALoadableNetworkAndReplacesTheFolder() throws IOException {
+    void generateWritesALoadableNetworkAndNeverTouchesAFileItDidNotWrite() throws IOException {
         Path out = dir.resolve("net");
         Files.createDirectories(out);
-        Files.writeString(out.resolve("stale.txt"), "old");
-        Result r = run("generate", "--sites", "60", "--links", "300", "--seed", "4", "-o", out.toString());
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        Result refused = run("generate", "--sites", "60", "--links", "300", "--seed", "4", "-o", out.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("holds a file that chokepoint did not write: notes.txt").doesNotContain("Exception");
+        Result r = run("generate", "--sites", "60", "--links", "300", "--seed", "4", "-o", out.toString(), "--force");
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("wrote " + out + ": 60 sites, 300 links");
-        assertThat(out.resolve("stale.txt")).doesNotExist();
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
         assertThat(NetworkReader.read(out).links()).hasSize(300);
         assertThat(run("validate", out.toString()).code()).isZero();
     }
