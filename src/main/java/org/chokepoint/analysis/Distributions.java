@@ -46,6 +46,28 @@ public final class Distributions {
         };
     }
 
+    /** Stands for "no bound" when an unbounded range is tried against a parameter's checks. */
+    public static final double UNBOUNDED = 1e15;
+
+    /**
+     * The most extreme values a distribution can draw (just inside an open end; {@link #UNBOUNDED}
+     * where a normal or lognormal has no min or max), so a parameter's checks can be tried on its
+     * whole range before any run: if both ends are allowed, every draw between them is too.
+     */
+    public static double[] extremes(Uncertainty.Parameter p) {
+        Map<String, Double> x = p.numbers();
+        return switch (p.distribution()) {
+            case "uniform", "triangular" -> new double[] {Math.nextUp(x.get("min")), Math.nextDown(x.get("max"))};
+            case "normal" -> new double[] {x.containsKey("min") ? x.get("min") : -UNBOUNDED, x.containsKey("max") ? x.get("max") : UNBOUNDED};
+            case "lognormal" -> new double[] {x.containsKey("min") ? Math.max(x.get("min"), Double.MIN_VALUE) : Double.MIN_VALUE,
+                    x.containsKey("max") ? x.get("max") : UNBOUNDED};
+            case "beta" -> new double[] {Double.MIN_VALUE, Math.nextDown(1.0)};
+            case "bernoulli" -> x.get("p") <= 0 ? new double[] {0} : x.get("p") >= 1 ? new double[] {1} : new double[] {0, 1};
+            case "choice" -> p.choices().stream().mapToDouble(Double::doubleValue).toArray();
+            default -> new double[0];
+        };
+    }
+
     private static double opt(Map<String, Double> x, String key) {
         return x.getOrDefault(key, Double.NaN);
     }

@@ -1,5 +1,7 @@
 package org.chokepoint.analysis;
 
+import org.chokepoint.model.Uncertainty;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,40 @@ public final class ParameterPaths {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+    }
+
+    /**
+     * Why setting {@code path} to {@code value} is refused by the scenario's own checks (the same
+     * records a run builds), or null when the value is allowed.
+     */
+    public static String valueProblem(Scenario s, String path, double value) {
+        try {
+            apply(s, Map.of(path, value));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * Why some value a distribution can draw would be refused for {@code path}, or null when every
+     * draw is allowed: the extremes of its range are tried (see {@link Distributions#extremes}).
+     */
+    public static String rangeProblem(Scenario s, String path, Uncertainty.Parameter p) {
+        for (double x : Distributions.extremes(p)) {
+            String why = valueProblem(s, path, x);
+            if (why != null) {
+                // Shown as written: the probe just inside an open end (1.9999999999999998) reads as its end (2).
+                String probe = org.chokepoint.model.Checks.fmt(x);
+                String shown = org.chokepoint.model.Checks.fmt(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", x)));
+                if (Math.abs(x) >= Distributions.UNBOUNDED) {
+                    return "draws " + (x < 0 ? "without a lower bound" : "without an upper bound") + ", where "
+                            + why.replace(" (" + probe + ")", "");
+                }
+                return "draws as far as " + shown + ", where " + why.replace(probe, shown);
+            }
+        }
+        return null;
     }
 
     private static double probe(String path) {

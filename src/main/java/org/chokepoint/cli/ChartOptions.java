@@ -18,6 +18,9 @@ final class ChartOptions {
             description = "Leave the run date off the PDF's title page, so reruns give identical files.")
     boolean noRunDate;
 
+    /** Widest chart in pixels: 8000 × 4480 is 36 million pixels, about 140 MB while drawn. */
+    static final int MAX_PIXELS_WIDE = 8000;
+
     int pngHeight() {
         return (int) Math.round(pngWidth * 0.56);
     }
@@ -30,6 +33,11 @@ final class ChartOptions {
     void check() {
         if (pngWidth < 300 || pngWidth > 6000 || !(pngScale >= 0.5 && pngScale <= 4)) {
             throw new Main.UsageException("--png-width takes 300 to 6000 and --png-scale 0.5 to 4");
+        }
+        if (pngWidth * pngScale > MAX_PIXELS_WIDE) {
+            throw new Main.UsageException("--png-width " + pngWidth + " at --png-scale " + pngScale + " makes charts "
+                    + Math.round(pngWidth * pngScale) + " pixels wide; at most " + MAX_PIXELS_WIDE
+                    + " (e.g. --png-width 2000 --png-scale 4 for print)");
         }
     }
 }

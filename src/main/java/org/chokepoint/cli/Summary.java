@@ -40,6 +40,15 @@ final class Summary {
         row(out, "measures", s.measures().size() + (byType.isEmpty() ? "" : " (" + types + ")"));
     }
 
+    static void sweep(PrintWriter out, org.chokepoint.io.SweepReader.Loaded loaded) {
+        org.chokepoint.analysis.Sweep sw = loaded.sweep();
+        row(out, "sweep", loaded.id());
+        row(out, "scenario", loaded.scenarioFile() + " (" + loaded.scenario().id() + ")");
+        row(out, "design", sw.design().key() + ", " + sw.points().size() + " points × " + sw.runs() + " runs, seed " + sw.seed());
+        row(out, "parameters", String.join(", ", sw.axes().stream().map(org.chokepoint.analysis.Sweep.Axis::path).toList()));
+        row(out, "metrics", String.join(", ", sw.metrics()));
+    }
+
     private static void row(PrintWriter out, String label, String value) {
         out.printf("  %-11s %s%n", label, value);
     }

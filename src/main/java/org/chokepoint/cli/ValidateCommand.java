@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario and network files and print a summary of each.",
+        description = {"Check scenario, network and sweep files and print a summary of each.",
                 "Every problem is listed as FILE:LINE:COLUMN: path: message, with advice below it.",
                 "Exit code 0 when all files are valid, 2 otherwise."})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
@@ -19,7 +19,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario or network files (.yaml, .yml, .json), or folders of CSV tables.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario, network or sweep files (.yaml, .yml, .json), or folders of CSV tables.")
     List<Path> files;
 
     @Override
@@ -28,6 +28,12 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         List<Problem> all = new ArrayList<>();
         for (Path file : files) {
             try {
+                if (org.chokepoint.io.SweepReader.isSweepFile(file)) {
+                    org.chokepoint.io.SweepReader.Loaded sweep = org.chokepoint.io.SweepReader.read(file);
+                    out.println(file + ": ok");
+                    Summary.sweep(out, sweep);
+                    continue;
+                }
                 Inputs in = Inputs.load(file);
                 out.println(file + ": ok");
                 if (in.scenario() != null) {

@@ -259,7 +259,7 @@ final class CsvNetworkReader {
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = TextFiles.open(file, shown);
              CsvParser p = CSV.createParser(in)) {
             p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             p.enable(CsvParser.Feature.TRIM_SPACES);
@@ -281,8 +281,9 @@ final class CsvNetworkReader {
             int rowIndex = 0;
             while (p.nextToken() == JsonToken.START_ARRAY) {
                 rowIndex++;
-                int line = 0; // from the first cell: the row-start token's location is the previous row's
-                row.clear();
+                // The row-start token's location is the previous row's end: the next one is this row's.
+                int line = p.currentTokenLocation().getLineNr() + 1;
+                row.clear(line);
                 int[] columns = new int[header.length];
                 int i = 0;
                 JsonToken t;
@@ -291,6 +292,7 @@ final class CsvNetworkReader {
                     JsonLocation at = p.currentTokenLocation();
                     if (i == 0) {
                         line = at.getLineNr();
+                        row.clear(line);
                     }
                     if (i < header.length) {
                         columns[i] = at.getColumnNr();
@@ -315,7 +317,15 @@ final class CsvNetworkReader {
             }
         } catch (NoSuchFileException e) {
             problems.add(Problem.at("", "file not found: " + shown, ""));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            problems.add(TextFiles.notUtf8(file, shown));
+        } catch (InvalidInputException e) {
+            e.problems().forEach(problems::add);
         } catch (JsonProcessingException e) {
+            if (TreeReader.causedByDecoding(e)) {
+                problems.add(TextFiles.notUtf8(file, shown));
+                return;
+            }
             JsonLocation at = e.getLocation();
             problems.add(new Problem(shown, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "",
                     "malformed CSV: " + firstLine(e.getOriginalMessage()), "Check quotes and separators near this position."));

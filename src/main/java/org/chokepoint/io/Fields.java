@@ -21,6 +21,9 @@ import org.chokepoint.model.Names;
 final class Fields {
 
 
+    /** The largest number a file may hold, either side of zero: sums over a network stay exact enough and finite. */
+    static final double MAX_MAGNITUDE = 1e15;
+
     final Node.MapNode node;
     final String path;
     final Problems problems;
@@ -92,7 +95,10 @@ final class Fields {
             return false;
         }
         if (required) {
-            fail(node, key, "missing required key '" + key + "'", advice);
+            Node blank = node.get(key);
+            String what = blank != null ? "'" + key + "' is empty"
+                    : node instanceof Node.RowNode ? "the row has no cell for column '" + key + "'" : "missing required key '" + key + "'";
+            fail(blank != null ? blank : node, key, what, advice);
         }
         return true;
     }
@@ -150,6 +156,11 @@ final class Fields {
             fail(v, key, "must be a finite number (" + ((Node.Scalar) v).text + ")", "NaN and infinity are not allowed.");
             return Double.NaN;
         }
+        if (Math.abs(x) > MAX_MAGNITUDE) {
+            fail(v, key, "is too large (" + ((Node.Scalar) v).text.trim() + ")", "Numbers may be up to 1e15 either side of zero:"
+                    + " quantities are units per period and values USD, so a quadrillion is already far beyond any real figure.");
+            return Double.NaN;
+        }
         return x;
     }
 
@@ -191,6 +202,40 @@ final class Fields {
         return dflt;
     }
 
+    /**
+     * A whole number in [{@code min}, {@code max}], or {@code dflt} when absent (or wrong, with a
+     * problem reported at the value). Numbers past a long's range or written with a fraction are
+     * refused, never wrapped or cut.
+     */
+    long whole(String key, boolean required, long dflt, long min, long max, String advice) {
+        if (missing(key, required, advice)) {
+            return dflt;
+        }
+        Node v = node.get(key);
+        if (v instanceof Node.Scalar s && (s.type == Node.Scalar.Type.NUMBER || s.loose)) {
+            String t = s.text.trim();
+            java.math.BigDecimal x;
+            try {
+                x = new java.math.BigDecimal(t);
+            } catch (NumberFormatException e) {
+                x = null;
+            }
+            if (x != null && x.stripTrailingZeros().scale() <= 0) {
+                if (x.compareTo(java.math.BigDecimal.valueOf(min)) >= 0 && x.compareTo(java.math.BigDecimal.valueOf(max)) <= 0) {
+                    return x.longValueExact();
+                }
+                fail(v, key, "must be between " + grouped(min) + " and " + grouped(max) + " (" + t + ")", advice);
+                return dflt;
+            }
+        }
+        fail(v, key, "expected a whole number, got " + describe(v), advice);
+        return dflt;
+    }
+
+    private static String grouped(long x) {
+        return x == Long.MIN_VALUE || x == Long.MAX_VALUE ? Long.toString(x) : String.format(java.util.Locale.ROOT, "%,d", x);
+    }
+
     Duration duration(String key, Duration dflt) {
         if (missing(key, false, "")) {
             return dflt;
@@ -210,12 +255,12 @@ final class Fields {
                     fail(v, key, "must not be negative (" + s.text + ")", advice);
                     return null;
                 }
-                return Duration.periods(x);
+                return bounded(Duration.periods(x), v, key);
             }
             if (s.type == Node.Scalar.Type.STRING) {
                 Duration d = s.text.strip().matches(".*[dw]") ? Duration.parse(s.text) : null;
                 if (d != null) {
-                    return d;
+                    return bounded(d, v, key);
                 }
                 fail(v, key, "'" + s.text + "' is not a duration", advice);
                 return null;
@@ -223,6 +268,15 @@ final class Fields {
         }
         fail(v, key, "expected a duration, got " + describe(v), advice);
         return null;
+    }
+
+    private Duration bounded(Duration d, Node v, String key) {
+        if (d.tooLong()) {
+            fail(v, key, "is longer than a century (" + ((Node.Scalar) v).text.trim() + ")",
+                    "Durations may be up to " + Checks.fmt(Duration.MAX_DAYS) + " days (5217w); check the unit: 8w is eight weeks.");
+            return null;
+        }
+        return d;
     }
 
     LocalDate date(String key, boolean required) {

@@ -121,7 +121,43 @@ final class MeasureReader {
                         "Each response measure follows one trigger.");
             }
         }
+        refuseCycles(escalations, escalationFields);
         return out;
+    }
+
+    /**
+     * A response comes into force only after its trigger does, so escalations that trigger each
+     * other in a ring (a sets off b, b sets off a) can never fire: refused, once per ring, at the
+     * escalation that closes it.
+     */
+    private static void refuseCycles(List<Escalation> escalations, List<Fields> fields) {
+        Map<String, String> triggerOf = new HashMap<>();
+        for (Escalation e : escalations) {
+            if (e.trigger() != null) {
+                triggerOf.putIfAbsent(e.response(), e.trigger());
+            }
+        }
+        Set<String> reported = new TreeSet<>();
+        for (int i = 0; i < escalations.size(); i++) {
+            Escalation e = escalations.get(i);
+            if (e.trigger() == null || reported.contains(e.response())) {
+                continue;
+            }
+            List<String> chain = new ArrayList<>(List.of(e.response()));
+            String t = e.trigger();
+            while (t != null && !chain.contains(t) && chain.size() <= triggerOf.size()) {
+                chain.add(t);
+                t = triggerOf.get(t);
+            }
+            if (e.response().equals(t)) {
+                java.util.Collections.reverse(chain);
+                chain.add(chain.get(0));
+                reported.addAll(chain);
+                fields.get(i).fail(fields.get(i).raw("trigger"), "trigger", "escalations form a ring: " + String.join(" -> ", chain)
+                        + "; none of them can ever come into force",
+                        "A response comes into force only after its trigger; start the chain with a measure that is no escalation's response.");
+            }
+        }
     }
 
     private PolicyMeasure measure(Fields f) {

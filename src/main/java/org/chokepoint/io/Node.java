@@ -12,8 +12,9 @@ import java.util.Map;
 abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scalar {
 
     final String file;
-    final int line;
-    final int column;
+    /** Where the node starts; a reused CSV row moves it to each row it holds. */
+    int line;
+    int column;
 
     Node(String file, int line, int column) {
         this.file = file;
@@ -72,8 +73,11 @@ abstract sealed class Node permits Node.MapNode, Node.ListNode, Node.Scalar {
             return null;
         }
 
-        void clear() {
+        /** Empties the row for the next one, which starts at {@code line}, column 1. */
+        void clear(int line) {
             java.util.Arrays.fill(cells, null);
+            this.line = line;
+            this.column = 1;
         }
     }
 

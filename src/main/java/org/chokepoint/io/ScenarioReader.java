@@ -78,13 +78,11 @@ public final class ScenarioReader {
         String description = f.text("description", false, "");
         LocalDate start = f.date("start", true);
         Step step = step(f);
-        long periods = f.longValue("periods", true, 0, "The number of periods to simulate, e.g. 104 weeks.");
-        long seed = f.longValue("seed", false, 0, "A whole number; the same seed gives the same results.");
+        long periods = f.whole("periods", true, 0, 1, Scenario.MAX_PERIODS, "The number of periods to simulate, e.g. 104 weeks;"
+                + " at most " + Scenario.MAX_PERIODS + ".");
+        long seed = f.whole("seed", false, 0, Long.MIN_VALUE, Long.MAX_VALUE, "A whole number; the same seed gives the same results.");
         List<String> sources = f.texts("sources");
         List<String> assumptions = f.texts("assumptions");
-        if (periods < 1 && f.has("periods")) {
-            f.fail(f.raw("periods"), "periods", "must be at least 1 (" + periods + ")", "The number of periods to simulate.");
-        }
 
         Network network = null;
         String networkSource = null;
@@ -103,7 +101,12 @@ public final class ScenarioReader {
                     network = NetworkReader.finish(b, inner);
                 } else {
                     String rel = f.text("network", false, "");
-                    if (rel != null) {
+                    Path folder = file.toAbsolutePath().getParent();
+                    if (rel != null && (rel.isBlank() || folder != null && folder.resolve(rel).normalize().equals(folder))) {
+                        f.fail(n, "network", rel.isBlank() ? "the network path is empty" : "the network is the scenario's own folder ("
+                                + rel + ")", "Name a network file (network: networks/servers.yaml) or a folder of CSV tables beside"
+                                + " the scenario, or write the network inline.");
+                    } else if (rel != null) {
                         Path parent = file.toAbsolutePath().getParent();
                         Path resolved = file.getParent() == null ? Path.of(rel) : file.getParent().resolve(rel).normalize();
                         networkSource = rel;
@@ -111,6 +114,13 @@ public final class ScenarioReader {
                         if (!java.nio.file.Files.exists(target)) {
                             f.fail(n, "network", "file not found: " + resolved,
                                     "Paths are relative to the scenario file's folder (" + (file.getParent() == null ? "." : file.getParent()) + ").");
+                        } else if (!java.nio.file.Files.isDirectory(target) && !java.nio.file.Files.isRegularFile(target)) {
+                            f.fail(n, "network", resolved + " is not a regular file (a pipe, a device or a socket)",
+                                    "Name a .yaml, .yml or .json file, or a folder of CSV tables.");
+                        } else if (!java.nio.file.Files.isDirectory(target) && !TreeReader.isTreeFile(target)) {
+                            f.fail(n, "network", "cannot tell the format of " + resolved, target.getFileName().toString().endsWith(".csv")
+                                    ? "A CSV network is a folder of tables (items.csv, firms.csv, sites.csv, ...): name the folder."
+                                    : "Use a .yaml, .yml or .json file, or a folder of CSV tables.");
                         } else {
                             network = NetworkReader.read(target, resolved.toString());
                         }
@@ -136,6 +146,17 @@ public final class ScenarioReader {
                     measures, sources, assumptions, controls, null, behaviour);
         } catch (FieldException e) {
             throw new InvalidInputException(new TreeOrigin(f.node, "").problem(e.field(), e.bareMessage(), e.advice()));
+        }
+        org.chokepoint.engine.MemoryEstimate need = org.chokepoint.engine.MemoryEstimate.of(network, step, (int) periods);
+        if (!need.fitsHeap()) {
+            long max = Runtime.getRuntime().maxMemory();
+            throw new InvalidInputException(new TreeOrigin(f.node, "").problem("periods", "a run of " + periods + " periods on "
+                    + need.sites() + " sites and " + need.links() + " links needs about "
+                    + org.chokepoint.engine.MemoryEstimate.gib(need.bytes()) + " of memory; this Java may use "
+                    + org.chokepoint.engine.MemoryEstimate.gib(max),
+                    need.bytes() == Long.MAX_VALUE ? "Simulate fewer periods, or a smaller network."
+                            : "Give Java more memory, e.g. JAVA_OPTS=-Xmx" + need.suggestedGib() + "g ./chokepoint ..., or simulate"
+                            + " fewer periods."));
         }
         if (!f.has("uncertainty")) {
             return plain;

@@ -42,7 +42,23 @@ public final class SweepReader {
     public record Loaded(String id, Scenario scenario, Path scenarioFile, Sweep sweep, String title, String description,
                          List<String> sources, List<String> assumptions) {}
 
+    /** The most points a sweep may have, on a grid or in a sampled design. */
+    static final long MAX_POINTS = 1_000_000;
+    static final String RANGE_ADVICE = "Every value swept must be allowed for the parameter; see docs/format.md for its range.";
+
     private SweepReader() {}
+
+    /** Whether a file is a sweep file: YAML or JSON whose top-level mapping has a {@code sweep} key. */
+    public static boolean isSweepFile(Path file) {
+        if (!TreeReader.isTreeFile(file) || !java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return TreeReader.read(file, file.toString(), new Problems()) instanceof Node.MapNode m && m.values.containsKey("sweep");
+        } catch (InvalidInputException e) {
+            return false; // read again as a scenario, which reports the problem
+        }
+    }
 
     public static Loaded read(Path file) {
         Problems problems = new Problems();
@@ -79,15 +95,9 @@ public final class SweepReader {
                 f.fail(f.raw("design"), "design", "unknown design '" + design + "'", "Allowed: grid, latin-hypercube, sobol.");
             }
         }
-        long points = f.longValue("points", false, 16, "The number of points of a latin-hypercube or sobol design.");
-        long runs = f.longValue("runs", false, 100, "Monte Carlo runs per point.");
-        if (runs < 1) {
-            f.fail(f.raw("runs"), "runs", "must be at least 1 (" + runs + ")", "Monte Carlo runs per point.");
-        }
-        if (points < 1) {
-            f.fail(f.raw("points"), "points", "must be at least 1 (" + points + ")", "The number of design points.");
-        }
-        long seed = f.longValue("seed", false, scenario.seed(), "A whole number.");
+        long points = f.whole("points", false, 16, 1, MAX_POINTS, "The number of points of a latin-hypercube or sobol design.");
+        long runs = f.whole("runs", false, 100, 1, UncertaintyReader.MAX_RUNS, "Monte Carlo runs per point.");
+        long seed = f.whole("seed", false, scenario.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "A whole number.");
         List<String> metrics = f.texts("metrics");
         for (int i = 0; i < metrics.size(); i++) {
             if (!Sweep.METRICS.contains(metrics.get(i))) {
@@ -111,19 +121,38 @@ public final class SweepReader {
             String path = p.text("path", true, "What is varied, e.g. measures.ID.license.approval.");
             List<Double> values = new ArrayList<>();
             Uncertainty.Parameter dist = null;
-            if (p.has("values")) {
-                for (Node n : p.list("values")) {
-                    double x = p.numberOf(n, "values", "A number.");
+            boolean pathOk = path != null && ParameterPaths.problem(scenario, path) == null;
+            if (p.has("values") || p.raw("values") instanceof Node.ListNode) {
+                List<Node> given = p.raw("values") instanceof Node.ListNode l ? l.values : p.list("values");
+                if (given.isEmpty() && !p.failed()) {
+                    p.fail(p.raw("values"), "values", "the list of values is empty", "Give at least one value, e.g. values: [0, 0.5, 1].");
+                }
+                for (int k = 0; k < given.size(); k++) {
+                    Node n = given.get(k);
+                    double x = p.numberOf(n, "values[" + k + "]", "A number.");
                     if (!Double.isNaN(x)) {
                         values.add(x);
+                        String why = pathOk ? ParameterPaths.valueProblem(scenario, path, x) : null;
+                        if (why != null) {
+                            p.fail(n, "values[" + k + "]", "value " + Fields.fmt(x) + " is not allowed: " + why, RANGE_ADVICE);
+                        }
                     }
                 }
             } else if (p.has("from")) {
                 double from = p.requiredNumber("from", "The first value.");
                 double to = p.requiredNumber("to", "The last value.");
-                long steps = p.longValue("steps", true, 2, "How many values, evenly spaced.");
-                for (int k = 0; k < steps && steps >= 1; k++) {
-                    values.add(steps == 1 ? from : from + (to - from) * k / (steps - 1));
+                long steps = p.whole("steps", true, 2, 1, MAX_POINTS, "How many values, evenly spaced.");
+                for (String end : new String[] {"from", "to"}) {
+                    double x = end.equals("from") ? from : to;
+                    String why = pathOk && !Double.isNaN(x) ? ParameterPaths.valueProblem(scenario, path, x) : null;
+                    if (why != null) {
+                        p.fail(p.raw(end), end, "value " + Fields.fmt(x) + " is not allowed: " + why, RANGE_ADVICE);
+                    }
+                }
+                if (!p.failed()) {
+                    for (int k = 0; k < steps; k++) {
+                        values.add(steps == 1 ? from : from + (to - from) * k / (steps - 1));
+                    }
                 }
             } else if (p.has("distribution")) {
                 String kind = p.text("distribution", false, "");
@@ -138,6 +167,10 @@ public final class SweepReader {
                 dist = new Uncertainty.Parameter(path == null ? "" : path, kind, numbers, null, null);
                 try {
                     Distributions.of(dist);
+                    String range = pathOk ? ParameterPaths.rangeProblem(scenario, path, dist) : null;
+                    if (range != null) {
+                        p.fail(p.raw("distribution"), "distribution", "the " + kind + " distribution " + range, UncertaintyReader.RANGE_ADVICE);
+                    }
                 } catch (IllegalArgumentException e) {
                     p.fail(p.raw("distribution"), "distribution", e.getMessage(), "uniform, triangular, normal, lognormal, beta, bernoulli.");
                 }
@@ -154,6 +187,18 @@ public final class SweepReader {
                 } else {
                     axes.add(new Sweep.Axis(path, values, dist));
                 }
+            }
+        }
+        if (d == Sweep.Design.GRID && !axes.isEmpty()) {
+            long size = 1;
+            for (Sweep.Axis a : axes) {
+                size = a.values().isEmpty() ? size : Math.min(MAX_POINTS + 1, size * a.values().size());
+            }
+            if (size > MAX_POINTS) {
+                StringBuilder dims = new StringBuilder();
+                axes.forEach(a -> dims.append(dims.length() == 0 ? "" : " × ").append(a.values().size()));
+                f.fail(f.raw("parameters"), "parameters", "the grid has " + dims + " points, more than " + MAX_POINTS,
+                        "Use fewer values per parameter, or design: latin-hypercube or sobol with points: N.");
             }
         }
         problems.throwIfAny();

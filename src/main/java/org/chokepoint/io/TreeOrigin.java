@@ -30,7 +30,7 @@ record TreeOrigin(Node.MapNode node, String path) implements Origin {
                 map = found instanceof Node.MapNode m ? m : null;
             }
         }
-        String p = field == null || field.isEmpty() ? path : path + "." + field;
+        String p = field == null || field.isEmpty() ? path : path.isEmpty() ? field : path + "." + field;
         return new Problem(at.file, at.line, at.column, p, message, advice);
     }
 }

@@ -37,6 +37,12 @@ final class TreeReader {
     private static final JsonFactory JSON = json(MAX_DOCUMENT_CHARS);
     private static final YAMLFactory YAML = yaml(MAX_DOCUMENT_CHARS);
 
+    /** YAML's own tags for the plain values a file holds: harmless, so accepted. */
+    private static final String YAML_TAG = "tag:yaml.org,2002:";
+    private static final java.util.Set<String> PLAIN_TAGS = java.util.Set.of("!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:int",
+            "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq");
+
     private TreeReader() {}
 
     private static JsonFactory json(int maxChars) {
@@ -84,7 +90,7 @@ final class TreeReader {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = name.endsWith(".json");
         JsonFactory factory = maxChars == MAX_DOCUMENT_CHARS ? (json ? JSON : YAML) : (json ? json(maxChars) : yaml(maxChars));
-        try (InputStream in = Files.newInputStream(file);
+        try (java.io.Reader in = TextFiles.open(file, shownName);
              JsonParser p = factory.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -103,9 +109,14 @@ final class TreeReader {
                     "Check the path; paths inside a scenario are relative to the file that names them."));
         } catch (AccessDeniedException e) {
             throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": permission denied", ""));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(TextFiles.notUtf8(file, shownName));
         } catch (StreamConstraintsException e) {
             throw new InvalidInputException(limitProblem(shownName, e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
+            if (causedByDecoding(e)) {
+                throw new InvalidInputException(TextFiles.notUtf8(file, shownName));
+            }
             throw new InvalidInputException(syntaxProblem(shownName, e, json));
         } catch (IOException e) {
             throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": " + e.getMessage(), ""));
@@ -120,6 +131,17 @@ final class TreeReader {
             }
             throw e;
         }
+    }
+
+    /** Whether a parse failed because a byte was not UTF-8 (the YAML reader wraps the decoder's complaint). */
+    static boolean causedByDecoding(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.charset.CharacterCodingException
+                    || String.valueOf(c.getMessage()).contains("MalformedInputException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Problem limitProblem(String file, String detail) {
@@ -185,10 +207,23 @@ final class TreeReader {
     }
 
     private static Node readValue(JsonParser p, String file, String path, Problems problems) throws IOException {
-        JsonToken t = p.currentToken();
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int col = at.getColumnNr();
+        if (p instanceof YAMLParser y && y.getTypeId() != null && !PLAIN_TAGS.contains(y.getTypeId())) {
+            String tag = y.getTypeId().startsWith(YAML_TAG) ? "!!" + y.getTypeId().substring(YAML_TAG.length()) : "!" + y.getTypeId();
+            problems.add(new Problem(file, line, col, path, "YAML tag '" + tag + "' is not supported",
+                    "Write the plain value without the tag; tags that name types or objects are refused, never run."));
+            Node value = readUntagged(p, file, path, problems, line, col);
+            // Reported once: a refused scalar is not complained about again as a wrong type.
+            return value instanceof Node.Scalar sc
+                    ? new Node.Scalar(file, line, col, Node.Scalar.Type.ALIAS, sc.text, Double.NaN, false) : value;
+        }
+        return readUntagged(p, file, path, problems, line, col);
+    }
+
+    private static Node readUntagged(JsonParser p, String file, String path, Problems problems, int line, int col) throws IOException {
+        JsonToken t = p.currentToken();
         if (p instanceof YAMLParser y && y.isCurrentAlias()) {
             problems.add(new Problem(file, line, col, path, "YAML alias '*" + p.getText() + "' is not supported",
                     "Write the value out in full; aliases are refused so that a small file cannot expand into a huge one."));

@@ -27,6 +27,12 @@ final class UncertaintyReader {
 
     private static final List<String> NUMBER_KEYS = List.of("min", "max", "mode", "mean", "sd", "mu", "sigma", "alpha", "beta", "p");
 
+    /** The most Monte Carlo runs a scenario or a sweep point may ask for. */
+    static final long MAX_RUNS = 10_000_000;
+
+    static final String RANGE_ADVICE = "Every value drawn must be allowed: give normal and lognormal a min and max inside"
+            + " the parameter's range (draws are then truncated to [min, max]), or narrow the distribution.";
+
     private UncertaintyReader() {}
 
     /** Reads the block; problems go to the block's problem list, which the caller checks. */
@@ -35,10 +41,7 @@ final class UncertaintyReader {
             return null;
         }
         f.allow(List.of("runs", "parameters"));
-        long runs = f.longValue("runs", false, 1, "The number of Monte Carlo runs, e.g. 1000.");
-        if (runs < 1 || runs > 10_000_000) {
-            f.fail(f.raw("runs"), "runs", "must be between 1 and 10,000,000 (" + runs + ")", "The number of Monte Carlo runs.");
-        }
+        long runs = f.whole("runs", false, 1, 1, MAX_RUNS, "The number of Monte Carlo runs, e.g. 1000.");
         List<Uncertainty.Parameter> out = new ArrayList<>();
         List<Node> list = f.list("parameters");
         Set<String> seen = new TreeSet<>();
@@ -98,12 +101,17 @@ final class UncertaintyReader {
                 p.fail(p.raw("path"), "path", why, "See docs/format.md for the parameter paths.");
                 continue;
             }
+            String range = ParameterPaths.rangeProblem(scenario, path, param);
+            if (range != null) {
+                p.fail(p.raw("distribution"), "distribution", "the " + dist + " distribution " + range, RANGE_ADVICE);
+                continue;
+            }
             out.add(param);
         }
         if (f.failed()) {
             return null;
         }
-        return new Uncertainty((int) Math.max(1, Math.min(runs, 10_000_000)), out);
+        return new Uncertainty((int) runs, out);
     }
 
     private static void numberList(Fields p, String key, List<Double> out) {

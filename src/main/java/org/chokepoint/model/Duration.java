@@ -82,6 +82,17 @@ public record Duration(double amount, Unit unit) {
         };
     }
 
+    /** The longest duration a file may give: a century, so that delays and lead times fit in the engine's rings. */
+    public static final double MAX_DAYS = 36_525;
+
+    /** Whether this is longer than {@link #MAX_DAYS} (a bare number of periods counts as days, the shortest step). */
+    public boolean tooLong() {
+        return switch (unit) {
+            case PERIODS, DAYS -> amount > MAX_DAYS;
+            case WEEKS -> amount * 7 > MAX_DAYS;
+        };
+    }
+
     public boolean isZero() {
         return amount == 0;
     }

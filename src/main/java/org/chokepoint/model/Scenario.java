@@ -29,6 +29,9 @@ public record Scenario(String id, String title, String description, Network netw
                        List<String> sources, List<String> assumptions, List<ControlRule> controls, Uncertainty uncertainty,
                        Behaviour behaviour) {
 
+    /** The longest run: a century of daily periods. */
+    public static final int MAX_PERIODS = 36_525;
+
     public Scenario {
         Checks.id(id, "scenario");
         title = title == null || title.isBlank() ? id : title;
@@ -36,8 +39,9 @@ public record Scenario(String id, String title, String description, Network netw
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(step, "step");
-        if (periods < 1) {
-            throw new FieldException("periods", "must be at least 1 (" + periods + ")", "The number of periods to simulate.");
+        if (periods < 1 || periods > MAX_PERIODS) {
+            throw new FieldException("periods", "must be between 1 and " + MAX_PERIODS + " (" + periods + ")",
+                    "The number of periods to simulate: at most a century of daily periods.");
         }
         measures = measures == null ? List.of() : List.copyOf(measures);
         sources = sources == null ? List.of() : List.copyOf(sources);
