@@ -319,4 +319,20 @@ class CliTest {
         assertThat(NetworkReader.read(out).links()).hasSize(300);
         assertThat(run("validate", out.toString()).code()).isZero();
     }
+
+    @Test
+    void validateAcceptsTheProjectsSweepFileAndChecksItsScenario() {
+        Result r = run("validate", "scenarios/sweeps/inspur-license-vs-stockpile.yaml");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("inspur-license-vs-stockpile.yaml: ok").contains("design      grid, 25 points × 30 runs, seed 20250325");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void chartsTooLargeToDrawAreRefusedBeforeSimulating() {
+        Result r = run("run", SAMPLE, "--png-width", "6000", "--png-scale", "4", "--out", dir.resolve("big").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("makes charts 24000 pixels wide; at most 8000");
+        assertThat(r.out()).isEmpty();
+    }
 }
