@@ -176,16 +176,7 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
                     recovered = t;
                 }
             }
-            int cut = NEVER;
-            int[] inbound = n.inboundLinks(s);
-            for (int t = 0; t < periods && cut == NEVER; t++) {
-                for (int l : inbound) {
-                    if (r.open(t, l) < 1) {
-                        cut = t;
-                        break;
-                    }
-                }
-            }
+            int cut = r.firstCut(s) == SeriesRecorder.NEVER ? NEVER : r.firstCut(s);
             int survive = NEVER;
             boolean survivedRun = false;
             if (cut != NEVER) {

@@ -40,17 +40,18 @@ public final class Chokepoint {
 
     /**
      * Simulates a scenario once with its measures (run 0 of its seed: licenses granted and
-     * escalations fired as that stream draws them), and once without, recording every series and
-     * tracing unit costs to their causes.
+     * escalations fired as that stream draws them), and once without, recording every site, slot
+     * and demand series (not per-link ones: see {@link SeriesRecorder}) and tracing unit costs to
+     * their causes.
      */
     public static Run simulate(Scenario scenario, Parameters parameters) {
         CompiledNetwork compiled = CompiledNetwork.of(scenario.network(), scenario.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, compiled);
         Simulation sim = new Simulation(compiled, parameters);
         var state = sim.newState();
-        SeriesRecorder series = new SeriesRecorder(true);
+        SeriesRecorder series = new SeriesRecorder(true, false);
         PolicyRun.run(sim, decisions, 0, state, series);
-        SeriesRecorder baseline = new SeriesRecorder(true);
+        SeriesRecorder baseline = new SeriesRecorder(true, false);
         sim.run(Timeline.NONE, scenario.periods(), state, baseline);
         return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline),
                 RunSummary.of(compiled, baseline));

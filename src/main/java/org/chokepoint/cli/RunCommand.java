@@ -38,6 +38,12 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Mixin
     ForceOption force;
 
+    @Option(names = "--all-series",
+            description = "Write every site's series to results.csv. By default networks of more than "
+                    + ResultsWriter.ALL_SITES_UP_TO + " sites get the " + ResultsWriter.ALL_SITES_UP_TO
+                    + " hardest hit and revenue totals by country.")
+    boolean allSeries;
+
     @Option(names = "--restoration-time", paramLabel = "PERIODS",
             description = "Periods over which a site closes the gap to its target stock (default: the scenario's behaviour, else 4).")
     Double restorationTime;
@@ -129,7 +135,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private void write(Path tmp, Scenario s, org.chokepoint.engine.Parameters params, Chokepoint.Run run, MonteCarlo.Result mc,
                        int nThreads, List<String> written) throws IOException {
         if (formats.contains("csv")) {
-            AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), o));
+            boolean[] sites = allSeries ? null : ResultsWriter.defaultSites(run.network(), run.summary());
+            AtomicFiles.write(tmp.resolve("results.csv"), o -> {
+                if (sites == null) {
+                    ResultsWriter.writeCsv(s, run.network(), run.series(), o);
+                } else {
+                    ResultsWriter.writeCsv(s, run.network(), run.series(), sites, o);
+                }
+            });
             written.add("results.csv");
             if (mc != null) {
                 AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
@@ -164,6 +177,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** At most this many end items and markets in the printed table, the worst hit first when there are more. */
+    static final int PRINTED_DEMAND_ROWS = 30;
+
     /** Networks up to this many sites get the exposure analysis in their report; larger ones: chokepoint exposure. */
     static final int EXPOSURE_LIMIT = 1000;
 
@@ -189,18 +205,31 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("warning: site %s needs more than its capacity even without measures%n", site);
         }
         out.println();
+        List<RunSummary.DemandRow> demand = run.summary().demand();
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < demand.size(); i++) {
+            shown.add(i);
+        }
+        if (demand.size() > PRINTED_DEMAND_ROWS) { // large networks: the worst hit only
+            shown.sort(java.util.Comparator.comparingDouble((Integer i) -> -demand.get(i).shortfallValue()).thenComparing(i -> i));
+            shown = shown.subList(0, PRINTED_DEMAND_ROWS);
+        }
         int width = 24;
-        for (RunSummary.DemandRow d : run.summary().demand()) {
-            width = Math.max(width, d.label(run.summary().demand()).length());
+        for (int i : shown) {
+            width = Math.max(width, demand.get(i).label(demand).length());
         }
         String row = "%-" + width + "s %12s %12s %12s %16s %16s %12s%n";
         out.printf(row, "end item @ market", "demand", "delivered", "short", "short (USD)", "without measures", "first short");
-        for (int i = 0; i < run.summary().demand().size(); i++) {
-            RunSummary.DemandRow d = run.summary().demand().get(i);
+        for (int i : shown) {
+            RunSummary.DemandRow d = demand.get(i);
             RunSummary.DemandRow b = run.baseline().demand().get(i);
             out.printf(row, d.label(run.summary().demand()), units(d.demanded()),
                     units(d.delivered()), units(d.shortfall()), units(d.shortfallValue()), units(b.shortfallValue()),
                     date(s, d.firstShort()));
+        }
+        if (shown.size() < demand.size()) {
+            out.printf("... and %d more end items and markets with smaller shortfalls (all in results.csv and summary.json)%n",
+                    demand.size() - shown.size());
         }
         out.println();
         long hit = run.summary().sites().stream().filter(x -> x.firstBelow() != RunSummary.NEVER).count();

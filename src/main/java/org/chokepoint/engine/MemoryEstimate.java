@@ -17,8 +17,8 @@ import org.chokepoint.model.SupplyLink;
  * one run's state (80 per link, 100 per site, 8 per pipeline cell: each input slot's ring is as
  * long as its longest lead time), and the two recorders of {@code run} (with and without the
  * measures), each 8 bytes per period for every site series (output, stock, unit cost, revenue,
- * export revenue and one per cost cause), every slot's stock, every link's shipments and orders,
- * and every demand entry's demand and deliveries. Monte Carlo runs record far less; this is the
+ * export revenue and one per cost cause), every slot's stock, and every demand entry's demand and
+ * deliveries (per-link series are not kept by {@code run}). Monte Carlo runs record far less; this is the
  * largest need of any command.
  */
 public record MemoryEstimate(long bytes, int sites, long links, int periods) {
@@ -46,9 +46,9 @@ public record MemoryEstimate(long bytes, int sites, long links, int periods) {
         }
         long compiled = 200 * links + 200 * sites;
         long state = 80 * links + 100 * sites + 8 * ring;
-        long perPeriod = sites * (5 + CostCause.COUNT) + slots + 2 * links + 2 * demand;
+        long perPeriod = sites * (5 + CostCause.COUNT) + slots + 2 * demand;
         long recorders = 2 * 8 * perPeriod * periods;
-        long widest = Math.max(Math.max(ring, periods * sites * CostCause.COUNT), periods * Math.max(slots, links));
+        long widest = Math.max(Math.max(ring, periods * sites * CostCause.COUNT), periods * slots);
         long bytes = widest > MAX_ARRAY ? Long.MAX_VALUE : compiled + state + recorders;
         return new MemoryEstimate(bytes, (int) sites, links, periods);
     }

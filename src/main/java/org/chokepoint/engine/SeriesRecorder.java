@@ -1,14 +1,21 @@
 package org.chokepoint.engine;
 
 /**
- * Keeps every period's production, stock, shortfall, unit cost, revenue and link shipments, for
- * networks small enough to hold them ({@code periods × (sites + slots + links + demand)} numbers).
+ * Keeps every period's production, stock, shortfall, unit cost and revenue per site, slot and
+ * demand entry ({@code periods × (sites + slots + demand)} numbers), and for each site the first
+ * period in which policy cut one of its inbound links. Per-link series (shipments and the share
+ * let through) are kept only when asked for: they are most of the memory on large networks
+ * ({@code 16 × periods × links} bytes) and no report needs them.
  * Arrays are laid out period-major: value of index {@code i} at period {@code t} is at
  * {@code t * count + i}.
  */
 public final class SeriesRecorder implements Recorder {
 
+    /** {@link #firstCut} of a site never cut. */
+    public static final int NEVER = -1;
+
     private final boolean causes;
+    private final boolean perLink;
     private int periods;
     private int sites;
     private int slots;
@@ -25,15 +32,27 @@ public final class SeriesRecorder implements Recorder {
     private double[] open;
     private double[] demanded;
     private double[] delivered;
+    /** The customer site of each supply link, and the first period each site had a link cut. */
+    private int[] linkSite = new int[0];
+    private int[] firstCut = new int[0];
 
-    /** Records the series without tracing unit costs to causes. */
+    /** Records the series, per-link ones included, without tracing unit costs to causes. */
     public SeriesRecorder() {
-        this(false);
+        this(false, true);
     }
 
-    /** @param causes also trace every site's unit cost to its {@link CostCause}s */
+    /** @param causes also trace every site's unit cost to its {@link CostCause}s (per-link series included) */
     public SeriesRecorder(boolean causes) {
+        this(causes, true);
+    }
+
+    /**
+     * @param causes  also trace every site's unit cost to its {@link CostCause}s
+     * @param perLink also keep every link's shipments and open share, period by period
+     */
+    public SeriesRecorder(boolean causes, boolean perLink) {
         this.causes = causes;
+        this.perLink = perLink;
     }
 
     @Override
@@ -56,8 +75,16 @@ public final class SeriesRecorder implements Recorder {
         if (causes) {
             caused = new double[periods * sites * CostCause.COUNT];
         }
-        shipped = new double[periods * links];
-        open = new double[periods * links];
+        shipped = new double[perLink ? periods * links : 0];
+        open = new double[perLink ? periods * links : 0];
+        linkSite = new int[n.linkCount];
+        for (int site = 0; site < sites; site++) {
+            for (int l : n.inboundLinks(site)) {
+                linkSite[l] = site;
+            }
+        }
+        firstCut = new int[sites];
+        java.util.Arrays.fill(firstCut, NEVER);
         demanded = new double[periods * demand];
         delivered = new double[periods * demand];
     }
@@ -74,9 +101,16 @@ public final class SeriesRecorder implements Recorder {
         if (causes) {
             System.arraycopy(s.siteCause, 0, caused, t * sites * CostCause.COUNT, sites * CostCause.COUNT);
         }
-        System.arraycopy(s.shipped, 0, shipped, t * links, links);
-        for (int l = 0; l < links; l++) {
-            open[t * links + l] = s.open(l);
+        if (perLink) {
+            System.arraycopy(s.shipped, 0, shipped, t * links, links);
+            for (int l = 0; l < links; l++) {
+                open[t * links + l] = s.open(l);
+            }
+        }
+        for (int l = 0; l < linkSite.length; l++) {
+            if (s.open(l) < 1 && firstCut[linkSite[l]] == NEVER) {
+                firstCut[linkSite[l]] = t;
+            }
         }
         System.arraycopy(s.demanded, 0, demanded, t * demand, demand);
         System.arraycopy(s.delivered, 0, delivered, t * demand, demand);
@@ -117,13 +151,27 @@ public final class SeriesRecorder implements Recorder {
         return causes ? caused[(t * sites + site) * CostCause.COUNT + cause.ordinal()] : 0;
     }
 
+    /** What link l shipped in period t; needs the per-link series. */
     public double shipped(int t, int link) {
+        requirePerLink();
         return shipped[t * links + link];
     }
 
-    /** The share of orders policy let through on link l in period t (1: open). */
+    /** The share of orders policy let through on link l in period t (1: open); needs the per-link series. */
     public double open(int t, int link) {
+        requirePerLink();
         return open[t * links + link];
+    }
+
+    /** The first period in which the share let through on one of the site's supply links fell below 1, or {@link #NEVER}. */
+    public int firstCut(int site) {
+        return firstCut[site];
+    }
+
+    private void requirePerLink() {
+        if (!perLink) {
+            throw new IllegalStateException("per-link series were not recorded: use new SeriesRecorder(causes, true)");
+        }
     }
 
     public double demanded(int t, int j) {

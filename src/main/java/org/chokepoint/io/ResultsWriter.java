@@ -35,15 +35,71 @@ public final class ResultsWriter {
 
     /** Metric names, in the order rows are written within a period. */
     public static final List<String> METRICS = List.of("demand", "delivered", "shortfall", "output", "unit-cost",
-            "revenue", "export-revenue", "stock");
+            "revenue", "export-revenue", "stock", "country-revenue", "country-export-revenue");
 
+    /** Networks up to this many sites get every site's series in {@code results.csv} by default. */
+    public static final int ALL_SITES_UP_TO = 1000;
+
+    /** Every series of every site, slot and demand entry. */
     public static void writeCsv(Scenario scenario, CompiledNetwork n, SeriesRecorder r, OutputStream out) throws IOException {
+        boolean[] all = new boolean[n.siteCount()];
+        java.util.Arrays.fill(all, true);
+        writeCsv(scenario, n, r, all, out);
+    }
+
+    /**
+     * The sites whose series a run writes by default: all of them on networks up to
+     * {@link #ALL_SITES_UP_TO} sites; on larger ones that many of the hardest hit (lowest output
+     * against the run without measures, then by id), the rest in the totals by country.
+     */
+    public static boolean[] defaultSites(CompiledNetwork n, RunSummary summary) {
+        boolean[] keep = new boolean[n.siteCount()];
+        if (n.siteCount() <= ALL_SITES_UP_TO) {
+            java.util.Arrays.fill(keep, true);
+            return keep;
+        }
+        summary.sites().stream()
+                .sorted(java.util.Comparator.comparingDouble(RunSummary.SiteRow::minOutputRatio).thenComparing(RunSummary.SiteRow::site))
+                .limit(ALL_SITES_UP_TO)
+                .forEach(x -> keep[n.site(x.site())] = true);
+        return keep;
+    }
+
+    /**
+     * Writes the demand series, the site and slot series of the sites marked in {@code sites}, and,
+     * when some are left out, the revenue and export revenue of all sites summed by the country of
+     * their firm ({@code country-revenue}, {@code country-export-revenue}), so totals stay whole.
+     */
+    public static void writeCsv(Scenario scenario, CompiledNetwork n, SeriesRecorder r, boolean[] sites, OutputStream out)
+            throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write("period,date,metric,key,value\n");
         String[] demandKeys = new String[n.demandCount()];
         for (int j = 0; j < demandKeys.length; j++) {
             demandKeys[j] = demandKey(n, j);
         }
+        boolean partial = false;
+        for (boolean b : sites) {
+            partial |= !b;
+        }
+        // Countries in sorted order, each site's index into them.
+        java.util.TreeMap<String, Integer> countryIndex = new java.util.TreeMap<>();
+        int[] siteCountry = new int[n.siteCount()];
+        if (partial) {
+            for (int s = 0; s < n.siteCount(); s++) {
+                countryIndex.putIfAbsent(n.network().firm(n.firmOf(s)).country(), 0);
+            }
+            int i = 0;
+            for (var e : countryIndex.entrySet()) {
+                e.setValue(i++);
+            }
+            for (int s = 0; s < n.siteCount(); s++) {
+                siteCountry[s] = countryIndex.get(n.network().firm(n.firmOf(s)).country());
+            }
+        }
+        String[] countries = countryIndex.keySet().toArray(String[]::new);
+        double[] revenue = new double[countries.length];
+        double[] export = new double[countries.length];
         for (int t = 0; t < r.periods(); t++) {
             String prefix = t + "," + scenario.dateOf(t) + ",";
             for (int j = 0; j < demandKeys.length; j++) {
@@ -56,19 +112,43 @@ public final class ResultsWriter {
                 row(w, prefix, "shortfall", demandKeys[j], r.shortfall(t, j));
             }
             for (int s = 0; s < n.siteCount(); s++) {
-                row(w, prefix, "output", n.siteId(s), r.output(t, s));
+                if (sites[s]) {
+                    row(w, prefix, "output", n.siteId(s), r.output(t, s));
+                }
             }
             for (int s = 0; s < n.siteCount(); s++) {
-                row(w, prefix, "unit-cost", n.siteId(s), r.unitCost(t, s));
+                if (sites[s]) {
+                    row(w, prefix, "unit-cost", n.siteId(s), r.unitCost(t, s));
+                }
             }
             for (int s = 0; s < n.siteCount(); s++) {
-                row(w, prefix, "revenue", n.siteId(s), r.revenue(t, s));
+                if (sites[s]) {
+                    row(w, prefix, "revenue", n.siteId(s), r.revenue(t, s));
+                }
             }
             for (int s = 0; s < n.siteCount(); s++) {
-                row(w, prefix, "export-revenue", n.siteId(s), r.exportRevenue(t, s));
+                if (sites[s]) {
+                    row(w, prefix, "export-revenue", n.siteId(s), r.exportRevenue(t, s));
+                }
             }
             for (int k = 0; k < n.slotCount(); k++) {
-                row(w, prefix, "stock", n.siteId(n.slotSite(k)) + "/" + n.slotItemId(k), r.stock(t, k));
+                if (sites[n.slotSite(k)]) {
+                    row(w, prefix, "stock", n.siteId(n.slotSite(k)) + "/" + n.slotItemId(k), r.stock(t, k));
+                }
+            }
+            if (partial) {
+                java.util.Arrays.fill(revenue, 0);
+                java.util.Arrays.fill(export, 0);
+                for (int s = 0; s < n.siteCount(); s++) {
+                    revenue[siteCountry[s]] += r.revenue(t, s);
+                    export[siteCountry[s]] += r.exportRevenue(t, s);
+                }
+                for (int c = 0; c < countries.length; c++) {
+                    row(w, prefix, "country-revenue", countries[c], revenue[c]);
+                }
+                for (int c = 0; c < countries.length; c++) {
+                    row(w, prefix, "country-export-revenue", countries[c], export[c]);
+                }
             }
         }
         w.flush();

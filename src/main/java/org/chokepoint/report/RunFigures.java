@@ -26,7 +26,7 @@ public final class RunFigures {
         List<ShortfallChart.Data> shortfalls = ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc);
         // Only the end items the measures touch; the rest are flat lines, listed in the summary table.
         List<ShortfallChart.Data> bitten = shortfalls.stream().filter(ShortfallChart.Data::measuresBite).toList();
-        for (ShortfallChart.Data d : bitten.isEmpty() ? aimedAt(s, shortfalls) : bitten) {
+        for (ShortfallChart.Data d : largest(bitten.isEmpty() ? aimedAt(s, shortfalls) : bitten)) {
             figures.add(new PdfReport.Figure("shortfall-" + d.item() + ".png", ShortfallChart.chart(s, d), "Units of " + d.item()
                     + " ordered but not delivered in each period, with the measures and without them" + (mc == null ? ""
                     : "; the shaded band holds 90% of " + mc.runs() + " Monte Carlo runs (P5 to P95) and the line inside it is"
@@ -93,6 +93,26 @@ public final class RunFigures {
      * When no end item runs short, the ones the measures were aimed at: those made by a firm in the
      * group of a firm a measure names (a flat line there is the finding); else all of them.
      */
+    /** At most this many shortfall charts: on large networks, the end items the measures hit hardest. */
+    static final int MAX_SHORTFALL_CHARTS = 12;
+
+    /** The end items with the largest shortfall (in units) caused by the measures, largest first, then by item. */
+    static List<ShortfallChart.Data> largest(List<ShortfallChart.Data> all) {
+        if (all.size() <= MAX_SHORTFALL_CHARTS) {
+            return all;
+        }
+        return all.stream().sorted(java.util.Comparator.comparingDouble((ShortfallChart.Data d) -> -caused(d))
+                .thenComparing(ShortfallChart.Data::item)).limit(MAX_SHORTFALL_CHARTS).toList();
+    }
+
+    private static double caused(ShortfallChart.Data d) {
+        double sum = 0;
+        for (int t = 0; t < d.withMeasures().length; t++) {
+            sum += Math.abs(d.withMeasures()[t] - d.withoutMeasures()[t]);
+        }
+        return sum;
+    }
+
     private static List<ShortfallChart.Data> aimedAt(Scenario s, List<ShortfallChart.Data> all) {
         var net = s.network();
         java.util.Set<String> groups = new java.util.HashSet<>();

@@ -128,10 +128,9 @@ class HostileInputsTest {
     void theMemoryEstimateCoversWhatARunAllocates() {
         var net = SyntheticNetworks.generate(400, 3000, 5);
         var estimate = org.chokepoint.engine.MemoryEstimate.of(net, org.chokepoint.model.Step.WEEK, 52);
-        // The recorders alone: 8 bytes per period per site series, slot, two per link and two per demand entry, twice.
+        // The recorders alone: 8 bytes per period per site series, slot and two per demand entry, twice.
         long slots = net.sites().stream().mapToLong(s -> s.recipe().size()).sum();
-        long links = net.links().size() + net.alternates().size();
-        long recorders = 2L * 8 * 52 * (net.sites().size() * 5L + slots + 2 * links + 2L * net.demand().size());
+        long recorders = 2L * 8 * 52 * (net.sites().size() * 5L + slots + 2L * net.demand().size());
         assertThat(estimate.bytes()).isGreaterThan(recorders);
         assertThat(estimate.fits(estimate.bytes() * 2)).isTrue();
         assertThat(estimate.fits(estimate.bytes() / 2)).isFalse();

@@ -1,0 +1,65 @@
+package org.chokepoint.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chokepoint.analysis.SyntheticNetworks;
+import org.chokepoint.api.Chokepoint;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.Step;
+import org.junit.jupiter.api.Test;
+
+/** results.csv on a large network: the hardest-hit sites in full, the rest in totals by country that still add up. */
+class ResultsWriterTest {
+
+    @Test
+    void aLargeNetworkWritesTheHardestHitSitesAndCountryTotalsThatAddUp() throws IOException {
+        var net = SyntheticNetworks.generate(ResultsWriter.ALL_SITES_UP_TO + 300, 6000, 9);
+        Scenario s = new Scenario("large", null, null, net, "inline", LocalDate.of(2025, 1, 6), Step.WEEK, 6, 1, List.of(),
+                List.of(), List.of(), List.of(), null, null);
+        Chokepoint.Run run = Chokepoint.simulate(s, Parameters.of(s));
+        boolean[] keep = ResultsWriter.defaultSites(run.network(), run.summary());
+        int kept = 0;
+        for (boolean b : keep) {
+            kept += b ? 1 : 0;
+        }
+        assertThat(kept).isEqualTo(ResultsWriter.ALL_SITES_UP_TO);
+
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        ResultsWriter.writeCsv(s, run.network(), run.series(), all);
+        ByteArrayOutputStream part = new ByteArrayOutputStream();
+        ResultsWriter.writeCsv(s, run.network(), run.series(), keep, part);
+
+        Map<String, Double> siteRevenue = new HashMap<>();
+        Map<String, Double> countryRevenue = new HashMap<>();
+        long outputRows = 0;
+        for (String line : part.toString(StandardCharsets.UTF_8).split("\n")) {
+            String[] c = line.split(",");
+            if (c[2].equals("output")) {
+                outputRows++;
+            } else if (c[2].equals("country-revenue")) {
+                countryRevenue.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+            }
+        }
+        for (String line : all.toString(StandardCharsets.UTF_8).split("\n")) {
+            String[] c = line.split(",");
+            assertThat(c[2]).isNotEqualTo("country-revenue");
+            if (c[2].equals("revenue")) {
+                siteRevenue.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+            }
+        }
+        assertThat(outputRows).isEqualTo(6L * ResultsWriter.ALL_SITES_UP_TO);
+        assertThat(countryRevenue.keySet()).isEqualTo(siteRevenue.keySet());
+        for (String period : siteRevenue.keySet()) {
+            assertThat(countryRevenue.get(period)).as("period %s", period)
+                    .isCloseTo(siteRevenue.get(period), org.assertj.core.data.Offset.offset(1e-6 * (1 + siteRevenue.get(period))));
+        }
+    }
+}
