@@ -42,10 +42,25 @@ final class GenerateCommand implements java.util.concurrent.Callable<Integer> {
         if (links < 0) {
             throw new Main.UsageException("--links must not be negative (" + links + ")");
         }
+        // A network held in memory costs about 200 bytes a link and 500 a site (model and indexes):
+        // refuse a size that cannot fit before spending minutes at the heap limit.
+        long need = 200L * links + 500L * sites;
+        long may = org.chokepoint.engine.MemoryEstimate.available();
+        if (need > may * 0.8) {
+            throw new Main.UsageException("a network of " + sites + " sites and " + links + " links needs about "
+                    + org.chokepoint.engine.MemoryEstimate.gib(need) + " of memory; this Java may use "
+                    + org.chokepoint.engine.MemoryEstimate.gib(Runtime.getRuntime().maxMemory())
+                    + ". Give it more, e.g. JAVA_OPTS=-Xmx" + (long) Math.ceil(need * 1.5 / (1L << 30)) + "g, or generate a smaller one.");
+        }
+        java.io.PrintWriter err = spec.commandLine().getErr();
         Network n;
         try (OutputFolder folder = OutputFolder.open(output, "generate", force.force, List.of(),
                 List.of("items.csv", "firms.csv", "sites.csv", "recipes.csv", "links.csv", "demand.csv"))) {
+            err.printf("generating %,d sites and up to %,d links (seed %d)...%n", sites, links, seed);
+            err.flush();
             n = SyntheticNetworks.generate(sites, links, seed);
+            err.printf("writing the CSV tables into %s...%n", output);
+            err.flush();
             folder.write(tmp -> NetworkWriter.writeCsvTables(n, tmp));
             folder.commit();
         }

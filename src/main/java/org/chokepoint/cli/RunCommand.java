@@ -39,9 +39,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     ForceOption force;
 
     @Option(names = "--all-series",
-            description = "Write every site's series to results.csv. By default networks of more than "
-                    + ResultsWriter.ALL_SITES_UP_TO + " sites get the " + ResultsWriter.ALL_SITES_UP_TO
-                    + " hardest hit and revenue totals by country.")
+            description = "Write every site's series to results.csv and every site's row to summary.json. By default"
+                    + " networks of more than " + ResultsWriter.ALL_SITES_UP_TO + " sites get the " + ResultsWriter.ALL_SITES_UP_TO
+                    + " hardest hit, with revenue totals by country in results.csv.")
     boolean allSeries;
 
     @Option(names = "--restoration-time", paramLabel = "PERIODS",
@@ -134,15 +134,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     /** Writes the outputs asked for into {@code tmp}, adding each name to {@code written}. */
     private void write(Path tmp, Scenario s, org.chokepoint.engine.Parameters params, Chokepoint.Run run, MonteCarlo.Result mc,
                        int nThreads, List<String> written) throws IOException {
+        boolean[] sites = allSeries ? ResultsWriter.allSites(run.network()) : ResultsWriter.defaultSites(run.network(), run.summary());
         if (formats.contains("csv")) {
-            boolean[] sites = allSeries ? null : ResultsWriter.defaultSites(run.network(), run.summary());
-            AtomicFiles.write(tmp.resolve("results.csv"), o -> {
-                if (sites == null) {
-                    ResultsWriter.writeCsv(s, run.network(), run.series(), o);
-                } else {
-                    ResultsWriter.writeCsv(s, run.network(), run.series(), sites, o);
-                }
-            });
+            AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), sites, o));
             written.add("results.csv");
             if (mc != null) {
                 AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
@@ -153,7 +147,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (formats.contains("json")) {
             AtomicFiles.write(tmp.resolve("summary.json"),
-                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, o));
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, sites, o));
             written.add("summary.json");
         }
         if (!formats.contains("png") && !formats.contains("pdf")) {

@@ -257,7 +257,9 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private OutputException writeFailed(IOException e) {
-        return new OutputException("could not write the outputs into " + shown + ": " + reason(e),
+        long free = freeSpace(dir);
+        String disk = free < 64L << 20 ? " (" + free / 1024 + " KiB left on that disk: it may be full)" : "";
+        return new OutputException("could not write the outputs into " + shown + ": " + reason(e) + disk,
                 "Nothing in " + shown + " was changed. " + writeAdvice());
     }
 

@@ -42,9 +42,14 @@ public final class ResultsWriter {
 
     /** Every series of every site, slot and demand entry. */
     public static void writeCsv(Scenario scenario, CompiledNetwork n, SeriesRecorder r, OutputStream out) throws IOException {
+        writeCsv(scenario, n, r, allSites(n), out);
+    }
+
+    /** Every site marked, for {@link #writeCsv(Scenario, CompiledNetwork, SeriesRecorder, boolean[], OutputStream)}. */
+    public static boolean[] allSites(CompiledNetwork n) {
         boolean[] all = new boolean[n.siteCount()];
         java.util.Arrays.fill(all, true);
-        writeCsv(scenario, n, r, all, out);
+        return all;
     }
 
     /**
@@ -53,11 +58,10 @@ public final class ResultsWriter {
      * against the run without measures, then by id), the rest in the totals by country.
      */
     public static boolean[] defaultSites(CompiledNetwork n, RunSummary summary) {
-        boolean[] keep = new boolean[n.siteCount()];
         if (n.siteCount() <= ALL_SITES_UP_TO) {
-            java.util.Arrays.fill(keep, true);
-            return keep;
+            return allSites(n);
         }
+        boolean[] keep = new boolean[n.siteCount()];
         summary.sites().stream()
                 .sorted(java.util.Comparator.comparingDouble(RunSummary.SiteRow::minOutputRatio).thenComparing(RunSummary.SiteRow::site))
                 .limit(ALL_SITES_UP_TO)
@@ -221,6 +225,15 @@ public final class ResultsWriter {
 
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
                                     MonteCarlo.Result mc, OutputStream out) throws IOException {
+        writeSummary(scenario, n, summary, version, mc, allSites(n), out);
+    }
+
+    /**
+     * As above, with the rows of the sites marked in {@code sites} only (see {@link #defaultSites});
+     * {@code sites-left-out} counts the others, whose figures are in the firm, group and country totals.
+     */
+    public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
+                                    MonteCarlo.Result mc, boolean[] keep, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.id());
         root.put("title", scenario.title());
@@ -277,8 +290,18 @@ public final class ResultsWriter {
             }
             by.put("sourcing-mix", u.sourcingMix());
         }
+        int left = 0;
+        for (boolean b : keep) {
+            left += b ? 0 : 1;
+        }
+        if (left > 0) {
+            root.put("sites-left-out", left);
+        }
         ArrayNode sites = root.putArray("sites");
         for (RunSummary.SiteRow s : summary.sites()) {
+            if (!keep[n.site(s.site())]) {
+                continue;
+            }
             ObjectNode o = sites.addObject();
             o.put("site", s.site());
             o.put("firm", s.firm());

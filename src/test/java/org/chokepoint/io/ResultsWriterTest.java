@@ -56,6 +56,12 @@ class ResultsWriterTest {
             }
         }
         assertThat(outputRows).isEqualTo(6L * ResultsWriter.ALL_SITES_UP_TO);
+
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        ResultsWriter.writeSummary(s, run.network(), run.summary(), "test", null, keep, json);
+        var summary = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toByteArray());
+        assertThat(summary.get("sites")).hasSize(ResultsWriter.ALL_SITES_UP_TO);
+        assertThat(summary.get("sites-left-out").asInt()).isEqualTo(300);
         assertThat(countryRevenue.keySet()).isEqualTo(siteRevenue.keySet());
         for (String period : siteRevenue.keySet()) {
             assertThat(countryRevenue.get(period)).as("period %s", period)
