@@ -77,7 +77,8 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                     try {
                         SweepWriter.append(partial, rows);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new org.chokepoint.io.OutputException("could not add to " + partial + ": " + OutputFolder.reason(e),
+                                "The points finished so far are kept: free some space and continue with --resume.");
                     }
                 }, progress);
             }

@@ -426,7 +426,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     /** The operating system's reason, without Java's class names. */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
