@@ -28,7 +28,27 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            PrintWriter err = new PrintWriter(System.err, true);
+            outOfMemory(err);
+            code = INTERNAL_ERROR;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Estimates refuse what cannot fit before the work starts; this is for what they missed. Output
+     * folders are untouched: outputs are moved into place only when all are written.
+     */
+    private static void outOfMemory(PrintWriter err) {
+        err.println("chokepoint: ran out of memory (this Java may use "
+                + org.chokepoint.engine.MemoryEstimate.gib(Runtime.getRuntime().maxMemory()) + "); no output was changed");
+        err.println("    Give it more, e.g. JAVA_OPTS=-Xmx8g ./chokepoint ..., and please report the input: its"
+                + " memory should have been estimated and refused before the work began.");
+        err.flush();
     }
 
     /** The configured command line, for tests and embedding. */
@@ -60,6 +80,12 @@ public final class Main implements Runnable {
             err.println("chokepoint: " + e.getMessage());
             err.flush();
             return BAD_INPUT;
+        }
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                outOfMemory(err);
+                return INTERNAL_ERROR;
+            }
         }
         err.println("chokepoint: internal error: " + e);
         if (System.getenv("CHOKEPOINT_DEBUG") != null) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
         description = {"Which uncertain parameters of a scenario drive its total shortfall value.",
                 "tornado: each parameter at its 5th and 95th percentile, the others at their medians.",
-                "sobol: first-order and total Sobol indices with bootstrap 95% intervals (samples × (parameters + 2) Monte Carlos)."})
+                "sobol: first-order and total Sobol indices with bootstrap 95%% intervals (samples × (parameters + 2) Monte Carlos)."})
 final class SensitivityCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

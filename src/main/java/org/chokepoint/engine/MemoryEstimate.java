@@ -73,9 +73,12 @@ public record MemoryEstimate(long bytes, int sites, long links, int periods) {
         return fits(available());
     }
 
-    /** A size in GiB, e.g. "4.6 GiB". */
+    /** A size for people: "4.6 GiB", or "96 MiB" below a GiB. */
     public static String gib(long bytes) {
-        return bytes == Long.MAX_VALUE ? "more than any Java heap can hold"
+        if (bytes == Long.MAX_VALUE) {
+            return "more than any Java heap can hold";
+        }
+        return bytes < 1L << 30 ? String.format(Locale.ROOT, "%d MiB", Math.max(1, bytes >> 20))
                 : String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }
 

@@ -125,6 +125,20 @@ class HostileInputsTest {
     }
 
     @Test
+    void aNetworkTooLargeToLoadIsRefusedBeforeItsFirstRowInAJavaOfItsOwn() throws Exception {
+        Path csv = dir.resolve("n20k");
+        NetworkWriter.writeCsv(SyntheticNetworks.generate(20000, 100000, 4), csv);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx48m",
+                "-cp", System.getProperty("java.class.path"), "org.chokepoint.cli.Main", "validate", csv.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isEqualTo(2);
+        assertThat(out).contains(csv + ": the network's tables (5 MiB) need about ").contains("MiB of memory to load; this Java may use")
+                .contains("JAVA_OPTS=-Xmx").doesNotContain("OutOfMemoryError").doesNotContain("\tat ");
+    }
+
+    @Test
     void theMemoryEstimateCoversWhatARunAllocates() {
         var net = SyntheticNetworks.generate(400, 3000, 5);
         var estimate = org.chokepoint.engine.MemoryEstimate.of(net, org.chokepoint.model.Step.WEEK, 52);
