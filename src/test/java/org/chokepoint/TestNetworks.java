@@ -62,4 +62,53 @@ public final class TestNetworks {
         }
         return m;
     }
+
+    /**
+     * A dense input-output table in the shape ARIO studies use: {@code regions} × {@code sectors}
+     * sites, each making its own good from every good of the table (technical coefficients drawn
+     * so each column sums to {@code columnSum}), with final demand for every good, one supplier per
+     * input, a lead time of {@code lead} periods and a stock cover of {@code cover} periods.
+     */
+    public static Network dense(int regions, int sectors, double columnSum, double cover, double lead, long seed) {
+        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        String[] countries = {"CN", "US", "JP", "KR", "TW", "DE", "NL", "FR", "IN", "BR", "MX", "VN"};
+        int n = regions * sectors;
+        NetworkBuilder b = new NetworkBuilder();
+        for (int r = 0; r < regions; r++) {
+            b.firm(org.chokepoint.model.Firm.of(String.format("f%02d", r), countries[r % countries.length]));
+        }
+        for (int i = 0; i < n; i++) {
+            b.item(org.chokepoint.model.Item.of(String.format("g%04d", i), 1 + rng.nextInt(100)));
+        }
+        double[][] a = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                a[i][j] = rng.nextDouble();
+                sum += a[i][j];
+            }
+            for (int i = 0; i < n; i++) {
+                a[i][j] *= columnSum / sum;
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            Map<String, Double> recipe = new LinkedHashMap<>();
+            Map<String, org.chokepoint.model.Duration> stock = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                recipe.put(String.format("g%04d", i), a[i][j]);
+                stock.put(String.format("g%04d", i), org.chokepoint.model.Duration.periods(cover));
+            }
+            b.site(org.chokepoint.model.Site.of(String.format("s%04d", j), String.format("f%02d", j / sectors), String.format("g%04d", j),
+                    1e12, recipe).withStock(stock));
+        }
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                b.link(org.chokepoint.model.SupplyLink.of(String.format("s%04d", i), String.format("s%04d", j), String.format("g%04d", i),
+                        1, org.chokepoint.model.Duration.periods(lead)));
+            }
+            b.demand(org.chokepoint.model.Demand.of(String.format("g%04d", j), countries[(j / sectors) % countries.length],
+                    String.format("s%04d", j), 100 + rng.nextInt(1000)));
+        }
+        return b.build();
+    }
 }

@@ -267,7 +267,12 @@ public final class MonteCarlo {
             @Override
             public void period(int t, RunState s) {
                 for (int j = 0; j < demand; j++) {
-                    shortfall[t * demand + j] = s.shortfall(j);
+                    double x = s.shortfall(j);
+                    if (!Double.isFinite(x)) {
+                        throw new org.chokepoint.engine.NumericalFailure("run " + run + ": the shortfall of " + sim.network().demand(j).item()
+                                + " @ " + sim.network().demand(j).market(), t);
+                    }
+                    shortfall[t * demand + j] = x;
                 }
             }
         };

@@ -72,12 +72,20 @@ public final class ParameterPaths {
      * records a run builds), or null when the value is allowed.
      */
     public static String valueProblem(Scenario s, String path, double value) {
+        Scenario set;
         try {
-            apply(s, Map.of(path, value));
-            return null;
+            set = apply(s, Map.of(path, value));
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
+        if (SITE.matcher(path).matches() && path.contains(".stock.")) {
+            // More stock cover raises the gain of the order rule: the value must keep it stable.
+            var unstable = org.chokepoint.engine.Stability.check(set, org.chokepoint.engine.Parameters.of(s).restorationTime());
+            if (unstable != null) {
+                return unstable.message();
+            }
+        }
+        return null;
     }
 
     /**

@@ -86,6 +86,13 @@ public final class Main implements Runnable {
                 outOfMemory(err);
                 return INTERNAL_ERROR;
             }
+            if (c instanceof org.chokepoint.engine.NumericalFailure f) {
+                err.println("chokepoint: the simulation went wrong numerically: " + f.getMessage() + "; nothing was written");
+                err.println("    The stability check (docs/model.md, Stability) should have refused this scenario: please"
+                        + " report it. A longer behaviour.restoration-time or less stock cover usually avoids it.");
+                err.flush();
+                return INTERNAL_ERROR;
+            }
         }
         err.println("chokepoint: internal error: " + e);
         if (System.getenv("CHOKEPOINT_DEBUG") != null) {

@@ -100,6 +100,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             runs = s.uncertainty().runs();
         }
         org.chokepoint.engine.Parameters params = org.chokepoint.engine.Parameters.of(s.behaviour().overriddenBy(options));
+        if (restorationTime != null) { // the scenario's own value was checked when it was read
+            org.chokepoint.engine.Stability.Instability unstable = org.chokepoint.engine.Stability.check(s, params.restorationTime());
+            if (unstable != null) {
+                throw new Main.UsageException("--restoration-time " + org.chokepoint.model.Checks.fmt(restorationTime) + ": "
+                        + unstable.message() + ".\n    " + unstable.advice().replace("behaviour.restoration-time", "--restoration-time"));
+            }
+        }
         Path dir = out != null ? out : Path.of("reports", s.id());
         List<String> sure = new ArrayList<>();
         if (formats.contains("csv")) {

@@ -16,6 +16,7 @@ public final class SeriesRecorder implements Recorder {
 
     private final boolean causes;
     private final boolean perLink;
+    private CompiledNetwork net;
     private int periods;
     private int sites;
     private int slots;
@@ -62,6 +63,7 @@ public final class SeriesRecorder implements Recorder {
 
     @Override
     public void start(CompiledNetwork n, int periods) {
+        this.net = n;
         this.periods = periods;
         sites = n.siteCount;
         slots = n.slotCount;
@@ -91,9 +93,19 @@ public final class SeriesRecorder implements Recorder {
 
     @Override
     public void period(int t, RunState s) {
+        for (int i = 0; i < sites; i++) {
+            if (!Double.isFinite(s.output[i]) || !Double.isFinite(s.revenue[i])) {
+                throw new NumericalFailure((Double.isFinite(s.output[i]) ? "the revenue" : "the output") + " of site "
+                        + net.siteId(i), t);
+            }
+        }
         System.arraycopy(s.output, 0, output, t * sites, sites);
         for (int k = 0; k < slots; k++) {
-            stock[t * slots + k] = s.stock(k);
+            double x = s.stock(k);
+            if (!Double.isFinite(x)) {
+                throw new NumericalFailure("the stock of " + net.slotItemId(k) + " at site " + net.siteId(net.slotSite(k)), t);
+            }
+            stock[t * slots + k] = x;
         }
         System.arraycopy(s.unitCost, 0, unitCost, t * sites, sites);
         System.arraycopy(s.revenue, 0, revenue, t * sites, sites);

@@ -158,6 +158,15 @@ public final class ScenarioReader {
                             : "Give Java more memory, e.g. JAVA_OPTS=-Xmx" + need.suggestedGib() + "g ./chokepoint ..., or simulate"
                             + " fewer periods."));
         }
+        org.chokepoint.engine.Stability.Instability unstable = org.chokepoint.engine.Stability.check(plain,
+                org.chokepoint.engine.Parameters.of(behaviour).restorationTime());
+        if (unstable != null) {
+            Fields b = f.nested("behaviour");
+            throw new InvalidInputException(b != null && b.has("restoration-time")
+                    ? new TreeOrigin(b.node, "behaviour").problem("restoration-time", unstable.message(), unstable.advice())
+                    : new Problem(f.node.file, f.node.line, f.node.column, "behaviour.restoration-time", unstable.message(),
+                            unstable.advice()));
+        }
         if (!f.has("uncertainty")) {
             return plain;
         }

@@ -335,4 +335,25 @@ class CliTest {
         assertThat(r.err()).contains("makes charts 24000 pixels wide; at most 8000");
         assertThat(r.out()).isEmpty();
     }
+
+    @Test
+    void aRestorationTimeThatMakesTheOrderRuleUnstableIsRefusedBeforeSimulating() throws IOException {
+        String text = Files.readString(Path.of("src/test/resources/invalid/unstable-orders.yaml"))
+                .replace("restoration-time: 4", "restoration-time: 8").replaceAll("(?m)^# expect:.*$", "");
+        Path scenario = Files.writeString(dir.resolve("two-sector.yaml"), text);
+        Result ok = run("run", scenario.toString(), "--out", dir.resolve("ok").toString(), "--formats", "csv");
+        assertThat(ok.code()).as(ok.err()).isZero();
+        Result r = run("run", scenario.toString(), "--restoration-time", "4", "--out", dir.resolve("bad").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--restoration-time 4: the order rule is unstable on this network")
+                .contains("Set --restoration-time to 7 periods or more");
+        assertThat(r.out()).isEmpty();
+        assertThat(dir.resolve("bad")).doesNotExist();
+
+        Path sweep = Files.writeString(dir.resolve("cover.yaml"), "sweep: cover\nscenario: two-sector.yaml\nruns: 2\n"
+                + "parameters:\n  - {path: sites.agri.stock.food, values: [4, 13, 40]}\n");
+        Result v = run("validate", sweep.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).contains("cover.yaml:5:51: parameters[0].values[2]: value 40 is not allowed: the order rule is unstable");
+    }
 }
