@@ -81,7 +81,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
                 out.println("No measure examines " + (link != null ? "link " + link : "site " + site) + ".");
             }
             for (Decision d : chosen) {
-                out.printf("%s  %s  [%s]%n", d.linkName(), d.item(), d.measure());
+                out.printf("%s  %s  [%s]%s%n", d.linkName(), d.item(), d.measure(), all.isAlternate(d) ? "  (alternate source)" : "");
                 for (int i = 0; i < d.trace().size(); i++) {
                     out.printf("  %d. %s%n", i + 1, d.trace().get(i));
                 }
@@ -90,7 +90,8 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         } else {
             out.printf("%-40s %-14s %-24s %-12s %s%n", "link", "item", "measure", "from", "effect");
             for (Decision d : chosen) {
-                out.printf("%-40s %-14s %-24s %-12s %s%n", d.linkName(), d.item(), d.measure(), d.from(), d.effectText());
+                out.printf("%-40s %-14s %-24s %-12s %s%n", d.linkName() + (all.isAlternate(d) ? " (alternate)" : ""), d.item(),
+                        d.measure(), d.from(), d.effectText());
                 out.printf("%-40s   because: %s%n", "", d.decisiveStep());
             }
             out.printf("%n%d decisions. Show a link's full trace with --link FROM->TO.%n", chosen.size());

@@ -516,6 +516,16 @@ public final class CompiledNetwork implements Cloneable {
         return link(l.from(), l.to(), l.item());
     }
 
+    /** The engine's index of the network's alternate {@code i} (in file order). */
+    public int alternate(int i) {
+        for (int l = linkCount; l < linkCount + altCount; l++) {
+            if (linkSource[l] == i) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("no alternate " + i);
+    }
+
     /** The slot of {@code item} at {@code site}. */
     public int slot(String site, String item) {
         int s = site(site);

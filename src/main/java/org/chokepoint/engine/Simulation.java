@@ -600,7 +600,7 @@ public final class Simulation {
             double q = need * take * n.linkFactor[a];
             oo[2 * a] = q;
             s.supply[4 * n.linkFrom[a] + 3] += q * oo[2 * a + 1];
-            uncovered -= take;
+            uncovered -= take * oo[2 * a + 1]; // what policy stops on this alternate is left to the next
         }
     }
 

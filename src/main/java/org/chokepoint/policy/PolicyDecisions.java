@@ -201,6 +201,11 @@ public final class PolicyDecisions {
                 d.stockpile(), d.condition(), d.trace());
     }
 
+    /** Whether the decision is about an alternate source rather than a supply link. */
+    public boolean isAlternate(Decision d) {
+        return d.link() >= network.linkCount();
+    }
+
     /** The scenario these decisions belong to. */
     public Scenario scenario() {
         return scenario;
@@ -210,8 +215,7 @@ public final class PolicyDecisions {
         if (d.stockpile() > 1 && d.announced().isBefore(d.from())) {
             int announced = period(d.announced());
             if (announced < effective) {
-                int customerSite = network.linkCustomer(d.link());
-                b.stockpile(network.slot(network.siteId(customerSite), d.item()), announced, effective, d.stockpile());
+                b.stockpile(network.linkSlot(d.link()), announced, effective, d.stockpile());
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.model.Alternate;
 import org.chokepoint.model.Checks;
 import org.chokepoint.model.Demand;
 import org.chokepoint.model.Firm;
@@ -45,11 +46,34 @@ public final class PolicyEvaluator {
     private final Map<String, ContentRollup> rollups = new HashMap<>();
     private final List<Decision> decisions = new ArrayList<>();
     private final java.util.function.BiPredicate<String, String> controlled;
+    /** Every way goods reach a site: the supply links, then the alternates. Every rule walks all of them. */
+    private final List<Path> paths = new ArrayList<>();
+
+    /**
+     * A path goods move on into a site: a supply link, or an alternate source standing by for one
+     * of the site's inputs; {@code item} is what it carries (an alternate's substitute, if any).
+     */
+    record Path(int index, String from, String to, String item, String key, Alternate alternate) {
+
+        /** The rule step that says which path this is, for an alternate; null for a supply link. */
+        String note() {
+            return alternate == null ? null : "path: alternate source " + from + " for " + alternate.item() + " at " + to
+                    + (alternate.as() == null ? "" : ", delivering " + alternate.as()) + "; examined like every supply link";
+        }
+    }
 
     private PolicyEvaluator(Scenario scenario, CompiledNetwork compiled) {
         this.scenario = scenario;
         this.n = scenario.network();
         this.c = compiled;
+        for (SupplyLink l : n.links()) {
+            paths.add(new Path(compiled.link(l), l.from(), l.to(), l.item(), l.key(), null));
+        }
+        for (int i = 0; i < n.alternates().size(); i++) {
+            Alternate a = n.alternates().get(i);
+            paths.add(new Path(compiled.alternate(i), a.from(), a.site(), a.as() != null ? a.as() : a.item(),
+                    a.from() + "->" + a.site(), a));
+        }
         this.controlled = Rules.table(scenario.controls());
         for (Measure m : scenario.measures()) {
             measures.add((PolicyMeasure) m);
@@ -121,7 +145,7 @@ public final class PolicyEvaluator {
 
     private void entityListing(EntityListing m) {
         Set<String> listed = new TreeSet<>(m.firms());
-        for (SupplyLink l : n.links()) {
+        for (Path l : paths) {
             Site customer = n.site(l.to());
             List<String> trace = new ArrayList<>();
             trace.add("measure " + m.describe());
@@ -193,7 +217,7 @@ public final class PolicyEvaluator {
 
     private void countryControl(CountryControl m) {
         Set<String> dest = Rules.countries(m.destinations());
-        for (SupplyLink l : n.links()) {
+        for (Path l : paths) {
             Site customer = n.site(l.to());
             if (dest != null && !dest.contains(customer.location())) {
                 continue;
@@ -234,7 +258,7 @@ public final class PolicyEvaluator {
 
     // ---- the subject test, over the de minimis timeline ----
 
-    private void subjectDecisions(PolicyMeasure m, SupplyLink l, String destination, Item item, List<String> fdp,
+    private void subjectDecisions(PolicyMeasure m, Path l, String destination, Item item, List<String> fdp,
                                   String fdpName, LicensePolicy license, double stockpile, List<String> trace) {
         // De minimis thresholds can change while the measure is in force: test each stretch.
         TreeSet<LocalDate> cuts = new TreeSet<>();
@@ -261,7 +285,7 @@ public final class PolicyEvaluator {
         }
     }
 
-    private boolean subject(String authority, SupplyLink l, String destination, Item item, List<String> fdp, String fdpName,
+    private boolean subject(String authority, Path l, String destination, Item item, List<String> fdp, String fdpName,
                             LocalDate day, List<String> trace) {
         Site supplier = n.site(l.from());
         if (supplier.location().equals(authority)) {
@@ -321,7 +345,7 @@ public final class PolicyEvaluator {
         Set<String> items = new TreeSet<>(m.items());
         ContentRollup rollup = Double.isNaN(m.foreignContentThreshold()) ? null
                 : new ContentRollup(n, m.authority(), it -> items.contains(it.id()));
-        for (SupplyLink l : n.links()) {
+        for (Path l : paths) {
             Site supplier = n.site(l.from());
             Site customer = n.site(l.to());
             String to = customer.location();
@@ -350,7 +374,7 @@ public final class PolicyEvaluator {
 
     private void unreliableEntity(UnreliableEntity m) {
         Set<String> listed = new TreeSet<>(m.firms());
-        for (SupplyLink l : n.links()) {
+        for (Path l : paths) {
             Firm seller = n.firm(n.site(l.from()).firm());
             Firm buyer = n.firm(n.site(l.to()).firm());
             String why = null;
@@ -368,7 +392,7 @@ public final class PolicyEvaluator {
 
     private void procurementBan(ProcurementBan m) {
         Set<String> firms = new TreeSet<>(m.firms());
-        for (SupplyLink l : n.links()) {
+        for (Path l : paths) {
             Site supplier = n.site(l.from());
             Site customer = n.site(l.to());
             if (firms.contains(supplier.firm()) && customer.location().equals(m.market())) {
@@ -392,7 +416,7 @@ public final class PolicyEvaluator {
     private void tariff(Tariff m) {
         Set<String> origins = Rules.countries(m.origins());
         Set<String> dest = Rules.countries(m.destinations().isEmpty() ? List.of(m.authority()) : m.destinations());
-        for (SupplyLink l : n.links()) {
+        for (Path l : paths) {
             Site supplier = n.site(l.from());
             Site customer = n.site(l.to());
             boolean applies = (origins == null || origins.contains(supplier.location()))
@@ -409,14 +433,18 @@ public final class PolicyEvaluator {
 
     // ---- helpers ----
 
-    private void add(PolicyMeasure m, Decision.Effect effect, SupplyLink l, List<String> trace, LicensePolicy license,
+    private void add(PolicyMeasure m, Decision.Effect effect, Path l, List<String> trace, LicensePolicy license,
                      double factor, double markup, double stockpile) {
         add(m, effect, l, trace, license, factor, markup, stockpile, m.effective(), m.ends());
     }
 
-    private void add(PolicyMeasure m, Decision.Effect effect, SupplyLink l, List<String> trace, LicensePolicy license,
+    private void add(PolicyMeasure m, Decision.Effect effect, Path l, List<String> trace, LicensePolicy license,
                      double factor, double markup, double stockpile, LocalDate from, LocalDate to) {
-        decisions.add(new Decision(m.id(), effect, c.link(l), -1, l.key(), l.item(), from, to, m.announced(), license, factor,
+        if (l.note() != null) {
+            trace = new ArrayList<>(trace);
+            trace.add(Math.min(1, trace.size()), l.note());
+        }
+        decisions.add(new Decision(m.id(), effect, l.index(), -1, l.key(), l.item(), from, to, m.announced(), license, factor,
                 markup, stockpile, null, trace));
     }
 

@@ -78,7 +78,7 @@ class CliTest {
                 + " runs-histogram.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
-                .contains("2 measures; 8 links or demand entries affected")
+                .contains("2 measures; 9 links or demand entries affected")
                 .containsPattern("ai-server @ CN +37,440 +[0-9,]+ +[0-9,]+ +[0-9,]+ +0 +2025-")
                 // two sites serve gp-server in China: the table names them
                 .contains("gp-server @ CN (inspur-gp-line)").contains("gp-server @ CN (lenovo-server-line)");
@@ -109,12 +109,19 @@ class CliTest {
     void explainListsAffectedLinksAndTracesOne() {
         Result table = run("explain", SAMPLE);
         assertThat(table.code()).isZero();
-        assertThat(table.out()).contains("nvidia-gpu->inspur-ai-line").contains("8 decisions.")
+        // 8 supply links, and the NVIDIA NIC standing by as an alternate for the general-purpose line: a path goods move on,
+        // examined like every link (it is a foreign direct product of US technology for a listed buyer).
+        assertThat(table.out()).contains("nvidia-gpu->inspur-ai-line").contains("9 decisions.")
+                .containsPattern("nvidia-nic->inspur-gp-line \\(alternate\\) +nic-100g +bis-2025-inspur")
                 .contains("because: cpu-x86 is made in US (site intel-xeon): subject to the EAR");
         Result one = run("explain", SAMPLE, "--link", "nvidia-gpu->inspur-ai-line");
         assertThat(one.out()).contains("1. measure bis-2023-inspur-group (entity-listing by US, effective 2023-03-02)")
                 .contains("but the listing names legal entities only (affiliates: listed-only)")
                 .contains("foreign direct product: nvidia-gpu is made with us-semiconductor-equipment")
+                .contains("=> license required (presumption-of-denial: approval 0%), from 2025-03-25");
+        Result alt = run("explain", SAMPLE, "--link", "nvidia-nic->inspur-gp-line");
+        assertThat(alt.out()).contains("nvidia-nic->inspur-gp-line  nic-100g  [bis-2025-inspur]  (alternate source)")
+                .contains("path: alternate source nvidia-nic for nic-100g at inspur-gp-line; examined like every supply link")
                 .contains("=> license required (presumption-of-denial: approval 0%), from 2025-03-25");
         Result before = run("explain", SAMPLE, "--date", "2025-03-01");
         assertThat(before.out()).contains("0 decisions.");

@@ -58,6 +58,13 @@ class ReferenceAgreementTest {
             rs.add(new ReferenceSimulation.Restriction("link", ReferenceSimulation.key(l), from, to, open,
                     rng.nextInt(3), rng.nextInt(2) * 0.1));
         }
+        // Alternates are paths like links: some are blocked, licensed with a delay, or marked up too.
+        for (int i = 0; i < Math.min(3, n.alternates().size()); i++) {
+            org.chokepoint.model.Alternate a = n.alternates().get(rng.nextInt(n.alternates().size()));
+            int from = rng.nextInt(periods);
+            rs.add(new ReferenceSimulation.Restriction("link", ReferenceSimulation.key(a), from, from + 1 + rng.nextInt(periods),
+                    rng.nextBoolean() ? 0 : 0.5, rng.nextInt(3), rng.nextInt(2) * 0.1));
+        }
         if (instant) {
             SupplyLink l = n.links().stream().filter(x -> x.leadTime().inPeriods(Step.WEEK) == 0).findFirst().orElseThrow();
             rs.add(new ReferenceSimulation.Restriction("link", ReferenceSimulation.key(l), 4, 20, 1, 2, 0.1));
@@ -77,6 +84,14 @@ class ReferenceAgreementTest {
             switch (r.kind()) {
                 case "link" -> {
                     String k = r.key();
+                    if (k.startsWith("alt:")) {
+                        int i = 0;
+                        while (!ReferenceSimulation.key(c.network().alternates().get(i)).equals(k)) {
+                            i++;
+                        }
+                        b.restrict(c.alternate(i), r.from(), r.to(), r.value(), r.delay(), r.markup());
+                        continue;
+                    }
                     String from = k.substring(0, k.indexOf("->"));
                     String to = k.substring(k.indexOf("->") + 2, k.indexOf('/'));
                     String item = k.substring(k.indexOf('/') + 1);

@@ -346,7 +346,7 @@ final class ReferenceSimulation {
                         }
                         double take = Math.min(uncovered, available(a, now));
                         next.put(key(a), need * take * a.factor());
-                        uncovered -= take;
+                        uncovered -= take * open.getOrDefault(key(a), 1.0); // what policy stops is left to the next alternate
                     }
                 }
             }

@@ -1,0 +1,117 @@
+package org.chokepoint.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.chokepoint.TestNetworks;
+import org.chokepoint.analysis.PolicyRun;
+import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.engine.SeriesRecorder;
+import org.chokepoint.engine.Simulation;
+import org.chokepoint.io.NetworkWriter;
+import org.chokepoint.io.ScenarioReader;
+import org.chokepoint.model.Alternate;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.Scenario;
+import org.chokepoint.model.SupplyLink;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every path that moves goods passes the same gate: over seeded random networks and measures,
+ * every supply link and every alternate into a listed firm's site, or out of or into an
+ * unreliable-entity-listed firm's, has a decision of that measure, and no goods move on a path
+ * while its decision blocks it (a denial with no leakage, or an outright block).
+ */
+class AllPathsTest {
+
+    @TempDir
+    Path dir;
+
+    /** A path and the engine's index for it. */
+    record P(int index, String from, String to, boolean alternate) {}
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void noPathEscapesTheMeasures(long seed) throws IOException {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Network net = TestNetworks.random(40 + 10 * (int) (seed % 4), seed);
+        assertThat(net.alternates()).as("seed %d has alternates to test", seed).isNotEmpty();
+        NetworkWriter.writeCsv(net, dir.resolve("net"));
+        // List the customers of some alternates (so alternates are certain to be caught) and a random firm.
+        Set<String> listed = new TreeSet<>();
+        for (int i = 0; i < 2; i++) {
+            Alternate a = net.alternates().get(rng.nextInt(net.alternates().size()));
+            listed.add(net.site(a.site()).firm());
+        }
+        listed.add(net.firms().get(rng.nextInt(net.firms().size())).id());
+        String unreliable = net.site(net.alternates().get(rng.nextInt(net.alternates().size())).from()).firm();
+        String authority = net.firms().get(rng.nextInt(net.firms().size())).country();
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), """
+                scenario: all-paths
+                start: 2025-01-06
+                step: week
+                periods: 40
+                seed: %d
+                network: net
+                measures:
+                  - {id: listing, type: entity-listing, authority: US, effective: 2025-03-17, firms: [%s], license: {policy: presumption-of-denial}}
+                  - {id: uel, type: unreliable-entity, authority: %s, effective: 2025-03-17, firms: [%s]}
+                """.formatted(seed, String.join(", ", listed), authority, unreliable));
+        Scenario s = ScenarioReader.read(scenario);
+        CompiledNetwork c = CompiledNetwork.of(s.network(), s.step());
+        PolicyDecisions decisions = PolicyEvaluator.evaluate(s, c);
+
+        List<P> paths = new ArrayList<>();
+        for (SupplyLink l : s.network().links()) {
+            paths.add(new P(c.link(l), l.from(), l.to(), false));
+        }
+        for (int i = 0; i < s.network().alternates().size(); i++) {
+            Alternate a = s.network().alternates().get(i);
+            paths.add(new P(c.alternate(i), a.from(), a.site(), true));
+        }
+        int alternatesCaught = 0;
+        for (P p : paths) {
+            String buyer = s.network().site(p.to()).firm();
+            String seller = s.network().site(p.from()).firm();
+            boolean listedBuyer = listed.contains(buyer);
+            boolean uel = (seller.equals(unreliable) && s.network().firm(buyer).country().equals(authority))
+                    || (buyer.equals(unreliable) && s.network().firm(seller).country().equals(authority));
+            if (listedBuyer) {
+                assertThat(decisions.all()).as("seed %d: %s->%s%s has a decision of the listing", seed, p.from(), p.to(),
+                        p.alternate() ? " (alternate)" : "").anyMatch(d -> d.link() == p.index() && d.measure().equals("listing"));
+                alternatesCaught += p.alternate() ? 1 : 0;
+            }
+            if (uel) {
+                assertThat(decisions.all()).as("seed %d: %s->%s has a decision of the unreliable-entity listing", seed, p.from(),
+                        p.to()).anyMatch(d -> d.link() == p.index() && d.measure().equals("uel") && d.effect() == Decision.Effect.BLOCK);
+            }
+        }
+        assertThat(alternatesCaught).as("seed %d: alternates into listed sites", seed).isPositive();
+
+        // The engine: nothing ships on a blocked path once the measure is in force (period 10).
+        Simulation sim = new Simulation(c, Parameters.of(s));
+        SeriesRecorder r = new SeriesRecorder(false, true);
+        PolicyRun.run(sim, decisions, 0, sim.newState(), r);
+        for (Decision d : decisions.all()) {
+            boolean blocks = d.effect() == Decision.Effect.BLOCK
+                    || (d.effect() == Decision.Effect.LICENSE && d.license().approval() == 0 && d.license().leakage() == 0);
+            if (!blocks || d.link() < 0) {
+                continue;
+            }
+            for (int t = 10; t < s.periods(); t++) {
+                assertThat(r.shipped(t, d.link())).as("seed %d: %s %s period %d", seed, d.linkName(), d.measure(), t).isZero();
+            }
+        }
+    }
+}
