@@ -205,6 +205,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         for (String site : run.network().overCapacity()) {
             out.printf("warning: site %s needs more than its capacity even without measures%n", site);
         }
+        for (String w : s.warnings()) {
+            out.printf("warning: %s%n", w);
+        }
         out.println();
         List<RunSummary.DemandRow> demand = run.summary().demand();
         List<Integer> shown = new ArrayList<>();

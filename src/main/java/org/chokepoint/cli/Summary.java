@@ -38,6 +38,9 @@ final class Summary {
         StringBuilder types = new StringBuilder();
         byType.forEach((t, c) -> types.append(types.length() == 0 ? "" : ", ").append(t).append(c > 1 ? " ×" + c : ""));
         row(out, "measures", s.measures().size() + (byType.isEmpty() ? "" : " (" + types + ")"));
+        for (String w : s.warnings()) {
+            out.println("  warning: " + w);
+        }
     }
 
     static void sweep(PrintWriter out, org.chokepoint.io.SweepReader.Loaded loaded) {

@@ -29,7 +29,8 @@ import org.chokepoint.policy.UnreliableEntity;
 /** Binds a scenario's {@code measures} list to the policy engine's measure types, with located problems. */
 final class MeasureReader {
 
-    static final List<String> HEADER = List.of("id", "type", "authority", "announced", "effective", "ends", "sources", "note");
+    static final List<String> HEADER = List.of("id", "type", "authority", "announced", "effective", "ends", "sources", "note",
+            "assumption");
     static final List<String> LICENSE = List.of("policy", "approval", "review", "approved-share", "leakage", "leakage-premium",
             "shipment-delay");
     static final Map<String, List<String>> KEYS = Map.of(
@@ -59,6 +60,8 @@ final class MeasureReader {
 
     private final Network network;
     private final Problems problems;
+    /** The measures' own assumptions, "measure ID: text", for the scenario's list (reports show them all). */
+    final List<String> assumptions = new ArrayList<>();
 
     MeasureReader(Network network, Problems problems) {
         this.network = network;
@@ -178,8 +181,12 @@ final class MeasureReader {
         LocalDate effective = f.date("effective", true);
         LocalDate ends = f.date("ends", false);
         List<String> sources = f.texts("sources");
+        String assumption = f.text("assumption", false, "What the measure's figures rest on that no source states.");
         if (type == null || f.failed()) {
             return null;
+        }
+        if (assumption != null) {
+            assumptions.add("measure " + id + ": " + assumption);
         }
         MeasureHeader h;
         try {

@@ -248,6 +248,7 @@ public final class ResultsWriter {
         for (String s : n.overCapacity()) {
             warnings.add("site " + s + " needs more than its capacity even without measures");
         }
+        scenario.warnings().forEach(warnings::add);
         root.put("total-shortfall-value", summary.totalShortfallValue());
         if (mc != null) {
             ObjectNode m = root.putObject("monte-carlo");

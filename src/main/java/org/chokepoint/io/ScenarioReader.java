@@ -131,7 +131,12 @@ public final class ScenarioReader {
             }
         }
 
-        List<Measure> measures = network == null ? List.of() : new MeasureReader(network, problems).read(f.list("measures"));
+        MeasureReader measureReader = network == null ? null : new MeasureReader(network, problems);
+        List<Measure> measures = measureReader == null ? List.of() : measureReader.read(f.list("measures"));
+        if (measureReader != null && !measureReader.assumptions.isEmpty()) {
+            assumptions = new ArrayList<>(assumptions);
+            assumptions.addAll(measureReader.assumptions);
+        }
         List<ControlRule> controls = MeasureReader.controls(f);
         org.chokepoint.model.Behaviour behaviour = behaviour(f, network);
 
@@ -171,8 +176,10 @@ public final class ScenarioReader {
             return plain;
         }
         // Paths are checked against the scenario, so uncertainty is read once the rest is known good.
-        org.chokepoint.model.Uncertainty u = UncertaintyReader.read(f.nested("uncertainty"), plain);
+        List<String> withDraws = new ArrayList<>(assumptions);
+        org.chokepoint.model.Uncertainty u = UncertaintyReader.read(f.nested("uncertainty"), plain, withDraws);
         problems.throwIfAny();
+        assumptions = withDraws;
         return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
                 measures, sources, assumptions, controls, u, behaviour);
     }

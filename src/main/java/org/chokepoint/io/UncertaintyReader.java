@@ -36,7 +36,7 @@ final class UncertaintyReader {
     private UncertaintyReader() {}
 
     /** Reads the block; problems go to the block's problem list, which the caller checks. */
-    static Uncertainty read(Fields f, Scenario scenario) {
+    static Uncertainty read(Fields f, Scenario scenario, List<String> assumptions) {
         if (f == null) {
             return null;
         }
@@ -50,7 +50,8 @@ final class UncertaintyReader {
             if (p == null) {
                 continue;
             }
-            List<String> allowed = new ArrayList<>(List.of("path", "distribution", "values", "weights", "note", "sources"));
+            List<String> allowed = new ArrayList<>(List.of("path", "distribution", "values", "weights", "note", "sources",
+                    "assumption"));
             allowed.addAll(NUMBER_KEYS);
             p.allow(allowed);
             String path = p.text("path", true, "What the value replaces, e.g. measures.ID.license.approval.");
@@ -107,6 +108,10 @@ final class UncertaintyReader {
                 continue;
             }
             out.add(param);
+            String assumption = p.text("assumption", false, "");
+            if (assumption != null) {
+                assumptions.add("uncertain " + path + ": " + assumption);
+            }
         }
         if (f.failed()) {
             return null;

@@ -82,6 +82,24 @@ public record Scenario(String id, String title, String description, Network netw
         return start.plusDays((long) periods * step.days());
     }
 
+    /**
+     * What is valid but probably not meant: measures that take effect after the simulated span
+     * ends, or end before it starts, and so change nothing.
+     */
+    public List<String> warnings() {
+        List<String> out = new java.util.ArrayList<>();
+        for (Measure m : measures) {
+            if (!m.effective().isBefore(end())) {
+                out.add("measure " + m.id() + " takes effect on " + m.effective() + ", after the simulated span (" + start + " to "
+                        + end() + "): it changes nothing");
+            } else if (m.ends() != null && !m.ends().isAfter(start)) {
+                out.add("measure " + m.id() + " ends on " + m.ends() + ", before the simulated span starts (" + start
+                        + "): it changes nothing");
+            }
+        }
+        return out;
+    }
+
     /** The first day of period {@code p}. */
     public LocalDate dateOf(int p) {
         return start.plusDays((long) p * step.days());
