@@ -7,6 +7,8 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -17,8 +19,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   mvn -q test-compile exec:exec                          # all benchmarks, full settings
  *   mvn -q test-compile exec:exec -Dbench.args="--smoke"   # a quick check that they run
  *   mvn -q test-compile exec:exec -Dbench.args="Load -p sites=100000"
+ *   mvn -q test-compile exec:exec -Dbench.args="Dense -f 1 -wi 2 -i 3"
  * </pre>
- * Arguments: {@code --smoke}, an optional benchmark name pattern, and JMH's {@code -p name=v,..}.
+ * Arguments: {@code --smoke}, and any of JMH's own options (a benchmark name pattern, {@code -f 1
+ * -wi 3 -i 5}, {@code -p name=v,..}; {@code -h} lists them), which win over the defaults below.
  */
 public final class Benchmarks {
 
@@ -31,7 +35,7 @@ public final class Benchmarks {
         java.util.Map<String, Double> csr = new java.util.HashMap<>();
         for (RunResult r : results) {
             if (r.getParams().getBenchmark().endsWith("csrPass")) {
-                csr.put(r.getParams().getParam("sites"), r.getPrimaryResult().getScore());
+                csr.put(classOf(r.getParams().getBenchmark()) + "/" + r.getParams().getParam("sites"), r.getPrimaryResult().getScore());
             }
         }
         for (RunResult r : results) {
@@ -39,8 +43,9 @@ public final class Benchmarks {
             if (bench.endsWith(".period") || bench.endsWith(".leastPeriod")) {
                 String sites = r.getParams().getParam("sites");
                 double us = r.getPrimaryResult().getScore();
-                double links = Integer.parseInt(sites) * 10.0;
-                Double pass = csr.get(sites);
+                // The dense table has every site buy from every site; the synthetic networks ten links a site.
+                double links = Integer.parseInt(sites) * (bench.contains("DenseTable") ? Double.parseDouble(sites) : 10.0);
+                Double pass = csr.get(classOf(bench) + "/" + sites);
                 System.out.printf("  %-11s %,9d sites %,10.0f links  %,10.1f µs/period  %,8.0f periods/s  %,14.0f link-periods/s%s%n",
                         bench.replaceFirst(".*\\.", ""), Integer.parseInt(sites), links, us, 1e6 / us, links * 1e6 / us,
                         pass == null ? "" : String.format("  %.2f× a CSR pass (%,.1f µs)", us / pass, pass));
@@ -66,30 +71,57 @@ public final class Benchmarks {
         }
     }
 
+    private static String classOf(String benchmark) {
+        return benchmark.substring(0, benchmark.lastIndexOf('.'));
+    }
+
     static Collection<RunResult> run(String... args) throws RunnerException {
         boolean smoke = false;
-        String include = "org\\.chokepoint\\.bench\\..*";
-        List<String[]> params = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--smoke")) {
+        List<String> jmh = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--smoke")) {
                 smoke = true;
-            } else if (args[i].equals("-p") && i + 1 < args.length) {
-                String[] kv = args[++i].split("=", 2);
-                params.add(new String[] {kv[0], kv[1]});
-            } else if (!args[i].isBlank()) {
-                include = ".*" + args[i] + ".*";
+            } else if (!a.isBlank()) {
+                jmh.add(a);
             }
         }
-        ChainedOptionsBuilder o = new OptionsBuilder().include(include).shouldFailOnError(true);
+        // Every other argument is JMH's own: a benchmark pattern, -f, -wi, -i, -w, -r, -p name=v,.. (see -h).
+        CommandLineOptions given;
+        try {
+            given = new CommandLineOptions(jmh.toArray(String[]::new));
+        } catch (CommandLineOptionException e) {
+            throw new RunnerException(e.getMessage());
+        }
+        ChainedOptionsBuilder o = new OptionsBuilder().parent(given).shouldFailOnError(true);
+        if (given.getIncludes().isEmpty()) {
+            o.include("org\\.chokepoint\\.bench\\..*");
+        } else {
+            // A bare name such as Engine matches anywhere in the benchmark's name.
+            given.getIncludes().forEach(i -> o.include(".*" + i + ".*"));
+        }
         if (smoke) {
             o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100))
                     .param("sites", "200").param("runs", "20").mode(org.openjdk.jmh.annotations.Mode.AverageTime);
         } else {
-            o.forks(1).warmupIterations(4).warmupTime(TimeValue.seconds(3)).measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(5)).jvmArgs("-Xmx2g", "-XX:+UseParallelGC");
-        }
-        for (String[] p : params) {
-            o.param(p[0], p[1].split(","));
+            // Our defaults, where the command line gave none.
+            if (!given.getForkCount().hasValue()) {
+                o.forks(1);
+            }
+            if (!given.getWarmupIterations().hasValue()) {
+                o.warmupIterations(4);
+            }
+            if (!given.getWarmupTime().hasValue()) {
+                o.warmupTime(TimeValue.seconds(3));
+            }
+            if (!given.getMeasurementIterations().hasValue()) {
+                o.measurementIterations(5);
+            }
+            if (!given.getMeasurementTime().hasValue()) {
+                o.measurementTime(TimeValue.seconds(5));
+            }
+            if (!given.getJvmArgs().hasValue()) {
+                o.jvmArgs("-Xmx2g", "-XX:+UseParallelGC");
+            }
         }
         return new Runner(o.build()).run();
     }

@@ -1,0 +1,103 @@
+package org.chokepoint.bench;
+
+import java.util.concurrent.TimeUnit;
+import org.chokepoint.TestNetworks;
+import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.engine.Parameters;
+import org.chokepoint.engine.Recorder;
+import org.chokepoint.engine.RunState;
+import org.chokepoint.engine.Simulation;
+import org.chokepoint.engine.Stability;
+import org.chokepoint.engine.Timeline;
+import org.chokepoint.model.Network;
+import org.chokepoint.model.Step;
+import org.chokepoint.model.SupplyLink;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * A dense input-output table as ARIO studies use (10 regions; {@code sites} sector-regions, each
+ * buying every good: {@code sites²} links), daily steps, a 90-day stock cover and one day of lead
+ * time, with the restoration time set 10% above the least stable one ({@link Stability}). One
+ * period of the engine against one plain CSR pass {@code y = A x} over the same links, in the same
+ * run. {@link Benchmarks} prints the ratio.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class DenseTableBenchmark {
+
+    static final int PERIODS = 20;
+    static final int REGIONS = 10;
+
+    @Param({"500", "1000", "2000"})
+    public int sites;
+
+    Simulation sim;
+    RunState state;
+    int[] offsets;
+    int[] columns;
+    double[] values;
+    double[] x;
+    double[] y;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Network n = TestNetworks.dense(REGIONS, Math.max(1, sites / REGIONS), 0.5, 90, 1, 42);
+        CompiledNetwork c = CompiledNetwork.of(n, Step.DAY);
+        double tau = 1.1 * Stability.leastRestorationTime(c, 4, Stability.radius(c, 4));
+        sim = new Simulation(c, Parameters.DEFAULT.withRestorationTime(tau));
+        state = sim.newState();
+        int count = c.siteCount();
+        offsets = new int[count + 1];
+        for (SupplyLink l : n.links()) {
+            offsets[c.site(l.to()) + 1]++;
+        }
+        for (int s = 0; s < count; s++) {
+            offsets[s + 1] += offsets[s];
+        }
+        columns = new int[n.links().size()];
+        values = new double[n.links().size()];
+        int[] fill = java.util.Arrays.copyOf(offsets, count);
+        for (SupplyLink l : n.links()) {
+            int at = fill[c.site(l.to())]++;
+            columns[at] = c.site(l.from());
+            values[at] = l.share();
+        }
+        x = new double[count];
+        java.util.Arrays.fill(x, 1.0);
+        y = new double[count];
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PERIODS)
+    public RunState period() {
+        sim.run(Timeline.NONE, PERIODS, state, Recorder.NONE);
+        return state;
+    }
+
+    @Benchmark
+    public double[] csrPass() {
+        final int[] off = offsets;
+        final int[] col = columns;
+        final double[] val = values;
+        final double[] in = x;
+        final double[] out = y;
+        for (int i = 0; i < out.length; i++) {
+            double sum = 0;
+            for (int k = off[i]; k < off[i + 1]; k++) {
+                sum += val[k] * in[col[k]];
+            }
+            out[i] = sum;
+        }
+        return out;
+    }
+}
