@@ -11,7 +11,6 @@ import org.chokepoint.engine.Stability;
 import org.chokepoint.engine.Timeline;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.Step;
-import org.chokepoint.model.SupplyLink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -43,9 +42,7 @@ public class DenseTableBenchmark {
 
     Simulation sim;
     RunState state;
-    int[] offsets;
-    int[] columns;
-    double[] values;
+    CsrMatrix csr;
     double[] x;
     double[] y;
 
@@ -57,21 +54,7 @@ public class DenseTableBenchmark {
         sim = new Simulation(c, Parameters.DEFAULT.withRestorationTime(tau));
         state = sim.newState();
         int count = c.siteCount();
-        offsets = new int[count + 1];
-        for (SupplyLink l : n.links()) {
-            offsets[c.site(l.to()) + 1]++;
-        }
-        for (int s = 0; s < count; s++) {
-            offsets[s + 1] += offsets[s];
-        }
-        columns = new int[n.links().size()];
-        values = new double[n.links().size()];
-        int[] fill = java.util.Arrays.copyOf(offsets, count);
-        for (SupplyLink l : n.links()) {
-            int at = fill[c.site(l.to())]++;
-            columns[at] = c.site(l.from());
-            values[at] = l.share();
-        }
+        csr = new CsrMatrix(n, c);
         x = new double[count];
         java.util.Arrays.fill(x, 1.0);
         y = new double[count];
@@ -86,18 +69,6 @@ public class DenseTableBenchmark {
 
     @Benchmark
     public double[] csrPass() {
-        final int[] off = offsets;
-        final int[] col = columns;
-        final double[] val = values;
-        final double[] in = x;
-        final double[] out = y;
-        for (int i = 0; i < out.length; i++) {
-            double sum = 0;
-            for (int k = off[i]; k < off[i + 1]; k++) {
-                sum += val[k] * in[col[k]];
-            }
-            out[i] = sum;
-        }
-        return out;
+        return csr.multiply(x, y);
     }
 }

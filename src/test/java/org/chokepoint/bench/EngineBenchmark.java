@@ -10,7 +10,6 @@ import org.chokepoint.engine.Simulation;
 import org.chokepoint.engine.Timeline;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.Step;
-import org.chokepoint.model.SupplyLink;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -52,9 +51,7 @@ public class EngineBenchmark {
     Timeline timeline;
 
     // CSR of the same links, by customer: y[customer] += value * x[supplier]
-    int[] offsets;
-    int[] columns;
-    double[] values;
+    CsrMatrix csr;
     double[] x;
     double[] y;
 
@@ -90,21 +87,7 @@ public class EngineBenchmark {
         timeline = b.build();
 
         int links = n.links().size();
-        offsets = new int[sites + 1];
-        for (SupplyLink l : n.links()) {
-            offsets[c.site(l.to()) + 1]++;
-        }
-        for (int s = 0; s < sites; s++) {
-            offsets[s + 1] += offsets[s];
-        }
-        columns = new int[links];
-        values = new double[links];
-        int[] fill = java.util.Arrays.copyOf(offsets, sites);
-        for (SupplyLink l : n.links()) {
-            int at = fill[c.site(l.to())]++;
-            columns[at] = c.site(l.from());
-            values[at] = l.share();
-        }
+        csr = new CsrMatrix(n, c);
         x = new double[sites];
         java.util.Arrays.fill(x, 1.0);
         y = new double[sites];
@@ -220,18 +203,6 @@ public class EngineBenchmark {
 
     @Benchmark
     public double[] csrPass() {
-        final int[] off = offsets;
-        final int[] col = columns;
-        final double[] val = values;
-        final double[] in = x;
-        final double[] out = y;
-        for (int i = 0; i < out.length; i++) {
-            double sum = 0;
-            for (int j = off[i]; j < off[i + 1]; j++) {
-                sum += val[j] * in[col[j]];
-            }
-            out[i] = sum;
-        }
-        return out;
+        return csr.multiply(x, y);
     }
 }
