@@ -146,6 +146,41 @@ public class HandWorkedTest {
     }
 
     /**
+     * Two alternates stand by for c's part, each able to cover it all at once (no qualification, no
+     * ramp). The first in file order takes the uncovered share; when policy blocks that one too, what
+     * it cannot ship is left to the second, which then carries the need exactly as the first would
+     * have. Without the block the second is never asked.
+     */
+    @Test
+    void aBlockedAlternateLeavesItsShareToTheNext() {
+        Network n = chain(0, 1)
+                .site(Site.of("s2", "f", "part", 1000, Map.of()))
+                .site(Site.of("s3", "f", "part", 1000, Map.of()))
+                .alternate(new Alternate("c", "part", "s2", null, 1, Duration.ZERO, Duration.ZERO, 1.0, 0))
+                .alternate(new Alternate("c", "part", "s3", null, 1, Duration.ZERO, Duration.ZERO, 1.0, 0))
+                .build();
+        CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
+        int s2 = c.alternate(0);
+        int s3 = c.alternate(1);
+        Timeline primaryOnly = Timeline.builder(c).block(c.link("s", "c", "part"), 2, 100).build();
+        SeriesRecorder open = run(c, Parameters.DEFAULT.withRestorationTime(1), primaryOnly, 12);
+        Timeline both = Timeline.builder(c).block(c.link("s", "c", "part"), 2, 100).block(s2, 2, 100).build();
+        SeriesRecorder blocked = run(c, Parameters.DEFAULT.withRestorationTime(1), both, 12);
+        // Blocked from week 2, c finds its primary closed when it orders in week 2: the alternate ships
+        // 100 of use plus the 100 of stock c lacks in week 3 (τ = 1), nothing in week 4 while that is
+        // on its way, then 100 a week. The second alternate does exactly this when the first is blocked.
+        double[] expected = {0, 0, 0, 200, 0, 100, 100, 100, 100, 100, 100, 100};
+        for (int w = 0; w < expected.length; w++) {
+            assertThat(open.shipped(w, s2)).as("first alternate carries it, week %d", w).isCloseTo(expected[w], EXACT);
+            assertThat(open.shipped(w, s3)).as("second never asked, week %d", w).isCloseTo(0, EXACT);
+            assertThat(blocked.shipped(w, s2)).as("blocked alternate ships nothing, week %d", w).isCloseTo(0, EXACT);
+            assertThat(blocked.shipped(w, s3)).as("second alternate carries it, week %d", w).isCloseTo(expected[w], EXACT);
+            assertThat(blocked.output(w, c.site("c"))).as("c's output, week %d", w).isCloseTo(open.output(w, c.site("c")), EXACT);
+        }
+        assertThat(blocked.output(11, c.site("c"))).isCloseTo(100, EXACT);
+    }
+
+    /**
      * Stockpiling between announcement (week 3) and effective date (week 8): target cover doubles
      * from 4 to 8 weeks. τ = 1, lead 1, demand 100. Order each week o = 100 + (T + 100 − stock −
      * in transit); stock at the end of a week gains what was ordered two weeks before.
