@@ -90,8 +90,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 throw new Main.UsageException("unknown format '" + f + "' in --formats; use csv, json, png or pdf, separated by commas");
             }
         }
-        if (runs != null && runs < 1) {
-            throw new Main.UsageException("--runs must be at least 1 (" + runs + ")");
+        if (runs != null && (runs < 1 || runs > MAX_RUNS)) {
+            throw new Main.UsageException("--runs takes 1 to " + String.format(java.util.Locale.ROOT, "%,d", MAX_RUNS) + " (" + runs + ")");
         }
         int nThreads = threads.resolve();
         Scenario loaded = Chokepoint.loadScenario(scenario);
@@ -177,6 +177,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             written.add("report.pdf");
         }
     }
+
+    /** The most Monte Carlo runs, as in a scenario's uncertainty block. */
+    static final int MAX_RUNS = 10_000_000;
 
     /** At most this many end items and markets in the printed table, the worst hit first when there are more. */
     static final int PRINTED_DEMAND_ROWS = 30;

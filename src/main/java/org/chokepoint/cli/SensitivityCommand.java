@@ -55,8 +55,8 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
         if (!method.equals("tornado") && !method.equals("sobol")) {
             throw new Main.UsageException("unknown method '" + method + "'; use tornado or sobol.");
         }
-        if (runs < 1 || samples < 2) {
-            throw new Main.UsageException("--runs must be at least 1 and --samples at least 2");
+        if (runs < 1 || samples < 2 || runs > 1_000_000 || samples > 1_000_000) {
+            throw new Main.UsageException("--runs takes 1 to 1,000,000 and --samples 2 to 1,000,000");
         }
         Scenario s = Chokepoint.loadScenario(scenario);
         if (s.uncertainty().parameters().isEmpty()) {
