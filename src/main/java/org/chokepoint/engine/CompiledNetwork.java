@@ -120,7 +120,6 @@ public final class CompiledNetwork implements Cloneable {
     List<String> overCapacity;
 
     private final Map<String, Integer> siteIndex;
-    private final Map<String, Integer> linkIndex;
 
     /** The country of site s's firm: the side of a measure its revenue counts on. */
     private String countryOf(Network network, int s) {
@@ -212,7 +211,6 @@ public final class CompiledNetwork implements Cloneable {
         altRamp = new int[altCount];
         inOffsets = new int[slotCount + 1];
         altOffsets = new int[slotCount + 1];
-        linkIndex = new HashMap<>(total * 2);
         for (int j = 0; j < linkCount; j++) {
             int i = byLink[j];
             SupplyLink l = links.get(i);
@@ -224,7 +222,6 @@ public final class CompiledNetwork implements Cloneable {
             linkFactor[j] = 1;
             linkSource[j] = i;
             inOffsets[lslot[i] + 1]++;
-            linkIndex.put(key(l.from(), l.to(), l.item()), j);
         }
         for (int j = 0; j < altCount; j++) {
             int i = byAlt[j];
@@ -456,10 +453,6 @@ public final class CompiledNetwork implements Cloneable {
         return m;
     }
 
-    private static String key(String from, String to, String item) {
-        return from + "->" + to + "/" + item;
-    }
-
     // ---- lookups for callers building timelines and reading results (not for the loop) ----
 
     public Network network() {
@@ -504,11 +497,21 @@ public final class CompiledNetwork implements Cloneable {
 
     /** The engine's index of the supply link {@code from -> to} carrying {@code item}. */
     public int link(String from, String to, String item) {
-        Integer l = linkIndex.get(key(from, to, item));
-        if (l == null) {
-            throw new IllegalArgumentException("no link " + from + "->" + to + " for '" + item + "'");
+        // A slot's links are in supplier order (dense ids follow id order): a binary search, no map.
+        Integer f = siteIndex.get(from);
+        Integer t = siteIndex.get(to);
+        if (f != null && t != null) {
+            for (int k = slotOffsets[t]; k < slotOffsets[t + 1]; k++) {
+                if (itemIds[slotItem[k]].equals(item)) {
+                    int l = Arrays.binarySearch(linkFrom, inOffsets[k], inOffsets[k + 1], f);
+                    if (l >= 0) {
+                        return l;
+                    }
+                    break;
+                }
+            }
         }
-        return l;
+        throw new IllegalArgumentException("no link " + from + "->" + to + " for '" + item + "'");
     }
 
     /** The engine's index of a supply link of the network. */
