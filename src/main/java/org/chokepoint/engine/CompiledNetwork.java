@@ -92,6 +92,8 @@ public final class CompiledNetwork implements Cloneable {
     final int[] altRamp;
     /** For supply links: the index in {@code network.links()}; for alternates: in {@code network.alternates()}. */
     final int[] linkSource;
+    /** The engine index of the network's alternate i (file order): the inverse of {@code linkSource} for alternates. */
+    private final int[] altOfSource;
     /** Whether the link crosses a border: supplier's firm and customer's firm in different countries. */
     final boolean[] linkExport;
 
@@ -209,6 +211,7 @@ public final class CompiledNetwork implements Cloneable {
         linkSource = new int[total];
         altQualify = new int[altCount];
         altRamp = new int[altCount];
+        altOfSource = new int[altCount];
         inOffsets = new int[slotCount + 1];
         altOffsets = new int[slotCount + 1];
         for (int j = 0; j < linkCount; j++) {
@@ -238,6 +241,7 @@ public final class CompiledNetwork implements Cloneable {
             altQualify[j] = periods(a.qualify().inPeriods(step));
             altRamp[j] = periods(a.ramp().inPeriods(step));
             altOffsets[aslot[i] + 1]++;
+            altOfSource[i] = l;
         }
         linkExport = new boolean[total];
         for (int l = 0; l < total; l++) {
@@ -521,12 +525,10 @@ public final class CompiledNetwork implements Cloneable {
 
     /** The engine's index of the network's alternate {@code i} (in file order). */
     public int alternate(int i) {
-        for (int l = linkCount; l < linkCount + altCount; l++) {
-            if (linkSource[l] == i) {
-                return l;
-            }
+        if (i < 0 || i >= altCount) {
+            throw new IllegalArgumentException("no alternate " + i);
         }
-        throw new IllegalArgumentException("no alternate " + i);
+        return altOfSource[i];
     }
 
     /** The slot of {@code item} at {@code site}. */
