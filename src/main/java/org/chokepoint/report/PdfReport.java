@@ -259,7 +259,8 @@ public final class PdfReport {
         for (Decision d : effective.subList(0, shown)) {
             p.room(40);
             p.y -= 13;
-            PdfPages.text(p.out, p.bold, 9.5f, MARGIN, p.y, PdfPages.fit(p.bold, 9.5f, PdfPages.clean(d.linkName() + " · " + d.item()), WIDTH));
+            PdfPages.text(p.out, p.bold, 9.5f, MARGIN, p.y, PdfPages.fit(p.bold, 9.5f, PdfPages.clean(d.linkName() + " · " + d.item()
+                    + (c.run().decisions().isAlternate(d) ? " (alternate source, standing by)" : "")), WIDTH));
             p.y -= 1;
             for (String line : PdfPages.wrap(p.regular, 9, PdfPages.clean(d.effectText() + " from " + d.from() + " under " + d.measure()
                     + (d.condition() == null ? "" : ", if " + d.condition() + " fires") + ". Because: " + d.decisiveStep()),
