@@ -18,11 +18,20 @@ record Inputs(Scenario scenario, Network network) {
     /** The files a scenario was read from: the scenario file and its network file or folder (unless inline). */
     static List<Path> files(Path scenarioFile, Scenario s) {
         List<Path> out = new ArrayList<>(List.of(scenarioFile));
-        String source = s.networkSource();
-        if (source != null && !source.equals("inline")) {
-            Path parent = scenarioFile.toAbsolutePath().getParent();
-            out.add(parent == null ? Path.of(source) : parent.resolve(source).normalize());
+        Path network = network(scenarioFile, s);
+        if (network != null) {
+            out.add(network);
         }
         return out;
+    }
+
+    /** The scenario's network file or folder, or null when the network is written inline. */
+    static Path network(Path scenarioFile, Scenario s) {
+        String source = s.networkSource();
+        if (source == null || source.equals("inline")) {
+            return null;
+        }
+        Path parent = scenarioFile.toAbsolutePath().getParent();
+        return parent == null ? Path.of(source) : parent.resolve(source).normalize();
     }
 }

@@ -63,7 +63,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
         try (OutputFolder folder = OutputFolder.open(dir, "sweep", force.force, inputs, List.of("sweep.csv", "design.json", "report.pdf"))) {
             Path partial = folder.growing("sweep.csv.partial");
             SweepWriter.Fingerprint fp = SweepWriter.Fingerprint.of(file, loaded.scenarioFile(),
-                    inputs.size() > 2 ? inputs.get(2) : null, Chokepoint.version());
+                    Inputs.network(loaded.scenarioFile(), loaded.scenario()), Chokepoint.version());
             int skip = resume ? SweepWriter.resume(partial, sweep, fp) : 0;
             if (skip == 0) {
                 SweepWriter.start(partial, sweep, fp);

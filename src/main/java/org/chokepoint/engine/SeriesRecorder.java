@@ -80,10 +80,8 @@ public final class SeriesRecorder implements Recorder {
         shipped = new double[perLink ? periods * links : 0];
         open = new double[perLink ? periods * links : 0];
         linkSite = new int[n.linkCount];
-        for (int site = 0; site < sites; site++) {
-            for (int l : n.inboundLinks(site)) {
-                linkSite[l] = site;
-            }
+        for (int l = 0; l < n.linkCount; l++) {
+            linkSite[l] = n.linkCustomer(l);
         }
         firstCut = new int[sites];
         java.util.Arrays.fill(firstCut, NEVER);

@@ -13,11 +13,7 @@ public final class Digests {
     private Digests() {}
 
     public static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return newDigest().digest(bytes);
     }
 
     /**

@@ -186,22 +186,6 @@ final class Fields {
         }
     }
 
-    long longValue(String key, boolean required, long dflt, String advice) {
-        if (missing(key, required, advice)) {
-            return dflt;
-        }
-        Node v = node.get(key);
-        if (v instanceof Node.Scalar s && (s.type == Node.Scalar.Type.NUMBER || s.loose)) {
-            try {
-                return Long.parseLong(s.text.trim());
-            } catch (NumberFormatException e) {
-                // fall through
-            }
-        }
-        fail(v, key, "expected a whole number, got " + describe(v), advice);
-        return dflt;
-    }
-
     /**
      * A whole number in [{@code min}, {@code max}], or {@code dflt} when absent (or wrong, with a
      * problem reported at the value). Numbers past a long's range or written with a fraction are

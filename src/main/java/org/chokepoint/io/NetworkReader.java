@@ -37,9 +37,7 @@ public final class NetworkReader {
             return CsvNetworkReader.read(path, shown);
         }
         if (!TreeReader.isTreeFile(path)) {
-            String hint = path.getFileName().toString().endsWith(".csv")
-                    ? "A CSV network is a folder of tables (items.csv, firms.csv, sites.csv, ...): name the folder."
-                    : "Use a .yaml, .yml or .json file, or a folder of CSV tables.";
+            String hint = formatHint(path);
             if (!Files.exists(path)) {
                 throw new InvalidInputException(Problem.at("", "file not found: " + shown,
                         "Check the path; paths inside a scenario are relative to the file that names them."));
@@ -54,6 +52,13 @@ public final class NetworkReader {
             bind(top, b);
         }
         return finish(b, problems);
+    }
+
+    /** What to name instead of a file whose name says neither YAML nor JSON. */
+    static String formatHint(Path path) {
+        return path.getFileName().toString().endsWith(".csv")
+                ? "A CSV network is a folder of tables (items.csv, firms.csv, sites.csv, ...): name the folder."
+                : "Use a .yaml, .yml or .json file, or a folder of CSV tables.";
     }
 
     /** Builds the network, reporting problems found while reading together with the model's own. */

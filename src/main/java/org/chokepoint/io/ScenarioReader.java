@@ -118,9 +118,7 @@ public final class ScenarioReader {
                             f.fail(n, "network", resolved + " is not a regular file (a pipe, a device or a socket)",
                                     "Name a .yaml, .yml or .json file, or a folder of CSV tables.");
                         } else if (!java.nio.file.Files.isDirectory(target) && !TreeReader.isTreeFile(target)) {
-                            f.fail(n, "network", "cannot tell the format of " + resolved, target.getFileName().toString().endsWith(".csv")
-                                    ? "A CSV network is a folder of tables (items.csv, firms.csv, sites.csv, ...): name the folder."
-                                    : "Use a .yaml, .yml or .json file, or a folder of CSV tables.");
+                            f.fail(n, "network", "cannot tell the format of " + resolved, NetworkReader.formatHint(target));
                         } else {
                             network = NetworkReader.read(target, resolved.toString());
                         }
