@@ -197,13 +197,13 @@ public final class ParameterPaths {
             }
             LicensePolicy changed = lp.with(key, v);
             if (m instanceof EntityListing x) {
-                return new EntityListing(x.header(), x.firms(), x.affiliates(), x.eccns(), x.fdp(), changed, x.stockpile());
+                return x.with(x.header(), changed, x.stockpile());
             }
             if (m instanceof CountryControl x) {
-                return new CountryControl(x.header(), x.destinations(), x.eccns(), x.performance(), x.fdp(), changed, x.stockpile());
+                return x.with(x.header(), changed, x.stockpile());
             }
             ExportRestriction x = (ExportRestriction) m;
-            return new ExportRestriction(x.header(), x.ban(), x.items(), x.destinations(), changed, x.foreignContentThreshold(), x.stockpile());
+            return x.with(x.header(), changed, x.stockpile());
         }
         if (m instanceof Tariff x && key.equals("rate")) {
             return new Tariff(x.header(), v, x.origins(), x.destinations(), x.items());
@@ -220,13 +220,13 @@ public final class ParameterPaths {
         }
         if (key.equals("stockpile")) {
             if (m instanceof EntityListing x) {
-                return new EntityListing(x.header(), x.firms(), x.affiliates(), x.eccns(), x.fdp(), x.license(), v);
+                return x.with(x.header(), x.license(), v);
             }
             if (m instanceof CountryControl x) {
-                return new CountryControl(x.header(), x.destinations(), x.eccns(), x.performance(), x.fdp(), x.license(), v);
+                return x.with(x.header(), x.license(), v);
             }
             if (m instanceof ExportRestriction x) {
-                return new ExportRestriction(x.header(), x.ban(), x.items(), x.destinations(), x.license(), x.foreignContentThreshold(), v);
+                return x.with(x.header(), x.license(), v);
             }
         }
         throw new IllegalArgumentException("'" + path + "': a " + m.type() + " measure has no parameter '" + key + "'");

@@ -23,8 +23,9 @@ import org.chokepoint.model.SupplyLink;
 final class Elements {
 
     static final List<String> NOTE_KEYS = List.of("sources", "assumption", "note");
-    static final List<String> ITEM = keys("id", "name", "value", "eccn", "category", "tpp", "performance-density");
-    static final List<String> FIRM = keys("id", "name", "country", "parent", "aliases");
+    static final List<String> ITEM = keys("id", "name", "value", "eccn", "category", "tpp", "performance-density",
+            "transfer-rate", "interconnect", "memory-bandwidth", "memory-bandwidth-density");
+    static final List<String> FIRM = keys("id", "name", "country", "parent", "aliases", "owners");
     static final List<String> SITE = keys("id", "firm", "makes", "location", "capacity", "recipe", "stock", "price", "made-with");
     static final List<String> LINK = keys("from", "to", "item", "share", "lead-time", "markup");
     static final List<String> ALTERNATE = keys("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium");
@@ -55,7 +56,14 @@ final class Elements {
         }
         OptionalDouble tpp = optional(f.number("tpp", Double.NaN, "Total Processing Performance."));
         OptionalDouble density = optional(f.number("performance-density", Double.NaN, "TPP per mm² of die area."));
-        return build(f, o, () -> new Item(id, name, value, eccn, category, tpp, density), b, "items/" + id);
+        Map<String, Double> specs = new java.util.TreeMap<>();
+        for (String spec : Item.SPECS) {
+            double x = f.number(spec, Double.NaN, "A number in the unit docs/format.md gives for " + spec + ".");
+            if (!Double.isNaN(x)) {
+                specs.put(spec, x);
+            }
+        }
+        return build(f, o, () -> new Item(id, name, value, eccn, category, tpp, density, specs), b, "items/" + id);
     }
 
     static Firm firm(Fields f, Origin o, NetworkBuilder b) {
@@ -64,7 +72,36 @@ final class Elements {
         String country = f.text("country", true, "The ISO country code where the firm is incorporated, e.g. CN.");
         String parent = f.text("parent", false, "");
         List<String> aliases = f.texts("aliases");
-        return build(f, o, () -> new Firm(id, name, country, parent, aliases), b, "firms/" + id);
+        Map<String, Double> owners = owners(f);
+        return build(f, o, () -> new Firm(id, name, country, parent, aliases, owners), b, "firms/" + id);
+    }
+
+    /** {@code owners: {parent-firm: 0.6, other: 0.25}}; in a CSV cell, {@code parent-firm:0.6|other:0.25}. */
+    private static Map<String, Double> owners(Fields f) {
+        if (!f.has("owners")) {
+            return Map.of();
+        }
+        if (f.raw("owners") instanceof Node.Scalar s && s.loose) {
+            Map<String, Double> out = new java.util.LinkedHashMap<>();
+            for (String part : s.text.split("\\|")) {
+                String[] kv = part.trim().split(":");
+                Double x = null;
+                if (kv.length == 2) {
+                    try {
+                        x = Double.parseDouble(kv[1].trim());
+                    } catch (NumberFormatException e) {
+                        x = null;
+                    }
+                }
+                if (x == null) {
+                    f.fail(s, "owners", "'" + part.trim() + "' is not FIRM:SHARE", "e.g. inspur-group:0.6|state-fund:0.2");
+                } else {
+                    out.put(kv[0].trim(), x);
+                }
+            }
+            return out;
+        }
+        return f.numberMap("owners");
     }
 
     static Site site(Fields f, Origin o, NetworkBuilder b, Map<String, Double> recipe, Map<String, Duration> stock) {

@@ -32,39 +32,32 @@ final class MeasureReader {
     static final List<String> HEADER = List.of("id", "type", "authority", "announced", "effective", "ends", "sources", "note",
             "assumption");
     static final List<String> LICENSE = List.of("policy", "approval", "review", "approved-share", "leakage", "leakage-premium",
-            "shipment-delay");
+            "shipment-delay", "reapply", "cases");
+    static final List<String> CASE = List.of("name", "eccn", "items", "customers", "policy", "approval", "review", "approved-share",
+            "leakage", "leakage-premium", "shipment-delay", "reapply");
     static final Map<String, List<String>> KEYS = Map.of(
             "entity-listing", List.of("firms", "affiliates", "eccn", "fdp", "license", "stockpile"),
-            "country-control", List.of("destinations", "eccn", "performance", "fdp", "license", "stockpile"),
+            "country-control", List.of("destinations", "except", "eccn", "performance", "parameters", "fdp", "license", "stockpile"),
             "de-minimis", List.of("threshold", "destinations", "eccn"),
-            "export-ban", List.of("items", "destinations", "license", "foreign-content", "stockpile"),
-            "export-licensing", List.of("items", "destinations", "license", "foreign-content", "stockpile"),
-            "unreliable-entity", List.of("firms"),
+            "export-ban", List.of("items", "destinations", "except", "license", "foreign-content", "stockpile"),
+            "export-licensing", List.of("items", "destinations", "except", "license", "foreign-content", "stockpile"),
+            "unreliable-entity", List.of("firms", "directions", "items", "basis", "exempt"),
             "procurement-ban", List.of("firms", "market", "share"),
             "tariff", List.of("rate", "origins", "destinations", "items"),
             "escalation", List.of("trigger", "when", "response", "lag", "probability"));
-
-    /**
-     * Entity List FDP footnotes as shorthand for the made-with facts they reach: footnote 1 (Huawei,
-     * as extended in August 2020), 4 (October 2022) and 5 (December 2024) all cover foreign items
-     * that are direct products of US-origin technology or software, or made by plants or major
-     * equipment that are. A scenario that needs the narrower May 2020 rule lists the facts itself.
-     */
-    static final Map<String, List<String>> FOOTNOTES = Map.of(
-            "footnote-1", List.of("us-technology", "us-semiconductor-equipment"),
-            "footnote-4", List.of("us-technology", "us-semiconductor-equipment"),
-            "footnote-5", List.of("us-technology", "us-semiconductor-equipment"));
 
     /** A classification or a prefix of one: EAR99, 3A, 3A090, 3A090.a */
     private static final Pattern ECCN_PREFIX = Pattern.compile("EAR99|[0-9][A-E]([0-9]{1,3})?(\\.[a-z0-9]+)*|[0-9][A-E]?");
 
     private final Network network;
+    private final org.chokepoint.model.Law law;
     private final Problems problems;
     /** The measures' own assumptions, "measure ID: text", for the scenario's list (reports show them all). */
     final List<String> assumptions = new ArrayList<>();
 
-    MeasureReader(Network network, Problems problems) {
+    MeasureReader(Network network, org.chokepoint.model.Law law, Problems problems) {
         this.network = network;
+        this.law = law;
         this.problems = problems;
     }
 
@@ -197,17 +190,17 @@ final class MeasureReader {
         }
         try {
             PolicyMeasure m = switch (type) {
-                case "entity-listing" -> new EntityListing(h, firms(f, true), affiliates(f), eccns(f), fdp(f), license(f),
-                        f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
+                case "entity-listing" -> entityListing(f, h);
                 case "country-control" -> new CountryControl(h, destinations(f, "destinations", true), eccns(f), performance(f),
-                        fdp(f), license(f), f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
+                        fdp(f), license(f), f.number("stockpile", 1, "A multiplier of target stock, at least 1."), parameters(f),
+                        destinations(f, "except", false));
                 case "de-minimis" -> new DeMinimis(h, f.requiredNumber("threshold", "A share of value in [0, 1], e.g. 0.25."),
                         destinations(f, "destinations", false), eccns(f));
                 case "export-ban", "export-licensing" -> new ExportRestriction(h, type.equals("export-ban"), items(f, "items", true),
                         destinations(f, "destinations", false), license(f),
                         f.number("foreign-content", Double.NaN, "A share of value in [0, 1], e.g. 0.001 for 0.1%."),
-                        f.number("stockpile", 1, "A multiplier of target stock, at least 1."));
-                case "unreliable-entity" -> new UnreliableEntity(h, firms(f, true));
+                        f.number("stockpile", 1, "A multiplier of target stock, at least 1."), destinations(f, "except", false));
+                case "unreliable-entity" -> unreliableEntity(f, h);
                 case "procurement-ban" -> new ProcurementBan(h, firms(f, true),
                         f.has("market") ? f.text("market", false, "") : authority,
                         f.number("share", 1, "The share of purchases lost, in [0, 1]."));
@@ -231,10 +224,10 @@ final class MeasureReader {
     }
 
     /** The scenario's {@code controls} table: rows of {eccn: [...], destinations: [...]}. */
-    static List<org.chokepoint.model.ControlRule> controls(Fields scenario) {
+    static List<org.chokepoint.model.ControlRule> controls(Fields scenario, org.chokepoint.model.Law law) {
         List<org.chokepoint.model.ControlRule> out = new ArrayList<>();
         List<Node> rows = scenario.list("controls");
-        MeasureReader reader = new MeasureReader(null, scenario.problems);
+        MeasureReader reader = new MeasureReader(null, law, scenario.problems);
         for (int i = 0; i < rows.size(); i++) {
             Fields r = Fields.of(rows.get(i), "controls[" + i + "]", scenario.problems, "a control-table row");
             if (r == null) {
@@ -253,13 +246,108 @@ final class MeasureReader {
         return out;
     }
 
-    /** Made-with facts, or footnote names standing for them. */
-    private static List<String> fdp(Fields f) {
-        List<String> out = new ArrayList<>();
-        for (String x : f.texts("fdp")) {
-            out.addAll(FOOTNOTES.getOrDefault(x, List.of(x)));
+    /** Names of the law's foreign-direct-product rules, or made-with facts of the measure's own rule. */
+    private List<String> fdp(Fields f) {
+        List<String> out = f.texts("fdp");
+        Set<String> rules = new TreeSet<>(law.fdpRules().keySet());
+        for (int j = 0; j < out.size(); j++) {
+            String x = out.get(j);
+            if (x.startsWith("footnote-") && !rules.contains(x)) {
+                f.fail(element(f, "fdp", j), "fdp[" + j + "]", "unknown foreign-direct-product rule '" + x + "'",
+                        "Rules in the law: " + String.join(", ", rules) + "; or write the made-with facts of the measure's own rule."
+                                + Names.didYouMean(x, rules));
+            }
         }
         return out.stream().distinct().toList();
+    }
+
+    private EntityListing entityListing(Fields f, MeasureHeader h) {
+        List<String> firms = firms(f, true);
+        List<String> eccns = eccns(f);
+        List<String> fdp = fdp(f);
+        LicensePolicy license = license(f);
+        double stockpile = f.number("stockpile", 1, "A multiplier of target stock, at least 1.");
+        Set<String> rules = new TreeSet<>(law.ownershipRules().keySet());
+        String allowed = "Allowed: listed-only, subsidiaries, group, an ownership rule of the law (" + String.join(", ", rules)
+                + "), or {ownership: 0.5}.";
+        if (f.raw("affiliates") instanceof Node.MapNode) {
+            Fields a = f.nested("affiliates");
+            a.allow(List.of("ownership"));
+            double share = a.requiredNumber("ownership", "The share listed parties must own, directly or indirectly, e.g. 0.5.");
+            if (a.failed()) {
+                f.markFailed();
+                return null;
+            }
+            return new EntityListing(h, firms, EntityListing.Affiliates.OWNERSHIP, eccns, fdp, license, stockpile, share, null);
+        }
+        String key = f.text("affiliates", false, allowed);
+        if (key == null) {
+            return new EntityListing(h, firms, null, eccns, fdp, license, stockpile);
+        }
+        if (rules.contains(key)) {
+            return new EntityListing(h, firms, EntityListing.Affiliates.OWNERSHIP, eccns, fdp, license, stockpile, Double.NaN, key);
+        }
+        EntityListing.Affiliates r = EntityListing.Affiliates.of(key);
+        if (r == null || r == EntityListing.Affiliates.OWNERSHIP) {
+            Set<String> all = new TreeSet<>(rules);
+            all.addAll(List.of("listed-only", "subsidiaries", "group"));
+            f.fail(f.raw("affiliates"), "affiliates", "unknown affiliate rule '" + key + "'", allowed + Names.didYouMean(key, all));
+            return null;
+        }
+        return new EntityListing(h, firms, r, eccns, fdp, license, stockpile);
+    }
+
+    private String parameters(Fields f) {
+        String name = f.text("parameters", false, "");
+        if (name != null && !law.parameterSets().containsKey(name)) {
+            f.failUnknown("parameters", "parameter set", name, new TreeSet<>(law.parameterSets().keySet()));
+            return null;
+        }
+        return name;
+    }
+
+    private UnreliableEntity unreliableEntity(Fields f, MeasureHeader h) {
+        List<String> firms = firms(f, true);
+        List<UnreliableEntity.Direction> directions = new ArrayList<>();
+        List<String> d = f.texts("directions");
+        for (int j = 0; j < d.size(); j++) {
+            UnreliableEntity.Direction dir = switch (d.get(j)) {
+                case "imports" -> UnreliableEntity.Direction.IMPORTS;
+                case "exports" -> UnreliableEntity.Direction.EXPORTS;
+                default -> null;
+            };
+            if (dir == null) {
+                f.fail(element(f, "directions", j), "directions[" + j + "]", "unknown direction '" + d.get(j) + "'",
+                        "Allowed: imports (the authority's side may not buy from the listed firms), exports (may not sell to them)."
+                                + Names.didYouMean(d.get(j), List.of("imports", "exports")));
+            } else {
+                directions.add(dir);
+            }
+        }
+        List<String> items = items(f, "items", false);
+        String basisKey = f.text("basis", false, "");
+        UnreliableEntity.Basis basis = null;
+        if (basisKey != null) {
+            basis = basisKey.equals("territory") ? UnreliableEntity.Basis.TERRITORY
+                    : basisKey.equals("nationality") ? UnreliableEntity.Basis.NATIONALITY : null;
+            if (basis == null) {
+                f.fail(f.raw("basis"), "basis", "unknown basis '" + basisKey + "'",
+                        "Allowed: territory (where the other site is), nationality (where the other firm is incorporated)."
+                                + Names.didYouMean(basisKey, List.of("territory", "nationality")));
+            }
+        }
+        List<String> exemptFirms = List.of();
+        List<String> exemptItems = List.of();
+        Fields e = f.nested("exempt");
+        if (e != null) {
+            e.allow(List.of("firms", "items"));
+            exemptFirms = firms(e, false);
+            exemptItems = items(e, "items", false);
+            if (e.failed()) {
+                f.markFailed();
+            }
+        }
+        return f.failed() ? null : new UnreliableEntity(h, firms, directions, items, basis, exemptFirms, exemptItems);
     }
 
     private Escalation escalation(Fields f, MeasureHeader h) {
@@ -359,9 +447,10 @@ final class MeasureReader {
         }
         List<String> out = f.texts(key);
         for (int j = 0; j < out.size(); j++) {
-            if (!Rules.isDestination(out.get(j))) {
+            if (!law.isDestination(out.get(j))) {
+                Set<String> groups = new TreeSet<>(law.groups().keySet());
                 f.fail(element(f, key, j), key + "[" + j + "]", "'" + out.get(j) + "' is not a country, a country group or 'all'",
-                        "Use ISO codes (CN, US), groups (" + String.join(", ", new TreeSet<>(Rules.GROUPS.keySet())) + ") or all.");
+                        "Use ISO codes (CN, US), groups (" + String.join(", ", groups) + ") or all." + Names.didYouMean(out.get(j), groups));
             }
         }
         return out;
@@ -376,18 +465,6 @@ final class MeasureReader {
             }
         }
         return out;
-    }
-
-    private EntityListing.Affiliates affiliates(Fields f) {
-        String a = f.text("affiliates", false, "");
-        if (a == null) {
-            return null;
-        }
-        EntityListing.Affiliates r = EntityListing.Affiliates.of(a);
-        if (r == null) {
-            f.fail(f.raw("affiliates"), "affiliates", "unknown affiliate rule '" + a + "'", "Allowed: listed-only, subsidiaries, group.");
-        }
-        return r;
     }
 
     private List<CountryControl.Performance> performance(Fields f) {
@@ -418,6 +495,44 @@ final class MeasureReader {
             return null;
         }
         l.allow(LICENSE);
+        LicensePolicy lp = policy(l);
+        List<LicensePolicy.Case> cases = new ArrayList<>();
+        List<Node> list = l.list("cases");
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Fields c = Fields.of(list.get(i), l.pathOf("cases") + "[" + i + "]", problems, "a license case");
+            if (c == null) {
+                l.markFailed();
+                continue;
+            }
+            c.allow(CASE);
+            String name = c.text("name", true, "A name for the case, shown in traces, e.g. samsung-first.");
+            if (name != null && !names.add(name)) {
+                c.fail(c.raw("name"), "name", "duplicate case name '" + name + "'", "Each case of a license needs its own name.");
+            }
+            List<String> eccns = eccns(c);
+            List<String> items = items(c, "items", false);
+            List<String> customers = firmRefs(c, "customers");
+            if (!c.has("eccn") && !c.has("items") && !c.has("customers")) {
+                c.fail(null, "eccn", "a case needs eccn, items or customers",
+                        "It applies to the paths it selects; the license's own policy covers the rest.");
+            }
+            LicensePolicy policy = policy(c);
+            if (c.failed() || policy == null) {
+                l.markFailed();
+            } else {
+                cases.add(new LicensePolicy.Case(name, eccns, items, customers, policy));
+            }
+        }
+        if (l.failed() || lp == null) {
+            f.markFailed();
+            return null;
+        }
+        return lp.withDynamics(lp.reviewMin(), lp.reviewMax(), lp.approvalPath(), lp.attempts(), lp.reapplyDelay(), cases);
+    }
+
+    /** A license policy from the keys of a license or a case (no cases of its own). */
+    private LicensePolicy policy(Fields l) {
         String policy = l.text("policy", true, "denial, presumption-of-denial, case-by-case or approval.");
         LicensePolicy.Kind kind = policy == null ? null : LicensePolicy.Kind.of(policy);
         if (policy != null && kind == null) {
@@ -428,23 +543,82 @@ final class MeasureReader {
             l.fail(l.raw("policy"), "policy", "unknown license policy '" + policy + "'",
                     "Allowed: " + String.join(", ", kinds) + "." + Names.didYouMean(policy, kinds));
         }
-        double approval = l.number("approval", kind == null ? 0 : kind.defaultApproval(), "A probability in [0, 1].");
-        Duration review = l.duration("review", Duration.ZERO);
+        double dflt = kind == null ? 0 : kind.defaultApproval();
+        double approval = dflt;
+        java.util.TreeMap<LocalDate, Double> path = new java.util.TreeMap<>();
+        if (l.raw("approval") instanceof Node.MapNode) {
+            Fields a = l.nested("approval");
+            for (String key : a.node.values.keySet()) {
+                LocalDate day = null;
+                try {
+                    day = LocalDate.parse(key);
+                } catch (java.time.format.DateTimeParseException e) {
+                    a.fail(a.raw(key), key, "'" + key + "' is not a date",
+                            "An approval path maps the day applications are filed to a probability: {2019-05-16: 0.1, 2019-11-20: 0.6}.");
+                }
+                double x = a.numberOf(a.raw(key), key, "A probability in [0, 1].");
+                if (day != null && !Double.isNaN(x)) {
+                    path.put(day, x);
+                }
+            }
+            if (a.failed()) {
+                l.markFailed();
+            }
+        } else {
+            approval = l.number("approval", dflt, "A probability in [0, 1], or a path by date: {2019-05-16: 0.1, 2019-11-20: 0.6}.");
+        }
+        Duration review = Duration.ZERO;
+        Duration min = null;
+        Duration max = null;
+        if (l.raw("review") instanceof Node.MapNode) {
+            Fields r = l.nested("review");
+            r.allow(List.of("min", "mode", "max"));
+            min = r.duration("min", null);
+            review = r.duration("mode", null);
+            max = r.duration("max", null);
+            for (String key : List.of("min", "mode", "max")) {
+                if (!r.has(key)) {
+                    r.fail(null, key, "missing required key '" + key + "'", "A review range is {min: 4w, mode: 8w, max: 26w}.");
+                }
+            }
+            if (r.failed()) {
+                l.markFailed();
+            }
+        } else {
+            review = l.duration("review", Duration.ZERO);
+        }
         double approvedShare = l.number("approved-share", 1, "A share in [0, 1].");
         double leakage = l.number("leakage", 0, "A share in [0, 1].");
         double premium = l.number("leakage-premium", 0, "A fraction of the price, e.g. 0.3 for 30%.");
         Duration shipmentDelay = l.duration("shipment-delay", Duration.ZERO);
+        int attempts = 1;
+        Duration delay = Duration.ZERO;
+        Fields re = l.nested("reapply");
+        if (re != null) {
+            re.allow(List.of("attempts", "delay"));
+            attempts = (int) re.whole("attempts", true, 2, 1, 100, "Applications in all, the first included, e.g. 3.");
+            delay = re.duration("delay", Duration.ZERO);
+            if (re.failed()) {
+                l.markFailed();
+            }
+        }
         if (l.failed()) {
-            f.markFailed();
             return null;
         }
         try {
-            return new LicensePolicy(kind, approval, review, approvedShare, leakage, premium, shipmentDelay);
+            return new LicensePolicy(kind, approval, review, approvedShare, leakage, premium, shipmentDelay, min, max, path, attempts,
+                    delay, null);
         } catch (FieldException e) {
             problems.add(new TreeOrigin(l.node, l.path).problem(e.field(), e.bareMessage(), e.advice()));
-            f.markFailed();
+            l.markFailed();
             return null;
         }
+    }
+
+    private List<String> firmRefs(Fields f, String key) {
+        Set<String> known = new TreeSet<>();
+        network.firms().forEach(x -> known.add(x.id()));
+        return references(f, key, "firm", known, false, "The ids of the customer firms.");
     }
 
     private static Node element(Fields f, String key, int j) {

@@ -27,7 +27,7 @@ import org.chokepoint.model.Step;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("scenario", "title", "description", "network", "start", "step", "periods",
-            "seed", "measures", "sources", "assumptions", "controls", "uncertainty", "behaviour");
+            "seed", "measures", "sources", "assumptions", "controls", "uncertainty", "behaviour", "law");
 
     private ScenarioReader() {}
 
@@ -129,13 +129,14 @@ public final class ScenarioReader {
             }
         }
 
-        MeasureReader measureReader = network == null ? null : new MeasureReader(network, problems);
+        org.chokepoint.model.Law law = LawReader.scenario(f, file);
+        MeasureReader measureReader = network == null ? null : new MeasureReader(network, law, problems);
         List<Measure> measures = measureReader == null ? List.of() : measureReader.read(f.list("measures"));
         if (measureReader != null && !measureReader.assumptions.isEmpty()) {
             assumptions = new ArrayList<>(assumptions);
             assumptions.addAll(measureReader.assumptions);
         }
-        List<ControlRule> controls = MeasureReader.controls(f);
+        List<ControlRule> controls = MeasureReader.controls(f, law);
         org.chokepoint.model.Behaviour behaviour = behaviour(f, network);
 
         List<Problem> all = new ArrayList<>(problems.list());
@@ -146,7 +147,7 @@ public final class ScenarioReader {
         Scenario plain;
         try {
             plain = new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
-                    measures, sources, assumptions, controls, null, behaviour);
+                    measures, sources, assumptions, controls, null, behaviour, law);
         } catch (FieldException e) {
             throw new InvalidInputException(new TreeOrigin(f.node, "").problem(e.field(), e.bareMessage(), e.advice()));
         }
@@ -179,7 +180,7 @@ public final class ScenarioReader {
         problems.throwIfAny();
         assumptions = withDraws;
         return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
-                measures, sources, assumptions, controls, u, behaviour);
+                measures, sources, assumptions, controls, u, behaviour, law);
     }
 
     static final List<String> BEHAVIOUR_KEYS = List.of("rationing", "restoration-time", "carrying-cost", "priority");

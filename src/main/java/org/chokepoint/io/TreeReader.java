@@ -90,8 +90,36 @@ final class TreeReader {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean json = name.endsWith(".json");
         JsonFactory factory = maxChars == MAX_DOCUMENT_CHARS ? (json ? JSON : YAML) : (json ? json(maxChars) : yaml(maxChars));
-        try (java.io.Reader in = TextFiles.open(file, shownName);
-             JsonParser p = factory.createParser(in)) {
+        try (java.io.Reader in = TextFiles.open(file, shownName)) {
+            return parse(in, factory, json, shownName, problems);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(Problem.at("", "file not found: " + shownName,
+                    "Check the path; paths inside a scenario are relative to the file that names them."));
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": permission denied", ""));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException(TextFiles.notUtf8(file, shownName));
+        } catch (IOException e) {
+            throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": " + e.getMessage(), ""));
+        }
+    }
+
+    /** Reads a YAML document shipped with Chokepoint (the reference law tables), named as {@code shownName} in problems. */
+    static Node readResource(String resource, String shownName, Problems problems) {
+        java.io.InputStream stream = TreeReader.class.getResourceAsStream(resource);
+        if (stream == null) {
+            throw new IllegalStateException("missing resource " + resource);
+        }
+        try (java.io.Reader in = new java.io.InputStreamReader(stream, java.nio.charset.StandardCharsets.UTF_8)) {
+            return parse(in, YAML, false, shownName, problems);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Node parse(java.io.Reader in, JsonFactory factory, boolean json, String shownName, Problems problems)
+            throws IOException {
+        try (JsonParser p = factory.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new InvalidInputException(new Problem(shownName, 1, 1, "", "the file is empty",
@@ -104,22 +132,13 @@ final class TreeReader {
                         "more than one YAML document in the file", "Put the network in its own file and name it with 'network:'."));
             }
             return root;
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(Problem.at("", "file not found: " + shownName,
-                    "Check the path; paths inside a scenario are relative to the file that names them."));
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": permission denied", ""));
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new InvalidInputException(TextFiles.notUtf8(file, shownName));
         } catch (StreamConstraintsException e) {
             throw new InvalidInputException(limitProblem(shownName, e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             if (causedByDecoding(e)) {
-                throw new InvalidInputException(TextFiles.notUtf8(file, shownName));
+                throw new java.nio.charset.MalformedInputException(1);
             }
             throw new InvalidInputException(syntaxProblem(shownName, e, json));
-        } catch (IOException e) {
-            throw new InvalidInputException(Problem.at("", "cannot read " + shownName + ": " + e.getMessage(), ""));
         } catch (RuntimeException e) {
             if (e instanceof InvalidInputException) {
                 throw e;

@@ -14,6 +14,11 @@ public final class Countries {
         return code != null && CODES.contains(code);
     }
 
+    /** Every code, for "Did you mean". */
+    public static Set<String> codes() {
+        return CODES;
+    }
+
     public static String check(String code, String field) {
         if (!isCode(code)) {
             String upper = code == null ? null : code.toUpperCase(Locale.ROOT);

@@ -424,6 +424,11 @@ public final class NetworkBuilder {
     private void checkParents(Map<String, Firm> firmById, Set<String> firmIds, List<Problem> found) {
         for (int i = 0; i < firms.size(); i++) {
             Firm f = firms.get(i);
+            for (String owner : f.owners().keySet()) {
+                if (!firmById.containsKey(owner)) {
+                    found.add(unknown(firmOrigins.get(i), "owners." + owner, "firm", owner, firmIds));
+                }
+            }
             if (f.parent() == null) {
                 continue;
             }

@@ -23,11 +23,14 @@ import java.util.Objects;
  * @param controls the control table (classification to destinations needing a license); empty:
  *     the default table
  * @param behaviour how firms behave, where the scenario sets it ({@link Behaviour#DEFAULT} if not)
+ * @param law the legal tables the rules read (country groups, de minimis, the Country Chart, FDP
+ *     rules, parameter sets, ownership rules): the shipped tables with the scenario's own; {@link
+ *     Law#EMPTY} if none
  */
 public record Scenario(String id, String title, String description, Network network, String networkSource,
                        LocalDate start, Step step, int periods, long seed, List<Measure> measures,
                        List<String> sources, List<String> assumptions, List<ControlRule> controls, Uncertainty uncertainty,
-                       Behaviour behaviour) {
+                       Behaviour behaviour, Law law) {
 
     /** The longest run: a century of daily periods. */
     public static final int MAX_PERIODS = 36_525;
@@ -49,6 +52,15 @@ public record Scenario(String id, String title, String description, Network netw
         controls = controls == null ? List.of() : List.copyOf(controls);
         uncertainty = uncertainty == null ? Uncertainty.NONE : uncertainty;
         behaviour = behaviour == null ? Behaviour.DEFAULT : behaviour;
+        law = law == null ? Law.EMPTY : law;
+    }
+
+    /** A scenario with no law tables of its own (see {@link Law#EMPTY}). */
+    public Scenario(String id, String title, String description, Network network, String networkSource, LocalDate start,
+                    Step step, int periods, long seed, List<Measure> measures, List<String> sources, List<String> assumptions,
+                    List<ControlRule> controls, Uncertainty uncertainty, Behaviour behaviour) {
+        this(id, title, description, network, networkSource, start, step, periods, seed, measures, sources, assumptions,
+                controls, uncertainty, behaviour, null);
     }
 
     /** A scenario with the default behaviour. */
@@ -56,25 +68,31 @@ public record Scenario(String id, String title, String description, Network netw
                     Step step, int periods, long seed, List<Measure> measures, List<String> sources, List<String> assumptions,
                     List<ControlRule> controls, Uncertainty uncertainty) {
         this(id, title, description, network, networkSource, start, step, periods, seed, measures, sources, assumptions,
-                controls, uncertainty, Behaviour.DEFAULT);
+                controls, uncertainty, Behaviour.DEFAULT, null);
+    }
+
+    /** The same scenario under other law tables. */
+    public Scenario withLaw(Law newLaw) {
+        return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
+                assumptions, controls, uncertainty, behaviour, newLaw);
     }
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, newSeed, measures, sources,
-                assumptions, controls, uncertainty, behaviour);
+                assumptions, controls, uncertainty, behaviour, law);
     }
 
     /** The same scenario with another uncertainty block. */
     public Scenario withUncertainty(Uncertainty u) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
-                assumptions, controls, u, behaviour);
+                assumptions, controls, u, behaviour, law);
     }
 
     /** The same scenario with another network and measures (one Monte Carlo run's draw). */
     public Scenario with(Network newNetwork, List<Measure> newMeasures) {
         return new Scenario(id, title, description, newNetwork, networkSource, start, step, periods, seed, newMeasures, sources,
-                assumptions, controls, uncertainty, behaviour);
+                assumptions, controls, uncertainty, behaviour, law);
     }
 
     /** The first day of the last period plus one step: the end of the simulated span. */

@@ -11,9 +11,10 @@ import java.util.List;
  * @param items item ids restricted
  * @param destinations countries or groups; empty: every country but the authority
  * @param foreignContentThreshold share of value that brings foreign goods in; NaN: no such rule
+ * @param except countries or groups taken out of {@code destinations}
  */
 public record ExportRestriction(MeasureHeader header, boolean ban, List<String> items, List<String> destinations,
-                                LicensePolicy license, double foreignContentThreshold, double stockpile)
+                                LicensePolicy license, double foreignContentThreshold, double stockpile, List<String> except)
         implements PolicyMeasure {
 
     public ExportRestriction {
@@ -26,5 +27,17 @@ public record ExportRestriction(MeasureHeader header, boolean ban, List<String> 
             org.chokepoint.model.Checks.fraction(foreignContentThreshold, "foreign-content");
         }
         Rules.stockpile(stockpile);
+        except = except == null ? List.of() : List.copyOf(except);
+    }
+
+    /** A restriction without exceptions. */
+    public ExportRestriction(MeasureHeader header, boolean ban, List<String> items, List<String> destinations, LicensePolicy license,
+                             double foreignContentThreshold, double stockpile) {
+        this(header, ban, items, destinations, license, foreignContentThreshold, stockpile, null);
+    }
+
+    /** The same restriction with another header, license policy or stockpiling factor. */
+    public ExportRestriction with(MeasureHeader h, LicensePolicy lp, double sp) {
+        return new ExportRestriction(h, ban, items, destinations, lp, foreignContentThreshold, sp, except);
     }
 }

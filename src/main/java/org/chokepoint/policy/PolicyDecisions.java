@@ -127,7 +127,12 @@ public final class PolicyDecisions {
                 }
             }
             if (d.effect() == Decision.Effect.LICENSE) {
-                double draw = rng.nextDouble(); // drawn even when inactive, so other draws do not shift
+                LicensePolicy lp = d.license();
+                // A fixed number of draws per decision, taken even when inactive, so other draws do not shift.
+                double[] draws = new double[lp.drawsPerLink()];
+                for (int k = 0; k < draws.length; k++) {
+                    draws[k] = rng.nextDouble();
+                }
                 if (!active) {
                     continue;
                 }
@@ -136,17 +141,7 @@ public final class PolicyDecisions {
                 if (from >= to) {
                     continue;
                 }
-                LicensePolicy lp = d.license();
-                double leakMarkup = lp.leakage() > 0 ? lp.leakagePremium() : 0;
-                if (draw < lp.approval()) {
-                    int review = (int) Math.round(lp.review().inPeriods(scenario.step()));
-                    int granted = Math.min(to, from + review);
-                    b.restrict(d.link(), from, granted, lp.leakage(), 0, leakMarkup);
-                    int delay = (int) Math.round(lp.shipmentDelay().inPeriods(scenario.step()));
-                    b.restrict(d.link(), granted, to, lp.approvedShare(), delay, 0);
-                } else {
-                    b.restrict(d.link(), from, to, lp.leakage(), 0, leakMarkup);
-                }
+                license(b, d, lp, draws, from, to);
                 stockpile(b, d, from);
                 continue;
             }
@@ -167,6 +162,34 @@ public final class PolicyDecisions {
             }
         }
         return new Sampled(b.build(), List.copyOf(armed));
+    }
+
+    /**
+     * One link's applications: each filed application is decided after its review time (drawn
+     * per application if the policy gives a range) with the approval probability of the day it
+     * was filed; a denied firm applies again after the re-application delay while it has
+     * attempts left. Until a grant only leakage gets through; after it, the approved share, each
+     * shipment delayed as the policy says.
+     */
+    private void license(Timeline.Builder b, Decision d, LicensePolicy lp, double[] draws, int from, int to) {
+        double leakMarkup = lp.leakage() > 0 ? lp.leakagePremium() : 0;
+        long filed = ChronoUnit.DAYS.between(scenario.start(), d.from());
+        int k = 0;
+        for (int attempt = 0; attempt < lp.attempts(); attempt++) {
+            double approveDraw = draws[k++];
+            double reviewDraw = lp.reviewVaries() ? draws[k++] : 0;
+            LocalDate filedOn = scenario.start().plusDays(filed);
+            long decided = filed + Math.round(lp.reviewDays(reviewDraw));
+            if (approveDraw < lp.approvalOn(filedOn)) {
+                int granted = Math.min(to, Math.max(from, period(scenario.start().plusDays(decided))));
+                b.restrict(d.link(), from, granted, lp.leakage(), 0, leakMarkup);
+                int delay = (int) Math.round(lp.shipmentDelay().inPeriods(scenario.step()));
+                b.restrict(d.link(), granted, to, lp.approvedShare(), delay, 0);
+                return;
+            }
+            filed = decided + Math.round(lp.reapplyDelay().inPeriods(org.chokepoint.model.Step.DAY));
+        }
+        b.restrict(d.link(), from, to, lp.leakage(), 0, leakMarkup);
     }
 
     /** When escalation e's response comes into force in this run, or null if it does not. */

@@ -3,6 +3,7 @@ package org.chokepoint.policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.chokepoint.model.Checks;
 import org.chokepoint.model.Demand;
 import org.chokepoint.model.Firm;
 import org.chokepoint.model.Item;
+import org.chokepoint.model.Law;
 import org.chokepoint.model.Measure;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.Scenario;
@@ -40,12 +42,18 @@ public final class PolicyEvaluator {
 
     private final Scenario scenario;
     private final Network n;
-    private final CompiledNetwork c;
+    private final Law law;
     private final List<PolicyMeasure> measures = new ArrayList<>();
     private final List<DeMinimis> deMinimis = new ArrayList<>();
     private final Map<String, ContentRollup> rollups = new HashMap<>();
+    private final Map<String, List<String>> contentLines = new HashMap<>();
+    private Map<String, List<SupplyLink>> linksInto;
     private final List<Decision> decisions = new ArrayList<>();
-    private final java.util.function.BiPredicate<String, String> controlled;
+    private final Rules.ControlTest controlled;
+    /** Every day on which a control table changes (groups, de minimis, chart), sorted: rollups are cached per version. */
+    private final TreeSet<LocalDate> controlVersions;
+    /** Per country, the days on which its membership of some group changes. */
+    private final Map<String, TreeSet<LocalDate>> membershipChanges = new HashMap<>();
     /** Every way goods reach a site: the supply links, then the alternates. Every rule walks all of them. */
     private final List<Path> paths = new ArrayList<>();
 
@@ -62,10 +70,24 @@ public final class PolicyEvaluator {
         }
     }
 
+    /** What a measure does to a path over one stretch of days: the decision without its dates. */
+    private record Outcome(Decision.Effect effect, List<String> trace, LicensePolicy license, double factor, double markup,
+                           double stockpile) {
+
+        static Outcome none(List<String> trace) {
+            return new Outcome(Decision.Effect.NONE, trace, null, 1, 0, 1);
+        }
+    }
+
+    /** A measure's test of one path on one day; null: the measure does not examine the path that day. */
+    private interface Test {
+        Outcome on(LocalDate day);
+    }
+
     private PolicyEvaluator(Scenario scenario, CompiledNetwork compiled) {
         this.scenario = scenario;
         this.n = scenario.network();
-        this.c = compiled;
+        this.law = scenario.law();
         for (SupplyLink l : n.links()) {
             paths.add(new Path(compiled.link(l), l.from(), l.to(), l.item(), l.key(), null));
         }
@@ -74,13 +96,37 @@ public final class PolicyEvaluator {
             paths.add(new Path(compiled.alternate(i), a.from(), a.site(), a.as() != null ? a.as() : a.item(),
                     a.from() + "->" + a.site(), a));
         }
-        this.controlled = Rules.table(scenario.controls());
+        this.controlled = Rules.table(scenario.controls(), law);
         for (Measure m : scenario.measures()) {
             measures.add((PolicyMeasure) m);
             if (m instanceof DeMinimis d) {
                 deMinimis.add(d);
             }
         }
+        controlVersions = new TreeSet<>(law.controlDates());
+        for (DeMinimis d : deMinimis) {
+            controlVersions.add(d.effective());
+            if (d.ends() != null) {
+                controlVersions.add(d.ends());
+            }
+        }
+        for (Law.CountryGroup g : law.groups().values()) {
+            Set<String> before = Set.of();
+            for (Law.Dated<Set<String>> v : g.members().entries()) {
+                for (String c : union(before, v.value())) {
+                    if (before.contains(c) != v.value().contains(c)) {
+                        membershipChanges.computeIfAbsent(c, k -> new TreeSet<>()).add(v.from());
+                    }
+                }
+                before = v.value();
+            }
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new TreeSet<>(a);
+        out.addAll(b);
+        return out;
     }
 
     public static PolicyDecisions evaluate(Scenario scenario, CompiledNetwork compiled) {
@@ -141,41 +187,119 @@ public final class PolicyEvaluator {
         }
     }
 
+    /**
+     * Tests a path on every stretch of the measure's span between the days the law it reads
+     * changes, and records one decision per run of equal outcomes.
+     */
+    private void dated(PolicyMeasure m, Path l, Set<LocalDate> changes, Test test) {
+        TreeSet<LocalDate> cuts = new TreeSet<>();
+        cuts.add(m.effective());
+        for (LocalDate day : changes) {
+            if (day.isAfter(m.effective()) && (m.ends() == null || day.isBefore(m.ends()))) {
+                cuts.add(day);
+            }
+        }
+        Outcome open = null;
+        LocalDate openFrom = null;
+        for (LocalDate from : cuts) {
+            Outcome o = test.on(from);
+            if (open != null && !open.equals(o)) {
+                add(m, l, open, openFrom, from);
+                open = null;
+            }
+            if (o != null && open == null) {
+                open = o;
+                openFrom = from;
+            }
+        }
+        if (open != null) {
+            add(m, l, open, openFrom, m.ends());
+        }
+    }
+
+    /** The days on which what a measure reads about a path's destination may change. */
+    private Set<LocalDate> destinationChanges(String country, Set<LocalDate> more) {
+        Set<LocalDate> out = new TreeSet<>(membershipChanges.getOrDefault(country, new TreeSet<>()));
+        out.addAll(more);
+        return out;
+    }
+
+    /** Days on which the subject test can change: de minimis rows and measures, chart columns, the FDP rules named. */
+    private Set<LocalDate> subjectChanges(List<String> fdp) {
+        Set<LocalDate> out = new TreeSet<>(controlVersions);
+        for (String name : fdp) {
+            Law.FdpRule rule = law.fdpRules().get(name);
+            if (rule != null) {
+                out.addAll(rule.versions().dates());
+            }
+        }
+        return out;
+    }
+
     // ---- entity listing ----
 
     private void entityListing(EntityListing m) {
         Set<String> listed = new TreeSet<>(m.firms());
+        Set<LocalDate> changes = subjectChanges(m.fdp());
+        if (m.ownershipRule() != null) {
+            changes.addAll(law.ownershipRules().get(m.ownershipRule()).threshold().dates());
+        }
+        Map<Double, Map<String, String>> reached = new HashMap<>();
         for (Path l : paths) {
             Site customer = n.site(l.to());
-            List<String> trace = new ArrayList<>();
-            trace.add("measure " + m.describe());
-            String why = coverage(customer, listed, m.affiliates());
-            if (why == null) {
-                String parentNote = uncoveredAffiliate(customer, listed);
-                if (parentNote != null) {
-                    trace.add(parentNote);
-                    add(m, Decision.Effect.NONE, l, trace, null, 1, 0, 1);
-                }
-                continue;
-            }
-            trace.add(why);
+            Site supplier = n.site(l.from());
             Item item = n.item(l.item());
-            if (m.eccns().isEmpty()) {
-                trace.add("scope: all items subject to the EAR; " + describe(item));
-            } else if (Rules.matches(item.eccn(), m.eccns())) {
-                trace.add("scope: " + String.join(", ", m.eccns()) + "; " + describe(item) + " is in scope");
-            } else {
-                trace.add("scope: " + String.join(", ", m.eccns()) + "; " + describe(item) + " is not in scope");
-                add(m, Decision.Effect.NONE, l, trace, null, 1, 0, 1);
+            boolean touches = listed.contains(customer.firm()) || listed.contains(supplier.firm()) || related(customer, listed);
+            if (!touches && m.affiliates() != EntityListing.Affiliates.OWNERSHIP) {
                 continue;
             }
-            subjectDecisions(m, l, customer.location(), item, m.fdp(), "the listing's foreign-direct-product rule", m.license(),
-                    m.stockpile(), trace);
+            dated(m, l, destinationChanges(customer.location(), changes), day -> {
+                List<String> trace = new ArrayList<>();
+                trace.add("measure " + m.describe());
+                String why = coverage(m, customer, listed, day, reached);
+                if (why == null) {
+                    String gap = uncoveredAffiliate(m, customer, listed, day);
+                    if (gap != null) {
+                        trace.add(gap);
+                        return Outcome.none(trace);
+                    }
+                    if (listed.contains(supplier.firm())) {
+                        trace.add("supplier site " + supplier.id() + " belongs to listed " + supplier.firm() + "; customer "
+                                + customer.id() + " (" + customer.firm() + ") is not covered: a listing restricts what the listed"
+                                + " party receives, not what it sells");
+                        return Outcome.none(trace);
+                    }
+                    return null;
+                }
+                trace.add(why);
+                if (m.eccns().isEmpty()) {
+                    trace.add("scope: all items subject to the EAR; " + describe(item));
+                } else if (Rules.matches(item.eccn(), m.eccns())) {
+                    trace.add("scope: " + String.join(", ", m.eccns()) + "; " + describe(item) + " is in scope");
+                } else {
+                    trace.add("scope: " + String.join(", ", m.eccns()) + "; " + describe(item) + " is not in scope");
+                    return Outcome.none(trace);
+                }
+                return subjectOutcome(m, l, customer, item, m.fdp(), "the listing", m.license(), m.stockpile(), day, trace);
+            });
         }
     }
 
-    /** Why the listing covers the customer's firm, or null. */
-    private String coverage(Site customer, Set<String> listed, EntityListing.Affiliates rule) {
+    /** Whether the customer's firm is tied to a listed firm by ownership at all (so that a gap can be explained). */
+    private boolean related(Site customer, Set<String> listed) {
+        Firm f = n.firm(customer.firm());
+        String root = n.group(f).id();
+        for (String x : listed) {
+            if (n.hasFirm(x) && n.group(n.firm(x)).id().equals(root)) {
+                return true;
+            }
+        }
+        return !f.owners().isEmpty();
+    }
+
+    /** Why the listing covers the customer's firm on {@code day}, or null. */
+    private String coverage(EntityListing m, Site customer, Set<String> listed, LocalDate day, Map<Double, Map<String, String>> cache) {
+        EntityListing.Affiliates rule = m.affiliates();
         Firm f = n.firm(customer.firm());
         String site = "customer site " + customer.id() + " belongs to " + f.id();
         if (listed.contains(f.id())) {
@@ -197,17 +321,98 @@ public final class PolicyEvaluator {
                 }
             }
         }
+        if (rule == EntityListing.Affiliates.OWNERSHIP) {
+            double threshold = ownershipThreshold(m, day);
+            if (Double.isNaN(threshold)) {
+                return null;
+            }
+            String chain = cache.computeIfAbsent(threshold, t -> owned(listed, t)).get(f.id());
+            if (chain != null) {
+                return site + ", " + chain + " ≥ " + pct1(threshold) + " by listed parties (" + ownershipSource(m, day) + ")";
+            }
+        }
         return null;
     }
 
+    /** The ownership threshold in force on {@code day}: the measure's own, or its rule's; NaN if none. */
+    private double ownershipThreshold(EntityListing m, LocalDate day) {
+        if (m.ownershipRule() == null) {
+            return m.ownership();
+        }
+        Law.Dated<Double> t = law.ownershipRules().get(m.ownershipRule()).threshold().at(day);
+        return t == null || t.value() == null ? Double.NaN : t.value();
+    }
+
+    private String ownershipSource(EntityListing m, LocalDate day) {
+        if (m.ownershipRule() == null) {
+            return "the listing's ownership threshold";
+        }
+        Law.Dated<Double> t = law.ownershipRules().get(m.ownershipRule()).threshold().at(day);
+        return m.ownershipRule() + ", " + t.reference().cite() + ", from " + t.from();
+    }
+
+    /**
+     * Firms owned, directly or indirectly, alone or in aggregate, at least {@code threshold} by
+     * listed firms, each with how: ownership counts through listed firms and through firms
+     * already reached (as the 50% rule counts it), not through firms below the threshold.
+     */
+    private Map<String, String> owned(Set<String> listed, double threshold) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Set<String> covered = new TreeSet<>(listed);
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Firm f : n.firms()) {
+                if (covered.contains(f.id())) {
+                    continue;
+                }
+                double total = 0;
+                List<String> parts = new ArrayList<>();
+                for (Map.Entry<String, Double> o : f.shareholders().entrySet()) {
+                    if (covered.contains(o.getKey())) {
+                        total += o.getValue();
+                        parts.add(pct1(o.getValue()) + " by " + (listed.contains(o.getKey()) ? "listed " + o.getKey()
+                                : o.getKey() + " (itself " + out.get(o.getKey()) + ")"));
+                    }
+                }
+                if (total >= threshold - 1e-12 && total > 0) {
+                    out.put(f.id(), "owned " + String.join(" and ", parts) + (parts.size() > 1 ? ", " + pct1(total) + " together" : ""));
+                    covered.add(f.id());
+                    changed = true;
+                }
+            }
+        }
+        return out;
+    }
+
     /** For the affiliate gap: the customer is related to a listed firm but not covered. */
-    private String uncoveredAffiliate(Site customer, Set<String> listed) {
+    private String uncoveredAffiliate(EntityListing m, Site customer, Set<String> listed, LocalDate day) {
         Firm f = n.firm(customer.firm());
+        if (m.affiliates() == EntityListing.Affiliates.OWNERSHIP) {
+            double threshold = ownershipThreshold(m, day);
+            double share = 0;
+            for (Map.Entry<String, Double> o : f.shareholders().entrySet()) {
+                if (listed.contains(o.getKey())) {
+                    share += o.getValue();
+                }
+            }
+            if (share > 0 || related(customer, listed)) {
+                if (Double.isNaN(threshold)) {
+                    Law.Dated<Double> t = law.ownershipRules().get(m.ownershipRule()).threshold().at(day);
+                    return "customer site " + customer.id() + " belongs to " + f.id() + ", not listed; " + m.ownershipRule()
+                            + " is not in force on " + day + (t == null ? "" : " (" + t.reference().cite() + ", from " + t.from() + ")")
+                            + ": the listing names legal entities only";
+                }
+                return "customer site " + customer.id() + " belongs to " + f.id() + ", not listed; listed parties own "
+                        + pct1(share) + " of it directly, below " + pct1(threshold) + " (" + ownershipSource(m, day) + ")";
+            }
+            return null;
+        }
         String root = n.group(f).id();
         for (String x : listed) {
             if (n.hasFirm(x) && n.group(n.firm(x)).id().equals(root)) {
                 return "customer site " + customer.id() + " belongs to " + f.id() + ", not listed; it is in group " + root
-                        + " with listed " + x + ", but the listing names legal entities only (affiliates: listed-only)";
+                        + " with listed " + x + ", but the listing names legal entities only (affiliates: " + m.affiliates().key() + ")";
             }
         }
         return null;
@@ -216,28 +421,62 @@ public final class PolicyEvaluator {
     // ---- country control ----
 
     private void countryControl(CountryControl m) {
-        Set<String> dest = Rules.countries(m.destinations());
+        Set<LocalDate> changes = subjectChanges(m.fdp());
+        changes.addAll(law.groupDates(m.destinations()));
+        changes.addAll(law.groupDates(m.except()));
+        Law.ParameterSet set = m.parameters() == null ? null : law.parameterSets().get(m.parameters());
+        if (set != null) {
+            changes.addAll(set.versions().dates());
+        }
         for (Path l : paths) {
             Site customer = n.site(l.to());
-            if (dest != null && !dest.contains(customer.location())) {
-                continue;
-            }
             Item item = n.item(l.item());
-            String scope = scope(m, item);
-            if (scope == null) {
+            if (!possiblyInScope(m, set, item)) {
                 continue;
             }
-            List<String> trace = new ArrayList<>();
-            trace.add("measure " + m.describe());
-            trace.add("destination " + customer.location() + " (customer site " + customer.id() + ") is among "
-                    + String.join(", ", m.destinations()));
-            trace.add(scope);
-            subjectDecisions(m, l, customer.location(), item, m.fdp(), "the control's foreign-direct-product rule", m.license(),
-                    m.stockpile(), trace);
+            dated(m, l, destinationChanges(customer.location(), changes), day -> {
+                String scope = scope(m, set, item, customer.location(), day);
+                if (scope == null) {
+                    return null;
+                }
+                List<String> trace = new ArrayList<>();
+                trace.add("measure " + m.describe());
+                trace.add(scope);
+                String where = law.whyAmong(customer.location(), m.destinations(), day);
+                String except = law.whyAmong(customer.location(), m.except(), day);
+                if (where == null || except != null) {
+                    trace.add("destination " + customer.location() + " (customer site " + customer.id() + ") is "
+                            + (where == null ? "not among " + String.join(", ", m.destinations())
+                            : "excepted: " + except) + ": not affected");
+                    return Outcome.none(trace);
+                }
+                trace.add("destination " + where + " (customer site " + customer.id() + ")");
+                return subjectOutcome(m, l, customer, item, m.fdp(), "the control", m.license(), m.stockpile(), day, trace);
+            });
         }
     }
 
-    private static String scope(CountryControl m, Item item) {
+    /** Whether an item could fall in the control's scope on some day (a cheap filter before the dated test). */
+    private static boolean possiblyInScope(CountryControl m, Law.ParameterSet set, Item item) {
+        if (!m.eccns().isEmpty() && Rules.matches(item.eccn(), m.eccns())) {
+            return true;
+        }
+        if (item.tpp().isPresent() && !m.performance().isEmpty()) {
+            return true;
+        }
+        if (set != null) {
+            for (Law.Dated<List<Law.Criterion>> v : set.versions().entries()) {
+                for (Law.Criterion c : v.value()) {
+                    if (c.all().stream().allMatch(x -> item.spec(x.spec()).isPresent())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private String scope(CountryControl m, Law.ParameterSet set, Item item, String destination, LocalDate day) {
         if (!m.eccns().isEmpty() && Rules.matches(item.eccn(), m.eccns())) {
             return "scope: " + describe(item) + " falls under " + String.join(", ", m.eccns());
         }
@@ -253,39 +492,49 @@ public final class PolicyEvaluator {
                 }
             }
         }
-        return null;
-    }
-
-    // ---- the subject test, over the de minimis timeline ----
-
-    private void subjectDecisions(PolicyMeasure m, Path l, String destination, Item item, List<String> fdp,
-                                  String fdpName, LicensePolicy license, double stockpile, List<String> trace) {
-        // De minimis thresholds can change while the measure is in force: test each stretch.
-        TreeSet<LocalDate> cuts = new TreeSet<>();
-        cuts.add(m.effective());
-        for (DeMinimis d : deMinimis) {
-            for (LocalDate day : new LocalDate[] {d.effective(), d.ends()}) {
-                if (day != null && day.isAfter(m.effective()) && (m.ends() == null || day.isBefore(m.ends()))) {
-                    cuts.add(day);
+        if (set != null) {
+            Law.Dated<List<Law.Criterion>> version = set.versions().at(day);
+            if (version == null) {
+                return null;
+            }
+            for (Law.Criterion c : version.value()) {
+                if (!c.destinations().isEmpty() && !law.among(destination, c.destinations(), day)) {
+                    continue;
+                }
+                List<String> met = new ArrayList<>();
+                boolean all = true;
+                for (Law.Condition x : c.all()) {
+                    java.util.OptionalDouble v = item.spec(x.spec());
+                    if (v.isEmpty() || !x.holds(v.getAsDouble())) {
+                        all = false;
+                        break;
+                    }
+                    met.add(x.spec() + " " + Checks.fmt(v.getAsDouble()) + " " + x.op() + " " + Checks.fmt(x.value()));
+                }
+                if (all) {
+                    return "scope: " + item.id() + " meets " + c.name() + " of " + set.name() + " (" + String.join(", ", met) + "; "
+                            + version.reference().cite() + ", in force from " + version.from() + ")";
                 }
             }
         }
-        List<LocalDate> starts = new ArrayList<>(cuts);
-        for (int i = 0; i < starts.size(); i++) {
-            LocalDate from = starts.get(i);
-            LocalDate to = i + 1 < starts.size() ? starts.get(i + 1) : m.ends();
-            List<String> t = new ArrayList<>(trace);
-            boolean subject = subject(m.authority(), l, destination, item, fdp, fdpName, from, t);
-            if (subject) {
-                t.add("license policy " + license.describe());
-                add(m, Decision.Effect.LICENSE, l, t, license, 1, 0, stockpile, from, to);
-            } else {
-                add(m, Decision.Effect.NONE, l, t, null, 1, 0, 1, from, to);
-            }
-        }
+        return null;
     }
 
-    private boolean subject(String authority, Path l, String destination, Item item, List<String> fdp, String fdpName,
+    // ---- the subject test ----
+
+    /** The outcome of the subject test and the license policy for one path on one day. */
+    private Outcome subjectOutcome(PolicyMeasure m, Path l, Site customer, Item item, List<String> fdp, String fdpOwner,
+                                   LicensePolicy license, double stockpile, LocalDate day, List<String> trace) {
+        if (subject(m.authority(), l, customer.location(), item, fdp, fdpOwner, day, trace)) {
+            LicensePolicy lp = license.forPath(item.id(), item.eccn(), customer.firm());
+            LicensePolicy.Case c = license.caseFor(item.id(), item.eccn(), customer.firm());
+            trace.add("license policy " + (c == null ? "" : c.describe() + ": ") + lp.describe());
+            return new Outcome(Decision.Effect.LICENSE, trace, lp, 1, 0, stockpile);
+        }
+        return Outcome.none(trace);
+    }
+
+    private boolean subject(String authority, Path l, String destination, Item item, List<String> fdp, String fdpOwner,
                             LocalDate day, List<String> trace) {
         Site supplier = n.site(l.from());
         if (supplier.location().equals(authority)) {
@@ -293,101 +542,301 @@ public final class PolicyEvaluator {
                     + (authority.equals("US") ? "EAR" : authority + " rules"));
             return true;
         }
-        ContentRollup rollup = rollups.computeIfAbsent(authority + ">" + destination,
-                k -> new ContentRollup(n, authority, it -> controlled.test(it.eccn(), destination)));
+        LocalDate version = controlVersions.floor(day);
+        String key = authority + ">" + destination + "@" + version;
+        ContentRollup rollup = rollups.computeIfAbsent(key,
+                k -> new ContentRollup(n, authority, it -> controlled.reason(it.eccn(), destination, day) != null));
         double share = rollup.share(supplier.id());
-        double threshold = deMinimisThreshold(destination, item.eccn(), day);
-        String content = authority + "-origin controlled content " + pct1(share) + " of USD " + usd(n.price(supplier))
-                + " (USD " + usd(rollup.value(supplier.id())) + ")";
-        String rule = "de minimis " + pct1(threshold) + " for " + destination + " on " + day;
-        if (share > threshold + 1e-12) {
-            trace.add(item.id() + " is made in " + supplier.location() + " by " + supplier.id() + "; " + content + " > " + rule
-                    + ": subject");
-            return true;
+        String[] row = new String[1];
+        Law.Reference[] ref = new Law.Reference[1];
+        double threshold = deMinimisThreshold(destination, item.eccn(), day, row, ref);
+        String made = item.id() + " is made in " + supplier.location() + " by " + supplier.id();
+        trace.addAll(contentLines(supplier, authority, destination, day));
+        if (Double.isNaN(threshold)) {
+            trace.add(made + "; no de minimis rule in the law for " + destination + ": content not tested");
+        } else {
+            String content = authority + "-origin controlled content " + pct1(share) + " of USD " + usd(n.price(supplier))
+                    + " (USD " + usd(rollup.value(supplier.id())) + ")";
+            String rule = "de minimis " + pct1(threshold) + " for " + destination + " (" + row[0]
+                    + (ref[0] == null ? "" : ", " + ref[0].cite()) + ")";
+            boolean over = threshold == 0 ? share > 1e-12 : share > threshold + 1e-12;
+            if (over) {
+                trace.add(made + "; " + content + (threshold == 0 ? " > 0; there is no de minimis level: " : " > ") + rule + ": subject");
+                return true;
+            }
+            trace.add(made + "; " + content + " ≤ " + rule + ": not subject by content");
         }
-        trace.add(item.id() + " is made in " + supplier.location() + " by " + supplier.id() + "; " + content + " ≤ " + rule
-                + ": not subject by content");
+        return fdp(supplier, item, destination, fdp, fdpOwner, day, trace);
+    }
+
+    /** Which of the supplier's direct inputs count as controlled content toward the destination, and why (cached). */
+    private List<String> contentLines(Site supplier, String authority, String destination, LocalDate day) {
+        String key = supplier.id() + "|" + authority + ">" + destination + "@" + controlVersions.floor(day);
+        return contentLines.computeIfAbsent(key, k -> contentLinesOf(supplier, authority, destination, day));
+    }
+
+    private List<String> contentLinesOf(Site supplier, String authority, String destination, LocalDate day) {
+        if (linksInto == null) {
+            linksInto = new HashMap<>();
+            for (SupplyLink l : n.links()) {
+                linksInto.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l);
+            }
+        }
+        List<String> counted = new ArrayList<>();
+        List<String> not = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (SupplyLink in : linksInto.getOrDefault(supplier.id(), List.of())) {
+            if (!seen.add(in.item() + "<" + in.from())) {
+                continue;
+            }
+            Site from = n.site(in.from());
+            Item input = n.item(in.item());
+            if (!from.location().equals(authority)) {
+                continue;
+            }
+            String reason = controlled.reason(input.eccn(), destination, day);
+            if (reason != null) {
+                counted.add(input.id() + " (" + input.eccn() + ", from " + from.id() + ": " + licenseWhy(reason, destination, day) + ")");
+            } else {
+                not.add(input.id() + " (" + input.eccn() + ", from " + from.id() + ": " + noLicenseWhy(input.eccn(), destination, day) + ")");
+            }
+        }
+        List<String> out = new ArrayList<>();
+        if (!counted.isEmpty()) {
+            out.add("controlled content toward " + destination + ": " + String.join("; ", limit(counted)));
+        }
+        if (!not.isEmpty()) {
+            out.add("not controlled content toward " + destination + ": " + String.join("; ", limit(not)));
+        }
+        return out;
+    }
+
+    private static List<String> limit(List<String> x) {
+        if (x.size() <= 6) {
+            return x;
+        }
+        List<String> out = new ArrayList<>(x.subList(0, 6));
+        out.add("and " + (x.size() - 6) + " more");
+        return out;
+    }
+
+    private String licenseWhy(String reason, String destination, LocalDate day) {
+        Law.Dated<List<String>> col = law.chartEntry(reason, day);
+        if (col == null) {
+            return reason;
+        }
+        return "needs a license under " + reason + " (" + col.reference().cite() + ")";
+    }
+
+    private String noLicenseWhy(String eccn, String destination, LocalDate day) {
+        Law.ReasonRow r = law.reasonsFor(eccn);
+        if (!scenario.controls().isEmpty()) {
+            return "no row of the scenario's control table";
+        }
+        return "controlled for " + String.join(", ", r.reasons()) + " only, no license needed to " + destination + " ("
+                + r.reference().cite() + ")";
+    }
+
+    /** The foreign-direct-product test: the law's rules the measure names, and its own facts. */
+    private boolean fdp(Site supplier, Item item, String destination, List<String> fdp, String owner, LocalDate day,
+                        List<String> trace) {
+        List<String> ownFacts = new ArrayList<>();
+        for (String name : fdp) {
+            Law.FdpRule rule = law.fdpRules().get(name);
+            if (rule == null) {
+                ownFacts.add(name);
+                continue;
+            }
+            Law.Dated<Law.FdpScope> v = rule.versions().at(day);
+            String cite = rule.name() + " (" + rule.paragraph() + ")";
+            if (v == null) {
+                trace.add("foreign direct product: " + cite + " is not yet in force on " + day);
+                continue;
+            }
+            Law.FdpScope sc = v.value();
+            String version = cite + ", as in force from " + v.from() + " (" + v.reference().cite() + ")";
+            if (!sc.products().isEmpty() && !Rules.matches(item.eccn(), sc.products())) {
+                trace.add("foreign direct product: " + version + " reaches " + String.join(", ", sc.products()) + "; "
+                        + describe(item) + " is not in its product scope");
+                continue;
+            }
+            if (!sc.destinations().isEmpty() && !law.among(destination, sc.destinations(), day)) {
+                trace.add("foreign direct product: " + version + " applies toward " + String.join(", ", sc.destinations())
+                        + "; " + destination + " is not among them");
+                continue;
+            }
+            for (String fact : supplier.madeWith()) {
+                if (sc.facts().contains(fact)) {
+                    trace.add("foreign direct product: " + supplier.id() + " is made with " + fact + ", a fact " + version
+                            + " names: subject");
+                    return true;
+                }
+            }
+            trace.add("foreign direct product: " + version + " names " + String.join(", ", sc.facts()) + "; " + supplier.id()
+                    + " is made with " + (supplier.madeWith().isEmpty() ? "nothing listed" : String.join(", ", supplier.madeWith()))
+                    + ": not subject under it");
+        }
         for (String fact : supplier.madeWith()) {
-            if (fdp.contains(fact)) {
-                trace.add("foreign direct product: " + supplier.id() + " is made with " + fact + ", named by " + fdpName
-                        + ": subject");
+            if (ownFacts.contains(fact)) {
+                trace.add("foreign direct product: " + supplier.id() + " is made with " + fact + ", named by " + owner
+                        + "'s own foreign-direct-product rule: subject");
                 return true;
             }
         }
-        trace.add(fdp.isEmpty() ? "no foreign-direct-product rule applies: not subject"
-                : "foreign direct product: " + supplier.id() + " is made with "
-                        + (supplier.madeWith().isEmpty() ? "nothing listed" : String.join(", ", supplier.madeWith()))
-                        + ", none of " + String.join(", ", fdp) + ": not subject");
+        if (fdp.isEmpty()) {
+            trace.add("no foreign-direct-product rule applies: not subject");
+        } else if (!ownFacts.isEmpty()) {
+            trace.add("foreign direct product: " + supplier.id() + " is made with "
+                    + (supplier.madeWith().isEmpty() ? "nothing listed" : String.join(", ", supplier.madeWith())) + ", none of "
+                    + String.join(", ", ownFacts) + " (" + owner + "'s own rule): not subject");
+        } else {
+            trace.add("no foreign-direct-product rule reaches it: not subject");
+        }
         return false;
     }
 
-    /** The de minimis threshold in force: the latest matching de-minimis measure, else 25% (10% for E:1). */
-    double deMinimisThreshold(String destination, String eccn, LocalDate day) {
+    /**
+     * The de minimis threshold in force: the latest matching de-minimis measure of the scenario,
+     * else the first matching row of the law; NaN if neither has one.
+     */
+    double deMinimisThreshold(String destination, String eccn, LocalDate day, String[] row, Law.Reference[] ref) {
         DeMinimis best = null;
         for (DeMinimis d : deMinimis) {
-            Set<String> where = d.destinations().isEmpty() ? null : Rules.countries(d.destinations());
-            boolean applies = d.header().inForce(day) && (where == null || where.contains(destination))
+            boolean applies = d.header().inForce(day) && (d.destinations().isEmpty() || law.among(destination, d.destinations(), day))
                     && (d.eccns().isEmpty() || Rules.matches(eccn, d.eccns()));
             if (applies && (best == null || !d.effective().isBefore(best.effective()))) {
                 best = d;
             }
         }
         if (best != null) {
+            row[0] = "measure " + best.id();
+            ref[0] = null;
             return best.threshold();
         }
-        return Rules.GROUPS.get("E:1").contains(destination) ? Rules.DE_MINIMIS_E1 : Rules.DE_MINIMIS;
+        Law.Dated<Double> t = law.deMinimis(eccn, destination, day, row);
+        if (t == null) {
+            return Double.NaN;
+        }
+        ref[0] = t.reference();
+        return t.value();
+    }
+
+    /** As {@link #deMinimisThreshold(String, String, LocalDate, String[], Law.Reference[])}, for tests. */
+    double deMinimisThreshold(String destination, String eccn, LocalDate day) {
+        return deMinimisThreshold(destination, eccn, day, new String[1], new Law.Reference[1]);
     }
 
     // ---- retaliation ----
 
     private void exportRestriction(ExportRestriction m) {
-        Set<String> dest = m.destinations().isEmpty() ? null : Rules.countries(m.destinations());
         Set<String> items = new TreeSet<>(m.items());
         ContentRollup rollup = Double.isNaN(m.foreignContentThreshold()) ? null
                 : new ContentRollup(n, m.authority(), it -> items.contains(it.id()));
+        Set<LocalDate> changes = new TreeSet<>(law.groupDates(m.destinations()));
+        changes.addAll(law.groupDates(m.except()));
         for (Path l : paths) {
             Site supplier = n.site(l.from());
             Site customer = n.site(l.to());
             String to = customer.location();
-            boolean destOk = dest == null ? !to.equals(m.authority()) : dest.contains(to);
-            if (!destOk) {
+            boolean direct = supplier.location().equals(m.authority()) && items.contains(l.item());
+            boolean foreign = rollup != null && !supplier.location().equals(m.authority())
+                    && rollup.share(supplier.id()) >= m.foreignContentThreshold() && rollup.value(supplier.id()) > 0;
+            if (!direct && !foreign) {
                 continue;
             }
-            List<String> trace = new ArrayList<>();
-            trace.add("measure " + m.describe());
-            if (supplier.location().equals(m.authority()) && items.contains(l.item())) {
-                trace.add(l.item() + " leaves " + m.authority() + " (site " + supplier.id() + ") for " + to + " (site "
-                        + customer.id() + "); " + (m.ban() ? "export ban" : "export licensing") + " on "
-                        + String.join(", ", m.items()));
-            } else if (rollup != null && !supplier.location().equals(m.authority())
-                    && rollup.share(supplier.id()) >= m.foreignContentThreshold() && rollup.value(supplier.id()) > 0) {
-                trace.add(l.item() + " is made in " + supplier.location() + " by " + supplier.id() + " with "
-                        + m.authority() + "-origin " + String.join(", ", m.items()) + " worth " + pct1(rollup.share(supplier.id()))
-                        + " of its value ≥ " + pct1(m.foreignContentThreshold()) + ": the foreign-content rule applies");
-            } else {
-                continue;
-            }
-            trace.add("license policy " + m.license().describe());
-            add(m, Decision.Effect.LICENSE, l, trace, m.license(), 1, 0, m.stockpile());
+            dated(m, l, changes, day -> {
+                List<String> trace = new ArrayList<>();
+                trace.add("measure " + m.describe());
+                if (direct) {
+                    trace.add(l.item() + " leaves " + m.authority() + " (site " + supplier.id() + ") for " + to + " (site "
+                            + customer.id() + "); " + (m.ban() ? "export ban" : "export licensing") + " on "
+                            + String.join(", ", m.items()));
+                } else {
+                    trace.add(l.item() + " is made in " + supplier.location() + " by " + supplier.id() + " with "
+                            + m.authority() + "-origin " + String.join(", ", m.items()) + " worth " + pct1(rollup.share(supplier.id()))
+                            + " of its value ≥ " + pct1(m.foreignContentThreshold()) + ": the foreign-content rule applies");
+                }
+                boolean inDest = m.destinations().isEmpty() ? !to.equals(m.authority()) : law.among(to, m.destinations(), day);
+                String except = law.whyAmong(to, m.except(), day);
+                if (!inDest || except != null) {
+                    trace.add("destination " + to + " is " + (except != null ? "excepted: " + except
+                            : "not among " + (m.destinations().isEmpty() ? "foreign destinations" : String.join(", ", m.destinations())))
+                            + ": not affected");
+                    return Outcome.none(trace);
+                }
+                Item item = n.item(l.item());
+                LicensePolicy lp = m.license().forPath(item.id(), item.eccn(), customer.firm());
+                LicensePolicy.Case c = m.license().caseFor(item.id(), item.eccn(), customer.firm());
+                trace.add("license policy " + (c == null ? "" : c.describe() + ": ") + lp.describe());
+                return new Outcome(Decision.Effect.LICENSE, trace, lp, 1, 0, m.stockpile());
+            });
         }
     }
 
     private void unreliableEntity(UnreliableEntity m) {
         Set<String> listed = new TreeSet<>(m.firms());
         for (Path l : paths) {
-            Firm seller = n.firm(n.site(l.from()).firm());
-            Firm buyer = n.firm(n.site(l.to()).firm());
+            Site sellerSite = n.site(l.from());
+            Site buyerSite = n.site(l.to());
+            Firm seller = n.firm(sellerSite.firm());
+            Firm buyer = n.firm(buyerSite.firm());
+            boolean listedSeller = listed.contains(seller.id());
+            boolean listedBuyer = listed.contains(buyer.id());
+            if (!listedSeller && !listedBuyer) {
+                continue;
+            }
+            List<String> trace = new ArrayList<>(List.of("measure " + m.describe()));
             String why = null;
-            if (listed.contains(seller.id()) && buyer.country().equals(m.authority())) {
-                why = buyer.id() + " (" + m.authority() + ") may not buy from listed " + seller.id();
-            } else if (listed.contains(buyer.id()) && seller.country().equals(m.authority())) {
-                why = seller.id() + " (" + m.authority() + ") may not sell to listed " + buyer.id();
+            String examined = null;
+            if (listedSeller && !listedBuyer) {
+                String side = side(m, buyerSite, buyer);
+                if (side == null) {
+                    examined = "buyer " + buyer.id() + " (site " + buyerSite.id() + " in " + buyerSite.location() + ", incorporated in "
+                            + buyer.country() + ") is not on " + m.authority() + "'s side by " + m.basis().key();
+                } else if (!m.directions().contains(UnreliableEntity.Direction.IMPORTS)) {
+                    examined = side + " may still buy from listed " + seller.id() + ": the listing restricts exports to it only";
+                } else {
+                    why = side + " may not buy " + l.item() + " from listed " + seller.id() + " (imports restricted)";
+                }
+            } else if (listedBuyer && !listedSeller) {
+                String side = side(m, sellerSite, seller);
+                if (side == null) {
+                    examined = "seller " + seller.id() + " (site " + sellerSite.id() + " in " + sellerSite.location()
+                            + ", incorporated in " + seller.country() + ") is not on " + m.authority() + "'s side by " + m.basis().key();
+                } else if (!m.directions().contains(UnreliableEntity.Direction.EXPORTS)) {
+                    examined = side + " may still sell to listed " + buyer.id() + ": the listing restricts imports from it only";
+                } else {
+                    why = side + " may not sell " + l.item() + " to listed " + buyer.id() + " (exports restricted)";
+                }
+            } else {
+                continue; // both listed: trade between listed firms is outside the authority's reach
+            }
+            if (why != null && !m.items().isEmpty() && !m.items().contains(l.item())) {
+                examined = l.item() + " is not among the items restricted (" + String.join(", ", m.items()) + ")";
+                why = null;
+            }
+            String counterparty = listedSeller ? buyer.id() : seller.id();
+            if (why != null && (m.exemptFirms().contains(counterparty) || m.exemptItems().contains(l.item()))) {
+                examined = (m.exemptFirms().contains(counterparty) ? counterparty + " is exempted" : l.item() + " is exempted")
+                        + " from the measure";
+                why = null;
             }
             if (why != null) {
-                List<String> trace = new ArrayList<>(List.of("measure " + m.describe(), why));
-                add(m, Decision.Effect.BLOCK, l, trace, null, 0, 0, 1);
+                trace.add(why);
+                add(m, l, new Outcome(Decision.Effect.BLOCK, trace, null, 0, 0, 1), m.effective(), m.ends());
+            } else {
+                trace.add(examined + ": not affected");
+                add(m, l, Outcome.none(trace), m.effective(), m.ends());
             }
         }
+    }
+
+    /** The counterparty on the authority's side, described, or null: by site territory or by firm nationality. */
+    private static String side(UnreliableEntity m, Site site, Firm firm) {
+        if (m.basis() == UnreliableEntity.Basis.TERRITORY) {
+            return site.location().equals(m.authority()) ? firm.id() + " (site " + site.id() + " in " + m.authority() + ")" : null;
+        }
+        return firm.country().equals(m.authority()) ? firm.id() + " (a " + m.authority() + " firm)" : null;
     }
 
     private void procurementBan(ProcurementBan m) {
@@ -399,7 +848,7 @@ public final class PolicyEvaluator {
                 List<String> trace = new ArrayList<>(List.of("measure " + m.describe(),
                         "buyers in " + m.market() + " (site " + customer.id() + ") stop " + LicensePolicy.pct(m.share())
                                 + " of purchases from " + supplier.firm()));
-                add(m, Decision.Effect.PARTIAL, l, trace, null, 1 - m.share(), 0, 1);
+                add(m, l, new Outcome(Decision.Effect.PARTIAL, trace, null, 1 - m.share(), 0, 1), m.effective(), m.ends());
             }
         }
         for (int j = 0; j < n.demand().size(); j++) {
@@ -414,52 +863,50 @@ public final class PolicyEvaluator {
     }
 
     private void tariff(Tariff m) {
-        Set<String> origins = Rules.countries(m.origins());
-        Set<String> dest = Rules.countries(m.destinations().isEmpty() ? List.of(m.authority()) : m.destinations());
+        List<String> dest = m.destinations().isEmpty() ? List.of(m.authority()) : m.destinations();
+        Set<LocalDate> changes = new TreeSet<>(law.groupDates(m.origins()));
+        changes.addAll(law.groupDates(dest));
         for (Path l : paths) {
             Site supplier = n.site(l.from());
             Site customer = n.site(l.to());
-            boolean applies = (origins == null || origins.contains(supplier.location()))
-                    && (dest == null || dest.contains(customer.location()))
-                    && (m.items().isEmpty() || m.items().contains(l.item()));
-            if (applies) {
+            if (!m.items().isEmpty() && !m.items().contains(l.item())) {
+                continue;
+            }
+            dated(m, l, changes, day -> {
+                if (!law.among(supplier.location(), m.origins(), day) || !law.among(customer.location(), dest, day)) {
+                    return null;
+                }
                 List<String> trace = new ArrayList<>(List.of("measure " + m.describe(),
                         l.item() + " from " + supplier.location() + " (site " + supplier.id() + ") into " + customer.location()
                                 + " (site " + customer.id() + "): ad valorem tariff " + LicensePolicy.pct(m.rate())));
-                add(m, Decision.Effect.MARKUP, l, trace, null, 1, m.rate(), 1);
-            }
+                return new Outcome(Decision.Effect.MARKUP, trace, null, 1, m.rate(), 1);
+            });
         }
     }
 
     // ---- helpers ----
 
-    private void add(PolicyMeasure m, Decision.Effect effect, Path l, List<String> trace, LicensePolicy license,
-                     double factor, double markup, double stockpile) {
-        add(m, effect, l, trace, license, factor, markup, stockpile, m.effective(), m.ends());
-    }
-
-    private void add(PolicyMeasure m, Decision.Effect effect, Path l, List<String> trace, LicensePolicy license,
-                     double factor, double markup, double stockpile, LocalDate from, LocalDate to) {
+    private void add(PolicyMeasure m, Path l, Outcome o, LocalDate from, LocalDate to) {
+        List<String> trace = o.trace();
         if (l.note() != null) {
             trace = new ArrayList<>(trace);
             trace.add(Math.min(1, trace.size()), l.note());
         }
-        decisions.add(new Decision(m.id(), effect, l.index(), -1, l.key(), l.item(), from, to, m.announced(), license, factor,
-                markup, stockpile, null, trace));
+        decisions.add(new Decision(m.id(), o.effect(), l.index(), -1, l.key(), l.item(), from, to, m.announced(), o.license(),
+                o.factor(), o.markup(), o.stockpile(), null, trace));
     }
 
     private static PolicyMeasure withHeader(PolicyMeasure m, MeasureHeader h) {
         if (m instanceof EntityListing x) {
-            return new EntityListing(h, x.firms(), x.affiliates(), x.eccns(), x.fdp(), x.license(), x.stockpile());
+            return x.with(h, x.license(), x.stockpile());
         } else if (m instanceof CountryControl x) {
-            return new CountryControl(h, x.destinations(), x.eccns(), x.performance(), x.fdp(), x.license(), x.stockpile());
+            return x.with(h, x.license(), x.stockpile());
         } else if (m instanceof DeMinimis x) {
             return new DeMinimis(h, x.threshold(), x.destinations(), x.eccns());
         } else if (m instanceof ExportRestriction x) {
-            return new ExportRestriction(h, x.ban(), x.items(), x.destinations(), x.license(), x.foreignContentThreshold(),
-                    x.stockpile());
+            return x.with(h, x.license(), x.stockpile());
         } else if (m instanceof UnreliableEntity x) {
-            return new UnreliableEntity(h, x.firms());
+            return x.with(h);
         } else if (m instanceof ProcurementBan x) {
             return new ProcurementBan(h, x.firms(), x.market(), x.share());
         } else if (m instanceof Tariff x) {

@@ -119,7 +119,7 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void fdpFootnotesStandForTheirFacts() throws IOException {
+    void fdpFootnotesNameTheLawsRules() throws IOException {
         Path f = Files.writeString(dir.resolve("s.yaml"), """
                 scenario: fn
                 start: 2020-05-04
@@ -129,8 +129,15 @@ class ScenarioReaderTest {
                 measures:
                   - {id: huawei, type: entity-listing, authority: US, effective: 2020-08-17, firms: [inspur-group], fdp: footnote-1}
                 """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
-        EntityListing m = (EntityListing) ScenarioReader.read(f).measures().get(0);
-        assertThat(m.fdp()).containsExactly("us-technology", "us-semiconductor-equipment");
+        var scenario = ScenarioReader.read(f);
+        EntityListing m = (EntityListing) scenario.measures().get(0);
+        // The footnote stays a name: the rule's scope and facts are dated law data, looked up on each day.
+        assertThat(m.fdp()).containsExactly("footnote-1");
+        var rule = scenario.law().fdpRules().get("footnote-1");
+        assertThat(rule.paragraph()).startsWith("15 CFR 734.9(e)(1)");
+        assertThat(rule.versions().at(java.time.LocalDate.of(2020, 6, 1)).value().facts()).containsExactly("listed-party-design-us-tools");
+        assertThat(rule.versions().at(java.time.LocalDate.of(2020, 8, 17)).value().facts())
+                .contains("us-technology", "us-semiconductor-equipment");
     }
 
     @Test

@@ -62,7 +62,8 @@ class PolicyEvaluatorTest {
     }
 
     static PolicyDecisions evaluate(Network n, List<org.chokepoint.model.ControlRule> controls, Measure... measures) {
-        Scenario s = new Scenario("t", null, null, n, "inline", START, Step.WEEK, 52, 1, List.of(measures), null, null, controls, null);
+        Scenario s = new Scenario("t", null, null, n, "inline", START, Step.WEEK, 52, 1, List.of(measures), null, null, controls, null)
+                .withLaw(org.chokepoint.io.LawReader.shipped());
         return PolicyEvaluator.evaluate(s, CompiledNetwork.of(n, Step.WEEK));
     }
 
@@ -103,8 +104,11 @@ class PolicyEvaluatorTest {
     void foreignItemWith30PercentUsContentAgainst25PercentIsSubject() {
         Decision d = decision(evaluate(network().build(), listing(List.of("cn-group"), null, List.of())), "tw-line->cn-parent-line", "el");
         assertThat(d.effect()).isEqualTo(Decision.Effect.LICENSE);
-        assertThat(d.trace()).contains("chip is made in TW by tw-line; US-origin controlled content 30.0% of USD 100 (USD 30)"
-                + " > de minimis 25.0% for CN on 2025-03-03: subject");
+        // 3A001 is controlled for national security; NS needs a license to China (Country Group D:1), so the part counts.
+        assertThat(d.trace()).contains("controlled content toward CN: part (3A001, from us-fab: needs a license under NS"
+                        + " (Supplement No. 1 to 15 CFR Part 738 (Commerce Country Chart, NS column 2)))",
+                "chip is made in TW by tw-line; US-origin controlled content 30.0% of USD 100 (USD 30) > de minimis 25.0% for CN"
+                        + " (general, 15 CFR 734.4(d); BIS de minimis guidelines (De minimis U.S. content)): subject");
     }
 
     @Test
@@ -113,7 +117,7 @@ class PolicyEvaluatorTest {
         Decision d = decision(evaluate(network().build(), listing(List.of("cn-group"), null, List.of()), raised), "tw-line->cn-parent-line", "el");
         assertThat(d.effect()).isEqualTo(Decision.Effect.NONE);
         assertThat(d.trace()).contains("chip is made in TW by tw-line; US-origin controlled content 30.0% of USD 100 (USD 30)"
-                        + " ≤ de minimis 35.0% for CN on 2025-03-03: not subject by content",
+                        + " ≤ de minimis 35.0% for CN (measure dm): not subject by content",
                 "no foreign-direct-product rule applies: not subject");
 
         // A 0% threshold from June: not subject until then, subject after (time-versioned).
@@ -123,7 +127,7 @@ class PolicyEvaluatorTest {
         assertThat(chip).extracting(Decision::effect).containsExactly(Decision.Effect.NONE, Decision.Effect.LICENSE);
         assertThat(chip.get(0).to()).isEqualTo("2025-06-02");
         assertThat(chip.get(1).from()).isEqualTo("2025-06-02");
-        assertThat(chip.get(1).trace()).anyMatch(s -> s.contains("> de minimis 0.0% for CN on 2025-06-02: subject"));
+        assertThat(chip.get(1).trace()).anyMatch(s -> s.contains("> 0; there is no de minimis level: de minimis 0.0% for CN (measure dm0): subject"));
     }
 
     @Test
@@ -149,7 +153,7 @@ class PolicyEvaluatorTest {
                 "tw-line2->cn-parent-line", "el");
         assertThat(with.effect()).isEqualTo(Decision.Effect.LICENSE);
         assertThat(with.trace()).contains("foreign direct product: tw-line2 is made with us-semiconductor-equipment, named by"
-                + " the listing's foreign-direct-product rule: subject");
+                + " the listing's own foreign-direct-product rule: subject");
     }
 
     /**
@@ -229,7 +233,8 @@ class PolicyEvaluatorTest {
         assertThat(d.effective()).extracting(Decision::linkName)
                 .containsExactlyInAnyOrder("us-board->cn-parent-line", "us-board->cn-sub-line");
         assertThat(d.effective()).allMatch(x -> x.effect() == Decision.Effect.BLOCK);
-        assertThat(d.effective().get(0).trace().get(1)).isEqualTo("cn-group (CN) may not buy from listed us-chips");
+        assertThat(d.effective().get(0).trace().get(1))
+                .isEqualTo("cn-group (site cn-parent-line in CN) may not buy board from listed us-chips (imports restricted)");
     }
 
     @Test
