@@ -42,6 +42,19 @@ public final class Timeline {
     /** The largest extra delay on each link, for sizing pipelines (shorter than the links when the last have none). */
     final int[] maxDelay;
 
+    /** The share of orders link {@code l} may carry in period {@code t} (1 if never restricted), for checks and reports. */
+    public double openAt(int l, int t) {
+        double open = 1;
+        int at = Integer.MIN_VALUE;
+        for (int i = 0; i < linkEventLink.length; i++) {
+            if (linkEventLink[i] == l && linkEventPeriod[i] <= t && linkEventPeriod[i] >= at) {
+                open = linkEventOpen[i];
+                at = linkEventPeriod[i];
+            }
+        }
+        return open;
+    }
+
     /** The largest license delay link l ever has under this timeline, in periods. */
     int maxDelay(int l) {
         return l < maxDelay.length ? maxDelay[l] : 0;

@@ -61,6 +61,21 @@ public final class Law {
             return e == null ? null : e.getValue();
         }
 
+        /**
+         * For a membership timeline: the entry from which {@code member} has belonged without a
+         * break up to {@code day}, or null if it does not belong on that day.
+         */
+        public Dated<T> memberSince(String member, LocalDate day) {
+            Dated<T> since = null;
+            for (Dated<T> d : values.headMap(day, true).descendingMap().values()) {
+                if (!(d.value() instanceof Set<?> set) || !set.contains(member)) {
+                    break;
+                }
+                since = d;
+            }
+            return since;
+        }
+
         /** The days on which the value changes. */
         public Set<LocalDate> dates() {
             return values.keySet();
@@ -249,10 +264,10 @@ public final class Law {
             }
             CountryGroup g = groups.get(n);
             if (g != null) {
-                Dated<Set<String>> m = g.members().at(day);
-                if (m != null && m.value().contains(country)) {
-                    return country + ", in Country Group " + n + " of " + g.authority() + " (" + m.reference().cite()
-                            + ", membership from " + m.from() + ")";
+                Dated<Set<String>> since = g.members().memberSince(country, day);
+                if (since != null) {
+                    return country + ", in Country Group " + n + " of " + g.authority() + " (" + since.reference().cite()
+                            + ", membership from " + since.from() + ")";
                 }
             }
         }

@@ -77,6 +77,23 @@ public final class PolicyEvaluator {
         static Outcome none(List<String> trace) {
             return new Outcome(Decision.Effect.NONE, trace, null, 1, 0, 1);
         }
+
+        boolean sameEffect(Outcome o) {
+            return effect == o.effect && java.util.Objects.equals(license, o.license) && factor == o.factor && markup == o.markup
+                    && stockpile == o.stockpile;
+        }
+
+        /** This outcome with a step saying what changed on {@code day}: the later outcome's first new step. */
+        Outcome noting(LocalDate day, Outcome later) {
+            List<String> t = new ArrayList<>(trace);
+            for (String step : later.trace) {
+                if (!trace.contains(step)) {
+                    t.add("from " + day + ": " + step);
+                    break;
+                }
+            }
+            return new Outcome(effect, t, license, factor, markup, stockpile);
+        }
     }
 
     /** A measure's test of one path on one day; null: the measure does not examine the path that day. */
@@ -203,6 +220,12 @@ public final class PolicyEvaluator {
         LocalDate openFrom = null;
         for (LocalDate from : cuts) {
             Outcome o = test.on(from);
+            if (open != null && o != null && !open.equals(o) && open.sameEffect(o)) {
+                // The same effect on another legal basis (a new version of a rule): one decision, so a
+                // license is applied for once, its trace noting the change.
+                open = open.noting(from, o);
+                continue;
+            }
             if (open != null && !open.equals(o)) {
                 add(m, l, open, openFrom, from);
                 open = null;

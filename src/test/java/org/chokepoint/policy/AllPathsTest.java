@@ -29,9 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every path that moves goods passes the same gate: over seeded random networks and measures,
- * every supply link and every alternate into a listed firm's site, or out of or into an
- * unreliable-entity-listed firm's, has a decision of that measure, and no goods move on a path
- * while its decision blocks it (a denial with no leakage, or an outright block).
+ * every supply link and every alternate into a listed firm's site, out of or into an
+ * unreliable-entity-listed firm's (on the authority's territory), or carrying an item a country
+ * control covers, has a decision of that measure, and no goods move on a path while its decision
+ * blocks it (a denial with no leakage, or an outright block). The check itself is shown to catch
+ * an evaluator that skips alternates.
  */
 class AllPathsTest {
 
@@ -39,7 +41,7 @@ class AllPathsTest {
     Path dir;
 
     /** A path and the engine's index for it. */
-    record P(int index, String from, String to, boolean alternate) {}
+    record P(int index, String from, String to, String item, boolean alternate) {}
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -67,37 +69,21 @@ class AllPathsTest {
                 measures:
                   - {id: listing, type: entity-listing, authority: US, effective: 2025-03-17, firms: [%s], license: {policy: presumption-of-denial}}
                   - {id: uel, type: unreliable-entity, authority: %s, effective: 2025-03-17, firms: [%s]}
-                """.formatted(seed, String.join(", ", listed), authority, unreliable));
+                  - {id: cc, type: country-control, authority: US, effective: 2025-03-17, destinations: [%s], eccn: [EAR99],
+                     license: {policy: denial}}
+                """.formatted(seed, String.join(", ", listed), authority, unreliable, authority));
         Scenario s = ScenarioReader.read(scenario);
         CompiledNetwork c = CompiledNetwork.of(s.network(), s.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(s, c);
 
-        List<P> paths = new ArrayList<>();
-        for (SupplyLink l : s.network().links()) {
-            paths.add(new P(c.link(l), l.from(), l.to(), false));
-        }
-        for (int i = 0; i < s.network().alternates().size(); i++) {
-            Alternate a = s.network().alternates().get(i);
-            paths.add(new P(c.alternate(i), a.from(), a.site(), true));
-        }
-        int alternatesCaught = 0;
-        for (P p : paths) {
-            String buyer = s.network().site(p.to()).firm();
-            String seller = s.network().site(p.from()).firm();
-            boolean listedBuyer = listed.contains(buyer);
-            boolean uel = (seller.equals(unreliable) && s.network().firm(buyer).country().equals(authority))
-                    || (buyer.equals(unreliable) && s.network().firm(seller).country().equals(authority));
-            if (listedBuyer) {
-                assertThat(decisions.all()).as("seed %d: %s->%s%s has a decision of the listing", seed, p.from(), p.to(),
-                        p.alternate() ? " (alternate)" : "").anyMatch(d -> d.link() == p.index() && d.measure().equals("listing"));
-                alternatesCaught += p.alternate() ? 1 : 0;
-            }
-            if (uel) {
-                assertThat(decisions.all()).as("seed %d: %s->%s has a decision of the unreliable-entity listing", seed, p.from(),
-                        p.to()).anyMatch(d -> d.link() == p.index() && d.measure().equals("uel") && d.effect() == Decision.Effect.BLOCK);
-            }
-        }
-        assertThat(alternatesCaught).as("seed %d: alternates into listed sites", seed).isPositive();
+        List<P> paths = paths(s, c);
+        assertThat(violations(s, paths, decisions.all(), listed, unreliable, authority)).as("seed %d", seed).isEmpty();
+        assertThat(paths.stream().filter(p -> p.alternate() && listed.contains(s.network().site(p.to()).firm())).count())
+                .as("seed %d: alternates into listed sites", seed).isPositive();
+        // A mutation that skips alternates: the same check must see it.
+        List<Decision> withoutAlternates = decisions.all().stream().filter(d -> !decisions.isAlternate(d)).toList();
+        assertThat(violations(s, paths, withoutAlternates, listed, unreliable, authority))
+                .as("seed %d: dropping the alternates' decisions is caught", seed).isNotEmpty();
 
         // The engine: nothing ships on a blocked path once the measure is in force (period 10).
         Simulation sim = new Simulation(c, Parameters.of(s));
@@ -105,7 +91,8 @@ class AllPathsTest {
         PolicyRun.run(sim, decisions, 0, sim.newState(), r);
         for (Decision d : decisions.all()) {
             boolean blocks = d.effect() == Decision.Effect.BLOCK
-                    || (d.effect() == Decision.Effect.LICENSE && d.license().approval() == 0 && d.license().leakage() == 0);
+                    || (d.effect() == Decision.Effect.LICENSE && d.license().approval() == 0 && d.license().approvalPath().isEmpty()
+                    && d.license().leakage() == 0);
             if (!blocks || d.link() < 0) {
                 continue;
             }
@@ -113,5 +100,42 @@ class AllPathsTest {
                 assertThat(r.shipped(t, d.link())).as("seed %d: %s %s period %d", seed, d.linkName(), d.measure(), t).isZero();
             }
         }
+    }
+
+    static List<P> paths(Scenario s, CompiledNetwork c) {
+        List<P> paths = new ArrayList<>();
+        for (SupplyLink l : s.network().links()) {
+            paths.add(new P(c.link(l), l.from(), l.to(), l.item(), false));
+        }
+        for (int i = 0; i < s.network().alternates().size(); i++) {
+            Alternate a = s.network().alternates().get(i);
+            paths.add(new P(c.alternate(i), a.from(), a.site(), a.as() != null ? a.as() : a.item(), true));
+        }
+        return paths;
+    }
+
+    /** Paths the measures must have examined and did not: a line for each. */
+    static List<String> violations(Scenario s, List<P> paths, List<Decision> decisions, Set<String> listed, String unreliable,
+                                   String authority) {
+        List<String> out = new ArrayList<>();
+        for (P p : paths) {
+            String buyer = s.network().site(p.to()).firm();
+            String seller = s.network().site(p.from()).firm();
+            String name = p.from() + "->" + p.to() + (p.alternate() ? " (alternate)" : "");
+            if (listed.contains(buyer) && decisions.stream().noneMatch(d -> d.link() == p.index() && d.measure().equals("listing"))) {
+                out.add(name + ": no decision of the listing");
+            }
+            boolean uel = (seller.equals(unreliable) && !buyer.equals(unreliable) && s.network().site(p.to()).location().equals(authority))
+                    || (buyer.equals(unreliable) && !seller.equals(unreliable) && s.network().site(p.from()).location().equals(authority));
+            if (uel && decisions.stream().noneMatch(d -> d.link() == p.index() && d.measure().equals("uel")
+                    && d.effect() == Decision.Effect.BLOCK)) {
+                out.add(name + ": not blocked by the unreliable-entity listing");
+            }
+            boolean covered = s.network().item(p.item()).eccn().equals("EAR99");
+            if (covered && decisions.stream().noneMatch(d -> d.link() == p.index() && d.measure().equals("cc"))) {
+                out.add(name + ": carries an item the country control covers and has no decision of it");
+            }
+        }
+        return out;
     }
 }
