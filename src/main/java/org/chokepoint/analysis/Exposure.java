@@ -87,9 +87,12 @@ public final class Exposure {
      *
      * @param share of the end item's unit cost, the part the measure reaches (0 to 1)
      * @param condition the escalation the measure waits for, or null
+     * @param alternates alternate sources the measure also restricts, standing by at this site or
+     *     upstream of it ({@code from->to (item)}): fallbacks that will not help, though they carry no
+     *     cost today
      */
     public record Row(String site, String item, String measure, String authority, String type, String condition, double share,
-                      List<Input> inputs) {}
+                      List<Input> inputs, List<String> alternates) {}
 
     /** Every end item (a site serving final demand) under every measure that restricts some link. */
     public static List<Row> of(CompiledNetwork c, PolicyDecisions decisions) {
@@ -102,18 +105,29 @@ public final class Exposure {
             }
         }
         Map<String, Map<Integer, Decision>> caught = new TreeMap<>();
+        Map<String, Map<String, java.util.Set<String>>> caughtAlternates = new TreeMap<>();
+        java.util.List<org.chokepoint.model.Alternate> alts = c.network().alternates();
         for (Decision d : decisions.effective()) {
             if (d.link() >= 0 && d.link() < c.linkCount()) {
                 caught.computeIfAbsent(d.measure(), k -> new HashMap<>()).merge(d.link(), d,
                         (a, b) -> weight(b) > weight(a) ? b : a);
+            } else if (d.link() >= c.linkCount()) {
+                for (int i = 0; i < alts.size(); i++) {
+                    if (c.alternate(i) == d.link()) {
+                        caughtAlternates.computeIfAbsent(d.measure(), k -> new TreeMap<>())
+                                .computeIfAbsent(alts.get(i).site(), k -> new java.util.TreeSet<>())
+                                .add(d.linkName() + " (" + d.item() + ")");
+                    }
+                }
             }
         }
         int[] ends = c.demandSites();
         List<Row> rows = new ArrayList<>();
         // Measures in file order.
         for (Measure m : decisions.scenario().measures()) {
-            Map<Integer, Decision> links = caught.get(m.id());
-            if (links == null) {
+            Map<Integer, Decision> links = caught.getOrDefault(m.id(), Map.of());
+            Map<String, java.util.Set<String>> closed = caughtAlternates.getOrDefault(m.id(), Map.of());
+            if (links.isEmpty() && closed.isEmpty()) {
                 continue;
             }
             List<Map<Integer, Double>> attribution = attribute(c, links);
@@ -129,11 +143,32 @@ public final class Exposure {
                     share += e.getValue();
                 }
                 inputs.sort(Comparator.comparingDouble((Input x) -> -x.share()).thenComparing(Input::link));
+                List<String> fallbacks = new ArrayList<>();
+                if (!closed.isEmpty()) {
+                    for (int u : upstream(c, s)) {
+                        fallbacks.addAll(closed.getOrDefault(c.siteId(u), java.util.Set.of()));
+                    }
+                }
                 rows.add(new Row(c.siteId(s), c.network().site(c.siteId(s)).makes(), m.id(), m.authority(), m.type(),
-                        conditionOf.get(m.id()), share, List.copyOf(inputs)));
+                        conditionOf.get(m.id()), share, List.copyOf(inputs), List.copyOf(fallbacks)));
             }
         }
         return List.copyOf(rows);
+    }
+
+    /** Site {@code s} and every site that supplies it, directly or through others, in site order. */
+    static java.util.SortedSet<Integer> upstream(CompiledNetwork c, int s) {
+        java.util.SortedSet<Integer> seen = new java.util.TreeSet<>();
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(s));
+        while (!todo.isEmpty()) {
+            int x = todo.pop();
+            if (seen.add(x)) {
+                for (int l : c.inboundLinks(x)) {
+                    todo.push(c.linkFrom(l));
+                }
+            }
+        }
+        return seen;
     }
 
     /** The part of a link a decision restricts. */

@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Explain what each measure does to each link, and why, rule step by rule step.",
-                "With no filter: a table of every affected link. With --link or --site: the full trace of each",
-                "decision, including links examined and not caught."})
+        description = {"Explain what each measure does to each link and alternate source, and why, rule step by rule step.",
+                "With no filter: a table of every affected path (with --all, also those examined and not caught).",
+                "With --link or --site: the full trace of each decision, including paths examined and not caught."})
 final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
@@ -36,6 +36,9 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "DATE", description = "Only decisions in force on this day (YYYY-MM-DD).")
     String date;
+
+    @Option(names = "--all", description = "In the table, also list paths examined and not caught.")
+    boolean everything;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
@@ -64,7 +67,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         boolean detailed = site != null || link != null;
         final LocalDate on = day;
         List<Decision> chosen = all.all().stream()
-                .filter(d -> detailed || d.effect() != Decision.Effect.NONE)
+                .filter(d -> detailed || everything || d.effect() != Decision.Effect.NONE)
                 .filter(d -> link == null || d.linkName().equals(link))
                 .filter(d -> site == null || d.linkName().startsWith(site + "->") || d.linkName().endsWith("->" + site)
                         || d.linkName().equals(site))
@@ -94,7 +97,9 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
                         d.measure(), d.from(), d.effectText());
                 out.printf("%-40s   because: %s%n", "", d.decisiveStep());
             }
-            out.printf("%n%d decisions. Show a link's full trace with --link FROM->TO.%n", chosen.size());
+            long examined = all.all().stream().filter(d -> d.effect() == Decision.Effect.NONE).count();
+            out.printf("%n%d decisions.%s Show a link's full trace with --link FROM->TO.%n", chosen.size(),
+                    everything || examined == 0 ? "" : " " + examined + " more paths were examined and not caught (--all lists them).");
         }
         out.flush();
         return Main.OK;

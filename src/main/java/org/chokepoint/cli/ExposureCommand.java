@@ -99,7 +99,7 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
         out.println("Control exposure: share of each end item's cost each measure reaches (anywhere upstream)");
         out.printf("%-24s %-28s %8s  %s%n", "end item (site)", "measure", "share", "largest inputs caught, and why");
         for (Exposure.Row x : r.exposure()) {
-            if (x.share() <= 0) {
+            if (x.share() <= 0 && x.alternates().isEmpty()) {
                 continue;
             }
             List<String> inputs = new ArrayList<>();
@@ -108,11 +108,14 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
             }
             out.printf("%-24s %-28s %7.1f%%  %s%n", x.site(), x.measure() + (x.condition() == null ? "" : " *"), 100 * x.share(),
                     String.join("; ", inputs));
+            if (!x.alternates().isEmpty()) {
+                out.printf("%-24s %-28s %8s  alternate sources restricted too: %s%n", "", "", "", String.join("; ", x.alternates()));
+            }
         }
         if (r.exposure().stream().anyMatch(x -> x.condition() != null && x.share() > 0)) {
             out.println("  * only if its escalation fires");
         }
-        long untouched = r.exposure().stream().filter(x -> x.share() <= 0).count();
+        long untouched = r.exposure().stream().filter(x -> x.share() <= 0 && x.alternates().isEmpty()).count();
         if (untouched > 0) {
             out.printf("  (%d end item and measure pairs with nothing caught left out; --format csv lists them all)%n", untouched);
         }
@@ -153,6 +156,9 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         for (Exposure.Row x : r.exposure()) {
             rows.add(new Row("exposure", x.site(), x.measure(), x.share(), x.condition() == null ? "" : "if " + x.condition() + " fires"));
+            for (String a : x.alternates()) {
+                rows.add(new Row("exposure-alternate", x.site() + "/" + x.measure(), a, 0, "alternate source restricted"));
+            }
             for (Exposure.Input i : x.inputs()) {
                 rows.add(new Row("exposure-input", x.site() + "/" + x.measure(), i.link(), i.share(), i.basis().label()));
             }

@@ -54,7 +54,7 @@ public final class LawReader {
                 Node root = TreeReader.readResource("/law/" + r, "law/" + r, problems);
                 Fields f = Fields.of(root, "", problems, "a law table");
                 if (f != null) {
-                    law = law.with(reader.tables(f));
+                    law = law.with(reader.tables(f, true));
                 }
             }
             if (!problems.isEmpty()) {
@@ -94,16 +94,17 @@ public final class LawReader {
             Node root = TreeReader.read(file, shown, scenario.problems);
             Fields t = Fields.of(root, "", scenario.problems, "a law table");
             if (t != null) {
-                law = law.with(reader.tables(t));
+                law = law.with(reader.tables(t, true));
             }
         }
-        return law.with(reader.tables(f));
+        return law.with(reader.tables(f, false));
     }
 
     // ---- tables ----
 
-    private Law tables(Fields f) {
-        if (!f.has("files")) {
+    /** The tables of a law file, or of a scenario's law block (whose keys the caller has checked). */
+    private Law tables(Fields f, boolean checkKeys) {
+        if (checkKeys) {
             f.allow(TABLES);
         }
         Map<String, Law.CountryGroup> g = countryGroups(f);

@@ -30,12 +30,9 @@ public final class Law {
             href = href == null ? "" : href;
         }
 
-        /** "15 CFR 734.4(c) (De minimis U.S. content)", for traces. */
+        /** The citation ("15 CFR 734.4(c); BIS de minimis guidelines"), or the title if there is none, for traces. */
         public String cite() {
-            if (citation.isEmpty()) {
-                return title;
-            }
-            return title.isEmpty() ? citation : citation + " (" + title + ")";
+            return citation.isEmpty() ? title : citation;
         }
     }
 
@@ -189,15 +186,23 @@ public final class Law {
         return ownershipRules;
     }
 
-    /** This law with the entries of {@code other} added, replacing those of the same name (rows: put first). */
+    /**
+     * This law with the entries of {@code other} added, replacing those of the same name. De
+     * minimis rows are tried in order: a replacement keeps the place of the row it replaces, new
+     * rows go before the others; reasons rows of {@code other} are tried first.
+     */
     public Law with(Law other) {
         Map<String, CountryGroup> g = new LinkedHashMap<>(groups);
         g.putAll(other.groups);
-        List<DeMinimisRow> dm = new ArrayList<>(other.deMinimis);
-        for (DeMinimisRow r : deMinimis) {
-            if (other.deMinimis.stream().noneMatch(o -> o.name().equals(r.name()))) {
-                dm.add(r);
+        // A row of the same name replaces the row where it stands (order decides); new rows go first.
+        List<DeMinimisRow> dm = new ArrayList<>();
+        for (DeMinimisRow o : other.deMinimis) {
+            if (deMinimis.stream().noneMatch(r -> r.name().equals(o.name()))) {
+                dm.add(o);
             }
+        }
+        for (DeMinimisRow r : deMinimis) {
+            dm.add(other.deMinimis.stream().filter(o -> o.name().equals(r.name())).findFirst().orElse(r));
         }
         List<ReasonRow> rs = new ArrayList<>(other.reasons);
         rs.addAll(reasons);

@@ -677,7 +677,7 @@ public final class PolicyEvaluator {
                 continue;
             }
             Law.FdpScope sc = v.value();
-            String version = cite + ", as in force from " + v.from() + " (" + v.reference().cite() + ")";
+            String version = rule.name() + " (" + rule.paragraph() + "; " + v.reference().cite() + ")";
             if (!sc.products().isEmpty() && !Rules.matches(item.eccn(), sc.products())) {
                 trace.add("foreign direct product: " + version + " reaches " + String.join(", ", sc.products()) + "; "
                         + describe(item) + " is not in its product scope");
@@ -690,7 +690,7 @@ public final class PolicyEvaluator {
             }
             for (String fact : supplier.madeWith()) {
                 if (sc.facts().contains(fact)) {
-                    trace.add("foreign direct product: " + supplier.id() + " is made with " + fact + ", a fact " + version
+                    trace.add("foreign direct product: " + supplier.id() + " is made with " + fact + ", which " + version
                             + " names: subject");
                     return true;
                 }

@@ -40,7 +40,7 @@ class ScenarioReaderTest {
         EntityListing m = (EntityListing) s.measures().get(1);
         assertThat(m.firms()).hasSize(6).contains("inspur-taiwan");
         assertThat(m.effective()).isEqualTo(LocalDate.of(2025, 3, 25));
-        assertThat(m.fdp()).containsExactly("us-semiconductor-equipment", "us-technology");
+        assertThat(m.fdp()).containsExactly("footnote-4");
         assertThat(m.eccns()).as("all items subject to the EAR").isEmpty();
         assertThat(m.affiliates()).isEqualTo(EntityListing.Affiliates.LISTED_ONLY);
         assertThat(m.license().kind()).isEqualTo(LicensePolicy.Kind.PRESUMPTION_OF_DENIAL);
@@ -138,6 +138,37 @@ class ScenarioReaderTest {
         assertThat(rule.versions().at(java.time.LocalDate.of(2020, 6, 1)).value().facts()).containsExactly("listed-party-design-us-tools");
         assertThat(rule.versions().at(java.time.LocalDate.of(2020, 8, 17)).value().facts())
                 .contains("us-technology", "us-semiconductor-equipment");
+    }
+
+    /** A scenario's law: a file of its own and tables inline, each entry adding to or replacing the shipped one. */
+    @Test
+    void aScenarioAddsAndReplacesLawEntries() throws IOException {
+        Files.writeString(dir.resolve("my-law.yaml"), """
+                country-groups:
+                  EU:sanctioned: {authority: DE, reference: {citation: "Council Regulation (EU) 833/2014"}, values: {2014-08-01: [RU, BY]}}
+                """);
+        Path f = Files.writeString(dir.resolve("s.yaml"), """
+                scenario: law
+                start: 2025-01-06
+                step: week
+                periods: 4
+                network: %s
+                law:
+                  files: [my-law.yaml]
+                  de-minimis:
+                    - {name: general, reference: {citation: "a hypothetical rule"}, values: {2000-01-01: 0.25, 2025-06-01: 0.1}}
+                measures:
+                  - {id: c, type: country-control, authority: DE, effective: 2025-02-03, destinations: [EU:sanctioned], eccn: [3A]}
+                """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
+        var law = ScenarioReader.read(f).law();
+        assertThat(law.groups()).containsKeys("EU:sanctioned", "D:5", "JP:A");
+        assertThat(law.countries(java.util.List.of("EU:sanctioned"), java.time.LocalDate.of(2025, 1, 1))).containsExactly("BY", "RU");
+        // The scenario's row replaced the shipped 'general' row, whatever the order of rows.
+        assertThat(law.deMinimis()).filteredOn(r -> r.name().equals("general")).hasSize(1);
+        assertThat(law.deMinimis("EAR99", "DE", java.time.LocalDate.of(2025, 7, 1), null).value()).isEqualTo(0.1);
+        // It kept its place after the E:1 row: Iran still gets 10% before June.
+        assertThat(law.deMinimis("EAR99", "IR", java.time.LocalDate.of(2025, 1, 1), null).value()).isEqualTo(0.1);
+        assertThat(law.deMinimis("EAR99", "DE", java.time.LocalDate.of(2025, 1, 1), null).value()).isEqualTo(0.25);
     }
 
     @Test

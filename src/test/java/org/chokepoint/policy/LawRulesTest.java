@@ -135,7 +135,7 @@ class LawRulesTest {
         Decision cn = one(d, "tw-board-at->cn-line", "el");
         assertThat(cn.effect()).isEqualTo(Decision.Effect.NONE);
         assertThat(cn.trace()).contains("not controlled content toward CN: nic (5A992.c, from us-nic: controlled for AT only, no license"
-                + " needed to CN (Supplement No. 1 to Part 774 (License Requirements of each entry) (Anti-terrorism-only entries)))");
+                + " needed to CN (Supplement No. 1 to Part 774 (License Requirements of each entry)))");
         assertThat(cn.trace()).anyMatch(s -> s.contains("US-origin controlled content 0.0% of USD 100 (USD 0) ≤ de minimis 25.0% for CN"));
         Decision ir = one(d, "tw-board-at->ir-line", "el");
         assertThat(ir.effect()).isEqualTo(Decision.Effect.LICENSE);
@@ -200,7 +200,7 @@ class LawRulesTest {
                 """);
         Decision etcher = one(fn5, "tw-etcher->cn-line", "fn5");
         assertThat(etcher.effect()).isEqualTo(Decision.Effect.LICENSE);
-        assertThat(etcher.trace()).anyMatch(s -> s.contains("tw-etcher is made with us-technology, a fact footnote-5 (15 CFR 734.9(e)(3)")
+        assertThat(etcher.trace()).anyMatch(s -> s.contains("tw-etcher is made with us-technology, which footnote-5 (15 CFR 734.9(e)(3); 89 FR 96790")
                 && s.contains("89 FR 96790"));
         Decision chip = one(fn5, "tw-a100->cn-line", "fn5");
         assertThat(chip.effect()).isEqualTo(Decision.Effect.NONE);
@@ -302,8 +302,7 @@ class LawRulesTest {
         assertThat(joint.get(1).to()).isEqualTo(LocalDate.of(2025, 11, 10));
         assertThat(joint.get(1).trace()).contains("customer site joint-line belongs to joint, owned 30.0% by listed listed-a and 25.0%"
                 + " by listed listed-b, 55.0% together ≥ 50.0% by listed parties (bis-affiliates-rule, 15 CFR 744.11(a)(3);"
-                + " Federal Register doc. 2025-19001, effective 2025-09-29 (Expansion of End-User Controls to Cover Affiliates"
-                + " of Certain Listed Entities), from 2025-09-29)");
+                + " Federal Register doc. 2025-19001, effective 2025-09-29, from 2025-09-29)");
         assertThat(joint.get(2).trace()).anyMatch(s -> s.contains("bis-affiliates-rule is not in force on 2025-11-10"));
         Decision grandchild = on(d, "us-reagent->grandchild-line", "el").get(1);
         assertThat(grandchild.effect()).isEqualTo(Decision.Effect.LICENSE);

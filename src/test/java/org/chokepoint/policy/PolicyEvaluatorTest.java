@@ -106,9 +106,9 @@ class PolicyEvaluatorTest {
         assertThat(d.effect()).isEqualTo(Decision.Effect.LICENSE);
         // 3A001 is controlled for national security; NS needs a license to China (Country Group D:1), so the part counts.
         assertThat(d.trace()).contains("controlled content toward CN: part (3A001, from us-fab: needs a license under NS"
-                        + " (Supplement No. 1 to 15 CFR Part 738 (Commerce Country Chart, NS column 2)))",
+                        + " (Supplement No. 1 to 15 CFR Part 738))",
                 "chip is made in TW by tw-line; US-origin controlled content 30.0% of USD 100 (USD 30) > de minimis 25.0% for CN"
-                        + " (general, 15 CFR 734.4(d); BIS de minimis guidelines (De minimis U.S. content)): subject");
+                        + " (general, 15 CFR 734.4(d); BIS de minimis guidelines): subject");
     }
 
     @Test
