@@ -69,13 +69,23 @@ public final class NetworkWriter {
 
     /** Writes the CSV tables into an existing folder. */
     public static void writeCsvTables(Network n, Path dir) throws IOException {
-        table(dir, "items", List.of("id", "name", "value", "eccn", "category", "tpp", "performance-density"), rows(n.items(), i -> row(
-                i.id(), i.name().equals(i.id()) ? "" : i.name(), num(i.value()), i.eccn(), i.category().key(),
-                i.tpp().isPresent() ? num(i.tpp().getAsDouble()) : "",
-                i.performanceDensity().isPresent() ? num(i.performanceDensity().getAsDouble()) : "")));
-        table(dir, "firms", List.of("id", "name", "country", "parent", "aliases"), rows(n.firms(), f -> row(
-                f.id(), f.name().equals(f.id()) ? "" : f.name(), f.country(), f.parent() == null ? "" : f.parent(),
-                String.join("|", f.aliases()))));
+        List<String> itemColumns = new ArrayList<>(List.of("id", "name", "value", "eccn", "category", "tpp", "performance-density"));
+        itemColumns.addAll(Item.SPECS);
+        table(dir, "items", itemColumns, rows(n.items(), i -> {
+            List<String> cells = new ArrayList<>(List.of(i.id(), i.name().equals(i.id()) ? "" : i.name(), num(i.value()), i.eccn(),
+                    i.category().key(), i.tpp().isPresent() ? num(i.tpp().getAsDouble()) : "",
+                    i.performanceDensity().isPresent() ? num(i.performanceDensity().getAsDouble()) : ""));
+            for (String spec : Item.SPECS) {
+                cells.add(i.specs().containsKey(spec) ? num(i.specs().get(spec)) : "");
+            }
+            return cells.toArray(String[]::new);
+        }));
+        table(dir, "firms", List.of("id", "name", "country", "parent", "aliases", "owners"), rows(n.firms(), f -> {
+            List<String> owners = new ArrayList<>();
+            f.owners().forEach((k, v) -> owners.add(k + ":" + num(v)));
+            return row(f.id(), f.name().equals(f.id()) ? "" : f.name(), f.country(), f.parent() == null ? "" : f.parent(),
+                    String.join("|", f.aliases()), String.join("|", owners));
+        }));
         table(dir, "sites", List.of("id", "firm", "makes", "location", "capacity", "price", "made-with"), rows(n.sites(), s -> row(
                 s.id(), s.firm(), s.makes(), s.location(), num(s.capacity()), Double.isNaN(s.price()) ? "" : num(s.price()),
                 String.join("|", s.madeWith()))));
@@ -140,6 +150,7 @@ public final class NetworkWriter {
             if (i.performanceDensity().isPresent()) {
                 m.put("performance-density", i.performanceDensity().getAsDouble());
             }
+            m.putAll(i.specs());
             items.add(m);
         }
         root.put("items", items);
@@ -150,6 +161,7 @@ public final class NetworkWriter {
             m.put("country", f.country());
             putIf(m, "parent", f.parent());
             putIf(m, "aliases", f.aliases().isEmpty() ? null : f.aliases());
+            putIf(m, "owners", f.owners().isEmpty() ? null : f.owners());
             firms.add(m);
         }
         root.put("firms", firms);

@@ -46,6 +46,8 @@ public final class PolicyEvaluator {
     private final List<PolicyMeasure> measures = new ArrayList<>();
     private final List<DeMinimis> deMinimis = new ArrayList<>();
     private final Map<String, ContentRollup> rollups = new HashMap<>();
+    private final Map<String, ContentRollup> rollupByDestination = new HashMap<>();
+    private ContentRollup.Shape shape;
     private final Map<String, List<String>> contentLines = new HashMap<>();
     private Map<String, List<SupplyLink>> linksInto;
     private final List<Decision> decisions = new ArrayList<>();
@@ -268,11 +270,19 @@ public final class PolicyEvaluator {
             changes.addAll(law.ownershipRules().get(m.ownershipRule()).threshold().dates());
         }
         Map<Double, Map<String, String>> reached = new HashMap<>();
+        Set<String> listedRoots = new TreeSet<>();
+        for (String x : listed) {
+            if (n.hasFirm(x)) {
+                listedRoots.add(n.group(n.firm(x)).id());
+            }
+        }
+        Map<String, Boolean> relatedFirm = new HashMap<>();
         for (Path l : paths) {
             Site customer = n.site(l.to());
             Site supplier = n.site(l.from());
             Item item = n.item(l.item());
-            boolean touches = listed.contains(customer.firm()) || listed.contains(supplier.firm()) || related(customer, listed);
+            boolean touches = listed.contains(customer.firm()) || listed.contains(supplier.firm())
+                    || relatedFirm.computeIfAbsent(customer.firm(), f -> related(n.firm(f), listedRoots));
             if (!touches && m.affiliates() != EntityListing.Affiliates.OWNERSHIP) {
                 continue;
             }
@@ -308,16 +318,9 @@ public final class PolicyEvaluator {
         }
     }
 
-    /** Whether the customer's firm is tied to a listed firm by ownership at all (so that a gap can be explained). */
-    private boolean related(Site customer, Set<String> listed) {
-        Firm f = n.firm(customer.firm());
-        String root = n.group(f).id();
-        for (String x : listed) {
-            if (n.hasFirm(x) && n.group(n.firm(x)).id().equals(root)) {
-                return true;
-            }
-        }
-        return !f.owners().isEmpty();
+    /** Whether a firm is tied to a listed firm by ownership at all (so that a gap can be explained). */
+    private boolean related(Firm f, Set<String> listedRoots) {
+        return listedRoots.contains(n.group(f).id()) || !f.owners().isEmpty();
     }
 
     /** Why the listing covers the customer's firm on {@code day}, or null. */
@@ -419,7 +422,7 @@ public final class PolicyEvaluator {
                     share += o.getValue();
                 }
             }
-            if (share > 0 || related(customer, listed)) {
+            if (share > 0 || !f.owners().isEmpty()) {
                 if (Double.isNaN(threshold)) {
                     Law.Dated<Double> t = law.ownershipRules().get(m.ownershipRule()).threshold().at(day);
                     return "customer site " + customer.id() + " belongs to " + f.id() + ", not listed; " + m.ownershipRule()
@@ -565,10 +568,7 @@ public final class PolicyEvaluator {
                     + (authority.equals("US") ? "EAR" : authority + " rules"));
             return true;
         }
-        LocalDate version = controlVersions.floor(day);
-        String key = authority + ">" + destination + "@" + version;
-        ContentRollup rollup = rollups.computeIfAbsent(key,
-                k -> new ContentRollup(n, authority, it -> controlled.reason(it.eccn(), destination, day) != null));
+        ContentRollup rollup = rollup(authority, destination, day);
         double share = rollup.share(supplier.id());
         String[] row = new String[1];
         Law.Reference[] ref = new Law.Reference[1];
@@ -590,6 +590,36 @@ public final class PolicyEvaluator {
             trace.add(made + "; " + content + " ≤ " + rule + ": not subject by content");
         }
         return fdp(supplier, item, destination, fdp, fdpOwner, day, trace);
+    }
+
+    /**
+     * The content rollup for an origin and destination on a day. Destinations for which the same
+     * items count (most of them) share one rollup: the cache is keyed by the set of counted items.
+     */
+    private ContentRollup rollup(String authority, String destination, LocalDate day) {
+        String key = authority + ">" + destination + "@" + controlVersions.floor(day);
+        ContentRollup known = rollupByDestination.get(key);
+        if (known != null) {
+            return known;
+        }
+        java.util.BitSet counted = new java.util.BitSet();
+        List<Item> items = n.items();
+        for (int i = 0; i < items.size(); i++) {
+            if (controlled.reason(items.get(i).eccn(), destination, day) != null) {
+                counted.set(i);
+            }
+        }
+        ContentRollup r = rollups.computeIfAbsent(authority + ">" + counted,
+                k -> new ContentRollup(shape(), authority, it -> controlled.reason(it.eccn(), destination, day) != null));
+        rollupByDestination.put(key, r);
+        return r;
+    }
+
+    private ContentRollup.Shape shape() {
+        if (shape == null) {
+            shape = new ContentRollup.Shape(n);
+        }
+        return shape;
     }
 
     /** Which of the supplier's direct inputs count as controlled content toward the destination, and why (cached). */
@@ -754,7 +784,7 @@ public final class PolicyEvaluator {
     private void exportRestriction(ExportRestriction m) {
         Set<String> items = new TreeSet<>(m.items());
         ContentRollup rollup = Double.isNaN(m.foreignContentThreshold()) ? null
-                : new ContentRollup(n, m.authority(), it -> items.contains(it.id()));
+                : new ContentRollup(shape(), m.authority(), it -> items.contains(it.id()));
         Set<LocalDate> changes = new TreeSet<>(law.groupDates(m.destinations()));
         changes.addAll(law.groupDates(m.except()));
         for (Path l : paths) {

@@ -26,7 +26,40 @@ class RoundTripTest {
                 Arguments.of("sample", NetworkReader.read(Path.of("scenarios/networks/inspur-servers.yaml"))),
                 Arguments.of("diamond", TestNetworks.diamond()),
                 Arguments.of("random-40-seed-3", TestNetworks.random(40, 3)),
-                Arguments.of("random-200-seed-11", TestNetworks.random(200, 11)));
+                Arguments.of("random-200-seed-11", TestNetworks.random(200, 11)),
+                Arguments.of("owners-and-specs", ownersAndSpecs()));
+    }
+
+    /** Firms with shareholders and chips with the specs parameter sets test. */
+    static org.chokepoint.model.Network ownersAndSpecs() {
+        try {
+            Path f = java.nio.file.Files.createTempFile("owners", ".yaml");
+            java.nio.file.Files.writeString(f, """
+                    items:
+                      - {id: h20, value: 12000, eccn: 3A090.b, tpp: 2368, performance-density: 2.9, memory-bandwidth: 4000, interconnect: 900}
+                      - {id: hbm, value: 1200, eccn: 3A090.c, memory-bandwidth-density: 3.3}
+                      - {id: server, value: 100000, eccn: 4A090.a, transfer-rate: 900}
+                    firms:
+                      - {id: maker, country: US}
+                      - {id: group, country: CN}
+                      - {id: fund, country: CN}
+                      - {id: joint, country: CN, parent: group, owners: {group: 0.45, fund: 0.3}}
+                    sites:
+                      - {id: fab, firm: maker, makes: h20, location: TW, capacity: 10}
+                      - {id: mem, firm: maker, makes: hbm, location: KR, capacity: 10}
+                      - {id: line, firm: joint, makes: server, location: CN, capacity: 1, recipe: {h20: 8, hbm: 8}}
+                    links:
+                      - {from: fab, to: line, lead-time: 1w}
+                      - {from: mem, to: line, lead-time: 1w}
+                    demand:
+                      - {item: server, market: CN, site: line, quantity: 1}
+                    """);
+            org.chokepoint.model.Network n = NetworkReader.read(f);
+            java.nio.file.Files.delete(f);
+            return n;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")
