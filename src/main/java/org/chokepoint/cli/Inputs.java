@@ -15,13 +15,14 @@ record Inputs(Scenario scenario, Network network) {
         return new Inputs(loaded.scenario(), loaded.network());
     }
 
-    /** The files a scenario was read from: the scenario file and its network file or folder (unless inline). */
+    /** The files a scenario was read from: the scenario file, its network file or folder (unless inline), its law files. */
     static List<Path> files(Path scenarioFile, Scenario s) {
         List<Path> out = new ArrayList<>(List.of(scenarioFile));
         Path network = network(scenarioFile, s);
         if (network != null) {
             out.add(network);
         }
+        s.law().files().forEach(f -> out.add(Path.of(f)));
         return out;
     }
 

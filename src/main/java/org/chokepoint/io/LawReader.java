@@ -81,6 +81,7 @@ public final class LawReader {
         f.allow(allowed);
         LawReader reader = new LawReader(scenario.problems, base.groups().keySet());
         Law law = base;
+        List<String> read = new ArrayList<>();
         List<String> files = f.texts("files");
         for (int i = 0; i < files.size(); i++) {
             Path folder = scenarioFile.toAbsolutePath().getParent();
@@ -91,13 +92,14 @@ public final class LawReader {
                         "Paths are relative to the scenario file's folder; a law file is YAML with the keys " + String.join(", ", TABLES) + ".");
                 continue;
             }
+            read.add(file.toString());
             Node root = TreeReader.read(file, shown, scenario.problems);
             Fields t = Fields.of(root, "", scenario.problems, "a law table");
             if (t != null) {
                 law = law.with(reader.tables(t, true));
             }
         }
-        return law.with(reader.tables(f, false));
+        return law.with(reader.tables(f, false)).readFrom(read);
     }
 
     // ---- tables ----

@@ -142,6 +142,7 @@ public final class Law {
     private final Map<String, FdpRule> fdpRules;
     private final Map<String, ParameterSet> parameterSets;
     private final Map<String, OwnershipRule> ownershipRules;
+    private List<String> files = List.of();
 
     public Law(Map<String, CountryGroup> groups, List<DeMinimisRow> deMinimis, List<ReasonRow> reasons,
                Map<String, Timeline<List<String>>> chart, Map<String, FdpRule> fdpRules,
@@ -153,6 +154,18 @@ public final class Law {
         this.fdpRules = Collections.unmodifiableMap(new LinkedHashMap<>(fdpRules));
         this.parameterSets = Collections.unmodifiableMap(new LinkedHashMap<>(parameterSets));
         this.ownershipRules = Collections.unmodifiableMap(new LinkedHashMap<>(ownershipRules));
+    }
+
+    /** The files (absolute paths) a scenario's own tables were read from, besides the shipped ones. */
+    public List<String> files() {
+        return files;
+    }
+
+    /** The same law, remembering the files its scenario tables came from. */
+    public Law readFrom(List<String> paths) {
+        Law copy = new Law(groups, deMinimis, reasons, chart, fdpRules, parameterSets, ownershipRules);
+        copy.files = List.copyOf(paths);
+        return copy;
     }
 
     /** No tables at all: a law for tests that spell everything out. */

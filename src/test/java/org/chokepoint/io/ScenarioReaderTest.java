@@ -162,6 +162,8 @@ class ScenarioReaderTest {
                 """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
         var law = ScenarioReader.read(f).law();
         assertThat(law.groups()).containsKeys("EU:sanctioned", "D:5", "JP:A");
+        // Its law file counts among the scenario's inputs (output folders never overwrite it; sweeps fingerprint it).
+        assertThat(law.files()).containsExactly(dir.resolve("my-law.yaml").toAbsolutePath().normalize().toString());
         assertThat(law.countries(java.util.List.of("EU:sanctioned"), java.time.LocalDate.of(2025, 1, 1))).containsExactly("BY", "RU");
         // The scenario's row replaced the shipped 'general' row, whatever the order of rows.
         assertThat(law.deMinimis()).filteredOn(r -> r.name().equals("general")).hasSize(1);
