@@ -120,19 +120,11 @@ public final class LawReader {
     }
 
     private Map<String, Law.CountryGroup> countryGroups(Fields f) {
-        Map<String, Law.CountryGroup> out = new LinkedHashMap<>();
-        Fields all = f.nested("country-groups");
-        if (all == null) {
-            return out;
-        }
         // Names first, so a group's destinations can be checked whatever the order.
-        groups.addAll(all.node.values.keySet());
-        for (String name : all.node.values.keySet()) {
-            Fields g = all.nested(name);
-            if (g == null) {
-                continue;
-            }
-            g.allow(List.of("authority", "description", "reference", "values", "changes"));
+        if (f.raw("country-groups") instanceof Node.MapNode m) {
+            groups.addAll(m.values.keySet());
+        }
+        return named(f, "country-groups", List.of("authority", "description", "reference", "values", "changes"), (name, g) -> {
             String authority = g.text("authority", true, "The ISO code of the government whose group it is, e.g. US or JP.");
             if (authority != null && !Countries.isCode(authority)) {
                 g.fail(g.raw("authority"), "authority", "'" + authority + "' is not an ISO country code", "E.g. US, JP, CN.");
@@ -149,24 +141,13 @@ public final class LawReader {
                 }
                 return Set.copyOf(codes);
             });
-            if (!g.failed()) {
-                out.put(name, new Law.CountryGroup(name, authority, description, members));
-            } else {
-                all.markFailed();
-            }
-        }
-        return out;
+            return new Law.CountryGroup(name, authority, description, members);
+        });
     }
 
     private List<Law.DeMinimisRow> deMinimis(Fields f) {
-        List<Law.DeMinimisRow> out = new ArrayList<>();
-        List<Node> rows = f.list("de-minimis");
-        for (int i = 0; i < rows.size(); i++) {
-            Fields r = Fields.of(rows.get(i), f.pathOf("de-minimis") + "[" + i + "]", problems, "a de minimis row");
-            if (r == null) {
-                continue;
-            }
-            r.allow(List.of("name", "description", "eccn", "destinations", "reference", "values", "changes"));
+        return rows(f, "de-minimis", "a de minimis row", List.of("name", "description", "eccn", "destinations", "reference", "values",
+                "changes"), r -> {
             String name = r.text("name", true, "A name for the row, e.g. E:1 or general; a scenario row of the same name replaces it.");
             List<String> eccns = eccns(r, "eccn");
             List<String> dest = destinations(r, "destinations");
@@ -177,22 +158,12 @@ public final class LawReader {
                 }
                 return x;
             });
-            if (!r.failed()) {
-                out.add(new Law.DeMinimisRow(name, eccns, dest, t));
-            }
-        }
-        return out;
+            return new Law.DeMinimisRow(name, eccns, dest, t);
+        });
     }
 
     private List<Law.ReasonRow> reasons(Fields f) {
-        List<Law.ReasonRow> out = new ArrayList<>();
-        List<Node> rows = f.list("control-reasons");
-        for (int i = 0; i < rows.size(); i++) {
-            Fields r = Fields.of(rows.get(i), f.pathOf("control-reasons") + "[" + i + "]", problems, "a reasons-for-control row");
-            if (r == null) {
-                continue;
-            }
-            r.allow(List.of("eccn", "reasons", "reference"));
+        return rows(f, "control-reasons", "a reasons-for-control row", List.of("eccn", "reasons", "reference"), r -> {
             if (!r.has("eccn")) {
                 r.fail(null, "eccn", "missing required key 'eccn'", "Classifications (prefixes), e.g. [3A090, 4A090].");
             }
@@ -200,47 +171,35 @@ public final class LawReader {
             if (!r.has("reasons")) {
                 r.fail(null, "reasons", "missing required key 'reasons'", "Reasons for control: Country Chart columns such as NS, RS, AT.");
             }
-            List<String> reasons = r.texts("reasons");
-            Law.Reference ref = reference(r, "reference");
+            return new Law.ReasonRow(eccns, r.texts("reasons"), reference(r, "reference"));
+        });
+    }
+
+    /** A table of rows ({@code - {...}}): each row's keys checked and bound by {@code build}; rows with problems left out. */
+    private <T> List<T> rows(Fields f, String table, String what, List<String> keys, java.util.function.Function<Fields, T> build) {
+        List<T> out = new ArrayList<>();
+        List<Node> rows = f.list(table);
+        for (int i = 0; i < rows.size(); i++) {
+            Fields r = Fields.of(rows.get(i), f.pathOf(table) + "[" + i + "]", problems, what);
+            if (r == null) {
+                continue;
+            }
+            r.allow(keys);
+            T value = build.apply(r);
             if (!r.failed()) {
-                out.add(new Law.ReasonRow(eccns, reasons, ref));
+                out.add(value);
             }
         }
         return out;
     }
 
     private Map<String, Law.Timeline<List<String>>> chart(Fields f) {
-        Map<String, Law.Timeline<List<String>>> out = new LinkedHashMap<>();
-        Fields all = f.nested("country-chart");
-        if (all == null) {
-            return out;
-        }
-        for (String reason : all.node.values.keySet()) {
-            Fields c = all.nested(reason);
-            if (c == null) {
-                continue;
-            }
-            c.allow(List.of("reference", "values", "changes"));
-            Law.Timeline<List<String>> t = timeline(c, (v, key) -> destinationList(c, v, key));
-            if (!c.failed()) {
-                out.put(reason, t);
-            }
-        }
-        return out;
+        return named(f, "country-chart", List.of("reference", "values", "changes"),
+                (reason, c) -> timeline(c, (v, key) -> destinationList(c, v, key)));
     }
 
     private Map<String, Law.FdpRule> fdpRules(Fields f) {
-        Map<String, Law.FdpRule> out = new LinkedHashMap<>();
-        Fields all = f.nested("fdp-rules");
-        if (all == null) {
-            return out;
-        }
-        for (String name : all.node.values.keySet()) {
-            Fields r = all.nested(name);
-            if (r == null) {
-                continue;
-            }
-            r.allow(List.of("paragraph", "reference", "values", "changes"));
+        return named(f, "fdp-rules", List.of("paragraph", "reference", "values", "changes"), (name, r) -> {
             String paragraph = r.text("paragraph", true, "The paragraph of the regulation, e.g. 15 CFR 734.9(e)(1).");
             Law.Timeline<Law.FdpScope> t = timeline(r, (v, key) -> {
                 Fields s = Fields.of(v, r.pathOf(key), problems, "a foreign-direct-product scope");
@@ -260,25 +219,12 @@ public final class LawReader {
                 }
                 return scope;
             });
-            if (!r.failed()) {
-                out.put(name, new Law.FdpRule(name, paragraph, t));
-            }
-        }
-        return out;
+            return new Law.FdpRule(name, paragraph, t);
+        });
     }
 
     private Map<String, Law.ParameterSet> parameterSets(Fields f) {
-        Map<String, Law.ParameterSet> out = new LinkedHashMap<>();
-        Fields all = f.nested("parameter-sets");
-        if (all == null) {
-            return out;
-        }
-        for (String name : all.node.values.keySet()) {
-            Fields p = all.nested(name);
-            if (p == null) {
-                continue;
-            }
-            p.allow(List.of("description", "reference", "values", "changes"));
+        return named(f, "parameter-sets", List.of("description", "reference", "values", "changes"), (name, p) -> {
             String description = p.text("description", false, "");
             Law.Timeline<List<Law.Criterion>> t = timeline(p, (v, key) -> {
                 Fields version = Fields.of(v, p.pathOf(key), problems, "a parameter-set version");
@@ -331,25 +277,12 @@ public final class LawReader {
                 }
                 return List.copyOf(criteria);
             });
-            if (!p.failed()) {
-                out.put(name, new Law.ParameterSet(name, description, t));
-            }
-        }
-        return out;
+            return new Law.ParameterSet(name, description, t);
+        });
     }
 
     private Map<String, Law.OwnershipRule> ownershipRules(Fields f) {
-        Map<String, Law.OwnershipRule> out = new LinkedHashMap<>();
-        Fields all = f.nested("ownership-rules");
-        if (all == null) {
-            return out;
-        }
-        for (String name : all.node.values.keySet()) {
-            Fields r = all.nested(name);
-            if (r == null) {
-                continue;
-            }
-            r.allow(List.of("description", "reference", "values", "changes"));
+        return named(f, "ownership-rules", List.of("description", "reference", "values", "changes"), (name, r) -> {
             String description = r.text("description", false, "");
             Law.Timeline<Double> t = timeline(r, (v, key) -> {
                 if (v instanceof Node.Scalar s && s.type == Node.Scalar.Type.NULL) {
@@ -361,14 +294,36 @@ public final class LawReader {
                 }
                 return x;
             });
-            if (!r.failed()) {
-                out.put(name, new Law.OwnershipRule(name, description, t));
+            return new Law.OwnershipRule(name, description, t);
+        });
+    }
+
+    // ---- helpers ----
+
+    /**
+     * A table of named entries ({@code NAME: {...}}): each entry's keys checked against
+     * {@code keys} and bound by {@code build}; entries with problems are left out (and reported).
+     */
+    private <T> Map<String, T> named(Fields f, String table, List<String> keys, java.util.function.BiFunction<String, Fields, T> build) {
+        Map<String, T> out = new LinkedHashMap<>();
+        Fields all = f.nested(table);
+        if (all == null) {
+            return out;
+        }
+        for (String name : all.node.values.keySet()) {
+            Fields e = all.nested(name);
+            if (e == null) {
+                continue;
+            }
+            e.allow(keys);
+            T value = build.apply(name, e);
+            if (!e.failed() && value != null) {
+                out.put(name, value);
             }
         }
         return out;
     }
 
-    // ---- helpers ----
 
     private interface ValueReader<T> {
         T read(Node value, String key);
