@@ -645,6 +645,11 @@ public final class PolicyEvaluator {
             Site from = n.site(in.from());
             Item input = n.item(in.item());
             if (!from.location().equals(authority)) {
+                double inside = rollup(authority, destination, day).value(from.id());
+                if (inside > 0) {
+                    counted.add(input.id() + " (made in " + from.location() + " by " + from.id() + ": by its own " + authority
+                            + "-origin controlled content, USD " + usd(inside) + " a unit)");
+                }
                 continue;
             }
             String reason = controlled.reason(input.eccn(), destination, day);

@@ -111,6 +111,27 @@ class PolicyEvaluatorTest {
                         + " (general, 15 CFR 734.4(d); BIS de minimis guidelines): subject");
     }
 
+    /**
+     * One tier up, the chip's content is counted inside whatever contains it: a Chinese server
+     * line's trace names the Taiwanese chip as carrying USD 30 of US controlled content a unit.
+     */
+    @Test
+    void foreignInputsCountByTheirOwnContent() {
+        Network n = network()
+                .item(Item.of("cloud", 5000))
+                .site(Site.of("tw-server", "foundry", "server", 100, Map.of("chip", 1.0)))
+                .site(Site.of("cn-dc", "cn-sub", "cloud", 10, Map.of("server", 1.0)))
+                .link(SupplyLink.of("tw-line", "tw-server", "chip", 1, Duration.weeks(1)))
+                .link(SupplyLink.of("tw-server", "cn-dc", "server", 1, Duration.weeks(1)))
+                .demand(Demand.of("cloud", "CN", "cn-dc", 1))
+                .build();
+        Decision d = decision(evaluate(n, listing(List.of("cn-sub"), null, List.of())), "tw-server->cn-dc", "el");
+        assertThat(d.trace()).contains("controlled content toward CN: chip (made in TW by tw-line: by its own US-origin controlled"
+                + " content, USD 30 a unit)");
+        // USD 30 in a USD 1,000 server: 3%, under 25%.
+        assertThat(d.trace()).anyMatch(s -> s.contains("US-origin controlled content 3.0% of USD 1,000 (USD 30) ≤ de minimis 25.0%"));
+    }
+
     @Test
     void raisedThresholdLetsItThroughAndAZeroThresholdCatchesAnything() {
         DeMinimis raised = new DeMinimis(header("dm", "de-minimis", "US", "2025-01-01"), 0.35, List.of("CN"), List.of());
