@@ -34,8 +34,14 @@ public final class PolicyDecisions {
             return this;
         }
         List<Decision> changed = new java.util.ArrayList<>(decisions.size());
+        org.chokepoint.model.Network net = scenario.network();
         for (Decision d : decisions) {
             LicensePolicy lp = d.effect() == Decision.Effect.LICENSE ? licenses.get(d.measure()) : null;
+            if (lp != null && !lp.cases().isEmpty()) {
+                // The path keeps the case it fell under: a drawn number changes the measure's own policy only.
+                String customer = d.linkName().substring(d.linkName().indexOf("->") + 2);
+                lp = lp.forPath(d.item(), net.item(d.item()).eccn(), net.site(customer).firm());
+            }
             changed.add(lp == null ? d : new Decision(d.measure(), d.effect(), d.link(), d.demand(), d.linkName(), d.item(),
                     d.from(), d.to(), d.announced(), lp, d.factor(), d.markup(), d.stockpile(), d.condition(), d.trace()));
         }

@@ -144,6 +144,20 @@ class LicenseDynamicsTest {
                 .satisfies(x -> assertThat(x.trace()).anyMatch(step -> step.startsWith("license policy case 'samsung-first' (customers samsung)")));
     }
 
+    /** A drawn approval (Monte Carlo, sweeps) changes the measure's own policy; paths under a case keep the case's. */
+    @Test
+    void drawnNumbersLeaveCasesAlone() throws IOException {
+        Scenario s = scenario("""
+                {policy: case-by-case, approval: 0.5, cases: [{name: samsung-first, customers: [samsung], policy: approval}]}""");
+        PolicyDecisions d = PolicyEvaluator.evaluate(s, CompiledNetwork.of(s.network(), s.step()));
+        LicensePolicy base = ((org.chokepoint.policy.ExportRestriction) s.measures().get(0)).license();
+        PolicyDecisions drawn = d.withLicenses(java.util.Map.of("jp-licensing", base.with("approval", 0.1)));
+        assertThat(drawn.effective()).filteredOn(x -> x.linkName().endsWith("samsung-fab")).singleElement()
+                .satisfies(x -> assertThat(x.license().approval()).isEqualTo(1.0));
+        assertThat(drawn.effective()).filteredOn(x -> x.linkName().endsWith("hynix-fab")).singleElement()
+                .satisfies(x -> assertThat(x.license().approval()).isEqualTo(0.1));
+    }
+
     /** The new draws come from each run's own stream: the same bands and totals on one thread and on two. */
     @Test
     void theDrawsAreTheSameForAnyNumberOfThreads() throws IOException {
