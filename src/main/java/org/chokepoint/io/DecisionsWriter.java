@@ -40,6 +40,18 @@ public final class DecisionsWriter {
                 l.put("review", d.license().review().toString());
                 l.put("approved-share", d.license().approvedShare());
                 l.put("leakage", d.license().leakage());
+                if (!d.license().approvalPath().isEmpty()) {
+                    ObjectNode path = l.putObject("approval-path");
+                    d.license().approvalPath().forEach((day, p) -> path.put(day.toString(), p));
+                }
+                if (d.license().reviewVaries()) {
+                    l.put("review-min", d.license().reviewMin().toString());
+                    l.put("review-max", d.license().reviewMax().toString());
+                }
+                if (d.license().attempts() > 1) {
+                    l.put("attempts", d.license().attempts());
+                    l.put("reapply-delay", d.license().reapplyDelay().toString());
+                }
             }
             if (d.condition() != null) {
                 o.put("condition", d.condition());
