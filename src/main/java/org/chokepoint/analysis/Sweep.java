@@ -39,8 +39,39 @@ public final class Sweep {
         }
     }
 
-    /** The metrics a sweep can keep, per point: mean and percentiles over its runs. */
-    public static final List<String> METRICS = List.of("total-shortfall-value", "total-shortfall", "fill-rate");
+    /**
+     * The metrics a sweep can keep, per point: mean and percentiles over its runs. Besides these,
+     * {@code shortfall-value-XX} for each buyers' country XX of the scenario's final demand.
+     * <ul>
+     *   <li>{@code total-shortfall-value}: USD, end items not delivered valued at their prices;</li>
+     *   <li>{@code fill-rate}: share of the value of final demand delivered (value-weighted, so
+     *       units of unlike items are never added);</li>
+     *   <li>{@code shortfall-value-XX}: USD, the shortfall value of buyers in country XX.</li>
+     * </ul>
+     */
+    public static final List<String> METRICS = List.of("total-shortfall-value", "fill-rate");
+
+    /** The prefix of the per-market metrics. */
+    public static final String BY_MARKET = "shortfall-value-";
+
+    /** Why a metric name is not one this scenario has, or null if it is. */
+    public static String metricProblem(Scenario scenario, String metric) {
+        if (METRICS.contains(metric)) {
+            return null;
+        }
+        java.util.SortedSet<String> markets = new java.util.TreeSet<>();
+        scenario.network().demand().forEach(d -> markets.add(d.market()));
+        if (metric.startsWith(BY_MARKET) && markets.contains(metric.substring(BY_MARKET.length()))) {
+            return null;
+        }
+        List<String> known = new ArrayList<>(METRICS);
+        markets.forEach(m -> known.add(BY_MARKET + m));
+        if (metric.equals("total-shortfall")) {
+            return "metric 'total-shortfall' was removed: it added units of unlike items; use total-shortfall-value or the"
+                    + " value-weighted fill-rate";
+        }
+        return "unknown metric '" + metric + "'; allowed: " + String.join(", ", known) + "." + org.chokepoint.model.Names.didYouMean(metric, known);
+    }
 
     /**
      * One varied parameter: a list of values, or (for Latin hypercube and Sobol designs) a
@@ -143,8 +174,9 @@ public final class Sweep {
 
     public Sweep metrics(List<String> keep) {
         for (String m : keep) {
-            if (!METRICS.contains(m)) {
-                throw new IllegalArgumentException("unknown metric '" + m + "'; use " + String.join(", ", METRICS));
+            String problem = metricProblem(scenario, m);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
             }
         }
         this.metrics = List.copyOf(keep);
@@ -284,21 +316,22 @@ public final class Sweep {
     }
 
     private static double[] metric(String m, MonteCarlo.Result mc, Scenario at) {
-        return switch (m) {
-            case "total-shortfall-value" -> mc.totals();
-            case "total-shortfall" -> mc.totalUnits();
-            default -> {
-                double demanded = 0;
-                for (var d : at.network().demand()) {
-                    demanded += d.quantity() * at.periods();
-                }
-                double[] fill = new double[mc.runs()];
-                for (int r = 0; r < fill.length; r++) {
-                    fill[r] = demanded > 0 ? 1 - mc.totalUnits()[r] / demanded : 1;
-                }
-                yield fill;
-            }
-        };
+        if (m.equals("total-shortfall-value")) {
+            return mc.totals();
+        }
+        if (m.startsWith(BY_MARKET)) {
+            return mc.marketTotals(m.substring(BY_MARKET.length()));
+        }
+        // fill-rate: one minus the shortfall value over the value of final demand at its prices.
+        double demanded = 0;
+        for (var d : at.network().demand()) {
+            demanded += d.quantity() * at.network().price(d) * at.periods();
+        }
+        double[] fill = new double[mc.runs()];
+        for (int r = 0; r < fill.length; r++) {
+            fill[r] = demanded > 0 ? 1 - mc.totals()[r] / demanded : 1;
+        }
+        return fill;
     }
 
     private static double mean(double[] x) {

@@ -100,10 +100,12 @@ public final class SweepReader {
         long seed = f.whole("seed", false, scenario.seed(), Long.MIN_VALUE, Long.MAX_VALUE, "A whole number.");
         List<String> metrics = f.texts("metrics");
         for (int i = 0; i < metrics.size(); i++) {
-            if (!Sweep.METRICS.contains(metrics.get(i))) {
+            String problem = Sweep.metricProblem(scenario, metrics.get(i));
+            if (problem != null) {
                 Node at = f.raw("metrics") instanceof Node.ListNode l && i < l.values.size() ? l.values.get(i) : f.raw("metrics");
-                f.fail(at, "metrics[" + i + "]", "unknown metric '" + metrics.get(i) + "'",
-                        "Allowed: " + String.join(", ", Sweep.METRICS) + "." + Names.didYouMean(metrics.get(i), Sweep.METRICS));
+                int cut = problem.indexOf("; ");
+                f.fail(at, "metrics[" + i + "]", problem.substring(0, cut), Character.toUpperCase(problem.charAt(cut + 2))
+                        + problem.substring(cut + 3));
             }
         }
         List<Sweep.Axis> axes = new ArrayList<>();

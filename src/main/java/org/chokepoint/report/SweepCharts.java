@@ -183,9 +183,10 @@ public final class SweepCharts {
     static String label(String metric) {
         return switch (metric) {
             case "total-shortfall-value" -> "total shortfall value (USD)";
-            case "total-shortfall" -> "total shortfall (units)";
-            case "fill-rate" -> "fill rate (share of demand delivered)";
-            default -> metric;
+            case "fill-rate" -> "fill rate (share of the value of demand delivered)";
+            default -> metric.startsWith(org.chokepoint.analysis.Sweep.BY_MARKET)
+                    ? "shortfall value, buyers in " + metric.substring(org.chokepoint.analysis.Sweep.BY_MARKET.length()) + " (USD)"
+                    : metric;
         };
     }
 }

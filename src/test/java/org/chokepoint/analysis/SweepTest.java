@@ -57,6 +57,35 @@ class SweepTest {
         assertThat(rows.get(1).mean()).as("every license granted: no shortfall").isZero();
     }
 
+    /**
+     * The fill rate is value-weighted: one minus the shortfall value over the value of final demand
+     * at its prices; the per-market metric is that market's shortfall value, and the markets add up
+     * to the total. Units of unlike items are never added, and the old unit total is refused.
+     */
+    @Test
+    void metricsAreInValueAndByMarket() {
+        Scenario s = scenario();
+        java.util.SortedSet<String> markets = new java.util.TreeSet<>();
+        s.network().demand().forEach(d -> markets.add(d.market()));
+        List<String> keep = new java.util.ArrayList<>(List.of("total-shortfall-value", "fill-rate"));
+        markets.forEach(m -> keep.add(Sweep.BY_MARKET + m));
+        List<Sweep.Row> rows = Sweep.of(s).vary("measures.ga.license.approval", 0.0).runs(30).seed(3).threads(1).metrics(keep).run();
+        double total = rows.stream().filter(r -> r.metric().equals("total-shortfall-value")).findFirst().orElseThrow().mean();
+        assertThat(total).isPositive();
+        double demandedValue = 0;
+        for (var d : s.network().demand()) {
+            demandedValue += d.quantity() * s.network().price(d) * s.periods();
+        }
+        double fill = rows.stream().filter(r -> r.metric().equals("fill-rate")).findFirst().orElseThrow().mean();
+        assertThat(fill).isCloseTo(1 - total / demandedValue, org.assertj.core.data.Offset.offset(1e-12));
+        double byMarket = rows.stream().filter(r -> r.metric().startsWith(Sweep.BY_MARKET)).mapToDouble(Sweep.Row::mean).sum();
+        assertThat(byMarket).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-6 * total));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.of(s).metrics(List.of("total-shortfall")))
+                .hasMessageContaining("added units of unlike items");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.of(s).metrics(List.of("shortfall-value-ZZ")))
+                .hasMessageContaining("unknown metric 'shortfall-value-ZZ'");
+    }
+
     @Test
     void sweptValuesOverrideTheScenariosOwnDistributionForThatPath() {
         var u = new org.chokepoint.model.Uncertainty(10, List.of(new org.chokepoint.model.Uncertainty.Parameter(

@@ -335,6 +335,20 @@ class CliTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /** A sweep naming the removed unit total, or a market its scenario has no buyers in, is refused at the metric. */
+    @Test
+    void sweepMetricsAreCheckedAgainstTheScenario() throws IOException {
+        Path sweep = Files.writeString(dir.resolve("metrics.yaml"), "sweep: m\nscenario: "
+                + Path.of("scenarios/inspur-entity-list-2025.yaml").toAbsolutePath() + "\nruns: 2\n"
+                + "metrics: [total-shortfall, shortfall-value-CN, shortfall-value-FR]\n"
+                + "parameters:\n  - {path: measures.bis-2025-inspur.license.approval, values: [0, 1]}\n");
+        Result v = run("validate", sweep.toString());
+        assertThat(v.code()).isEqualTo(2);
+        assertThat(v.err()).contains("metrics.yaml:4:11: metrics[0]: metric 'total-shortfall' was removed: it added units of unlike items")
+                .contains("metrics.yaml:4:48: metrics[2]: unknown metric 'shortfall-value-FR'")
+                .doesNotContain("metrics[1]");
+    }
+
     @Test
     void chartsTooLargeToDrawAreRefusedBeforeSimulating() {
         Result r = run("run", SAMPLE, "--png-width", "6000", "--png-scale", "4", "--out", dir.resolve("big").toString());

@@ -34,7 +34,7 @@ class SweepChartsTest {
         assertThat(d.getStartYValue(0, 1)).isEqualTo(0.65);
         assertThat(d.getEndYValue(0, 1)).isEqualTo(0.8);
         assertThat(d.getSeriesKey(0)).isEqualTo("mean, P5–P95 band");
-        assertThat(charts.get(0).chart().getTitle().getText()).isEqualTo("Fill rate (share of demand delivered) across the sweep");
+        assertThat(charts.get(0).chart().getTitle().getText()).isEqualTo("Fill rate (share of the value of demand delivered) across the sweep");
     }
 
     /** x in {0, 1, 2} × y in {0, 10}; the metric is 100x + y/10. */
@@ -46,7 +46,7 @@ class SweepChartsTest {
                 Map<String, Double> v = new LinkedHashMap<>();
                 v.put("x", (double) i);
                 v.put("y", 10.0 * j);
-                rows.add(row(point++, v, "total-shortfall", 100 * i + j, 0));
+                rows.add(row(point++, v, "fill-rate", 100 * i + j, 0));
             }
         }
         return rows;
@@ -81,7 +81,7 @@ class SweepChartsTest {
         assertThat(e.get(0).levels()).isEqualTo(3);
 
         CategoryDataset bars = SweepCharts.effectsData(e);
-        assertThat(bars.getValue("total shortfall (units)", "x").doubleValue()).isEqualTo(e.get(0).rho());
+        assertThat(bars.getValue("fill rate (share of the value of demand delivered)", "x").doubleValue()).isEqualTo(e.get(0).rho());
         assertThat(SweepCharts.effects("t", e).getTitle().getText()).isEqualTo("Which swept parameter moves each metric");
     }
 
