@@ -58,6 +58,17 @@ public final class RunState {
     /** Revenue from buyers in another country than the site's firm (sites and final markets); kept with detailed accounts only. */
     final double[] exportRevenue;
     /**
+     * The books, per slot: what this period's purchases cost the buyer (supplier's price with
+     * markups, premiums and the carrying cost of delayed shipments), and the book value and units
+     * of what the slot holds and has in transit, consumed at its average cost. Per site: the
+     * value of inputs used this period. Value added is revenue less that.
+     */
+    final double[] purchases;
+    final double[] bookValue;
+    final double[] bookUnits;
+    final double[] slotUse;
+    final double[] consumption;
+    /**
      * Per site, interleaved, as the link pass reads them for each link's supplier: {@code supply[4s]}
      * the fraction of its open link orders it ships this period, {@code [4s+1]} its price,
      * {@code [4s+2]} 1 if it has spare capacity (else 0), {@code [4s+3]} the link orders placed on it
@@ -117,6 +128,11 @@ public final class RunState {
         valueAdded = new double[n.siteCount];
         revenue = new double[n.siteCount];
         exportRevenue = new double[n.siteCount];
+        purchases = new double[n.slotCount];
+        bookValue = new double[n.slotCount];
+        bookUnits = new double[n.slotCount];
+        slotUse = new double[n.slotCount];
+        consumption = new double[n.siteCount];
         supply = new double[4 * n.siteCount + rankCells];
         rankOrders = new double[rankCells];
         reopened = new boolean[n.siteCount];
@@ -227,7 +243,13 @@ public final class RunState {
                 qty += w;
             }
             inputPrice[k] = qty > 0 ? value / qty : 0; // the baseline price paid
+            // The opening books: what is held and in transit, at the baseline price paid.
+            bookUnits[k] = slot[3 * k] + slot[3 * k + 1];
+            bookValue[k] = bookUnits[k] * inputPrice[k];
+            purchases[k] = 0;
+            slotUse[k] = 0;
         }
+        Arrays.fill(consumption, 0);
         for (int s = 0; s < n.siteCount; s++) {
             double inputs = 0;
             for (int k = n.slotOffsets[s]; k < n.slotOffsets[s + 1]; k++) {
@@ -322,6 +344,36 @@ public final class RunState {
     /** Orders the site could serve this period (from open links, and final demand). */
     public double ordered(int site) {
         return received[site];
+    }
+
+    /** What slot k's purchases this period cost the buyer, USD (markups, premiums and carrying cost included). */
+    public double purchases(int k) {
+        return purchases[k];
+    }
+
+    /** The book value of what slot k holds and has in transit, USD, at average cost. */
+    public double bookValue(int k) {
+        return bookValue[k];
+    }
+
+    /** The units slot k's books hold (stock and in transit): the same as the goods, by conservation. */
+    public double bookUnits(int k) {
+        return bookUnits[k];
+    }
+
+    /** The value of slot k's input its site used this period, at average cost, USD. */
+    public double slotUse(int k) {
+        return slotUse[k];
+    }
+
+    /** The value of inputs site {@code site} used this period, at their average cost, USD. */
+    public double consumption(int site) {
+        return consumption[site];
+    }
+
+    /** Value added this period: revenue less the inputs used, USD. */
+    public double valueAdded(int site) {
+        return revenue[site] - consumption[site];
     }
 
     public double stock(int k) {

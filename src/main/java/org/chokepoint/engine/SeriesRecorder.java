@@ -26,6 +26,7 @@ public final class SeriesRecorder implements Recorder {
     private double[] stock;
     private double[] unitCost;
     private double[] revenue;
+    private double[] valueAdded;
     private double[] exportRevenue;
     /** Unit-cost components, {@code (t * sites + site) * CostCause.COUNT + cause}; empty unless traced. */
     private double[] caused = new double[0];
@@ -73,6 +74,7 @@ public final class SeriesRecorder implements Recorder {
         stock = new double[periods * slots];
         unitCost = new double[periods * sites];
         revenue = new double[periods * sites];
+        valueAdded = new double[periods * sites];
         exportRevenue = new double[periods * sites];
         if (causes) {
             caused = new double[periods * sites * CostCause.COUNT];
@@ -107,6 +109,9 @@ public final class SeriesRecorder implements Recorder {
         }
         System.arraycopy(s.unitCost, 0, unitCost, t * sites, sites);
         System.arraycopy(s.revenue, 0, revenue, t * sites, sites);
+        for (int i = 0; i < sites; i++) {
+            valueAdded[t * sites + i] = s.revenue[i] - s.consumption[i];
+        }
         System.arraycopy(s.exportRevenue, 0, exportRevenue, t * sites, sites);
         if (causes) {
             System.arraycopy(s.siteCause, 0, caused, t * sites * CostCause.COUNT, sites * CostCause.COUNT);
@@ -140,6 +145,11 @@ public final class SeriesRecorder implements Recorder {
 
     public double unitCost(int t, int site) {
         return unitCost[t * sites + site];
+    }
+
+    /** Value added in period t: revenue less the value of inputs used (at average cost), USD. */
+    public double valueAdded(int t, int site) {
+        return valueAdded[t * sites + site];
     }
 
     public double revenue(int t, int site) {

@@ -315,10 +315,21 @@ public final class Simulation {
         if (x < 0) {
             x = 0;
         }
+        double used = 0;
+        final double[] bookValue = s.bookValue;
+        final double[] bookUnits = s.bookUnits;
         for (int k = slotFrom; k < slotTo; k++) {
-            double left = slot[3 * k] - x * n.slotQty[k];
+            double take = x * n.slotQty[k];
+            double left = slot[3 * k] - take;
             slot[3 * k] = left > 0 ? left : 0; // x ≤ stock/a: only rounding can go below zero
+            double units = bookUnits[k];
+            double cost = units > EPS ? take * bookValue[k] / units : take * s.inputPrice[k];
+            bookValue[k] -= cost;
+            bookUnits[k] = units - take;
+            s.slotUse[k] = cost;
+            used += cost;
         }
+        s.consumption[site] = used;
         s.output[site] = x;
         supply[4 * site + 2] = x < cap * (1 - 1e-9) ? 1 : 0;
 
@@ -452,6 +463,9 @@ public final class Simulation {
                 arrivedTotal[k] += arriving;
             }
             slot[3 * k + 1] += sent;
+            s.purchases[k] = value;
+            s.bookValue[k] += value;
+            s.bookUnits[k] += units;
             if (units > EPS) {
                 s.inputPrice[k] = value / units; // else: nothing bought, the last price stands
             }
