@@ -78,7 +78,9 @@ public final class TestNetworks {
             b.firm(org.chokepoint.model.Firm.of(String.format("f%02d", r), countries[r % countries.length]));
         }
         for (int i = 0; i < n; i++) {
-            b.item(org.chokepoint.model.Item.of(String.format("g%04d", i), 1 + rng.nextInt(100)));
+            // One value for every good, as in an input-output table in value terms: columns summing
+            // below one then leave every sector positive value added.
+            b.item(org.chokepoint.model.Item.of(String.format("g%04d", i), 100));
         }
         double[][] a = new double[n][n];
         for (int j = 0; j < n; j++) {

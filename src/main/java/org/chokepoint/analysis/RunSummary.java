@@ -71,10 +71,20 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
      * @param extraProcurementCost extra cost of inputs bought, USD
      * @param exportRevenue the part of {@code revenue} from buyers in other countries
      * @param baselineExportRevenue the same without the measures
+     * @param valueAdded value added with the measures: revenue less the inputs used at average
+     *     cost, USD (what the key's sites earn themselves; summed over tiers it never counts a part
+     *     twice, as gross sales do)
+     * @param baselineValueAdded the same without the measures
      */
     public record Totals(String key, double revenue, double baselineRevenue, double extraProcurementCost,
-                         double exportRevenue, double baselineExportRevenue) {
+                         double exportRevenue, double baselineExportRevenue, double valueAdded, double baselineValueAdded) {
 
+        /** Value added lost to the measures, USD; negative: a gain. */
+        public double lostValueAdded() {
+            return baselineValueAdded - valueAdded;
+        }
+
+        /** Gross sales lost, USD: summed over tiers it counts a part again in everything that contains it. */
         public double lostRevenue() {
             return baselineRevenue - revenue;
         }
@@ -162,6 +172,8 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
         double[] siteExtra = new double[n.siteCount()];
         double[] siteExport = new double[n.siteCount()];
         double[] siteBaseExport = new double[n.siteCount()];
+        double[] siteVa = new double[n.siteCount()];
+        double[] siteBaseVa = new double[n.siteCount()];
         for (int s = 0; s < n.siteCount(); s++) {
             double base = n.baseOutput(s);
             double min = 1;
@@ -197,6 +209,8 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
                 siteBaseRevenue[s] += baseline.revenue(t, s);
                 siteExport[s] += r.exportRevenue(t, s);
                 siteBaseExport[s] += baseline.exportRevenue(t, s);
+                siteVa[s] += r.valueAdded(t, s);
+                siteBaseVa[s] += baseline.valueAdded(t, s);
             }
             siteExtra[s] = extra;
             sites.add(new SiteRow(n.siteId(s), n.firmOf(s), base, min, below, cut, survive, survivedRun,
@@ -211,12 +225,14 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
             Firm f = net.firm(n.firmOf(s));
             for (TreeMap<String, double[]> m : List.of(byFirm, byGroup, byCountry)) {
                 String key = m == byFirm ? f.id() : m == byGroup ? net.group(f).id() : f.country();
-                double[] acc = m.computeIfAbsent(key, k -> new double[5]);
+                double[] acc = m.computeIfAbsent(key, k -> new double[7]);
                 acc[0] += siteRevenue[s];
                 acc[1] += siteBaseRevenue[s];
                 acc[2] += siteExtra[s];
                 acc[3] += siteExport[s];
                 acc[4] += siteBaseExport[s];
+                acc[5] += siteVa[s];
+                acc[6] += siteBaseVa[s];
             }
         }
         return new RunSummary(List.copyOf(demand), List.copyOf(sites), totals(byFirm), totals(byGroup), totals(byCountry),
@@ -225,7 +241,7 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
 
     private static List<Totals> totals(TreeMap<String, double[]> m) {
         List<Totals> out = new ArrayList<>();
-        m.forEach((k, v) -> out.add(new Totals(k, v[0], v[1], v[2], v[3], v[4])));
+        m.forEach((k, v) -> out.add(new Totals(k, v[0], v[1], v[2], v[3], v[4], v[5], v[6])));
         return List.copyOf(out);
     }
 

@@ -132,10 +132,21 @@ public final class SyntheticNetworks {
         }
 
         NetworkBuilder b = new NetworkBuilder();
+        // Values tier by tier (inputs come from the tier below, so they are known): the drawn value,
+        // raised where needed so that every maker's recipe costs at most 80% of it (positive value added).
+        double[] values = new double[itemCount];
         for (int it = 0; it < itemCount; it++) {
             int tier = tierOf(makers.get(it).get(0), tierStart);
             Item.Category cat = Item.Category.values()[tier];
             double value = Math.round(Math.pow(8, tier) * (5 + rng.nextInt(20)));
+            for (int s : makers.get(it)) {
+                double cost = 0;
+                for (Map.Entry<Integer, Double> in : recipes.get(s).entrySet()) {
+                    cost += in.getValue() * values[in.getKey()];
+                }
+                value = Math.max(value, Math.ceil(1.25 * cost));
+            }
+            values[it] = value;
             String eccn = rng.nextInt(4) == 0 ? "3A090" : "EAR99";
             b.item(new Item(itemId(it, width), null, value, eccn, cat, null, null));
         }

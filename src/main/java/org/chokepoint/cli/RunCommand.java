@@ -250,10 +250,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                         x.timeToSurvive() == RunSummary.NEVER ? "-" : (x.survivedRun() ? ">" : "") + x.timeToSurvive(),
                         x.timeToRecover() == RunSummary.NEVER ? "-" : Integer.toString(x.timeToRecover())));
         out.println();
-        out.printf("%-10s %18s %18s%n", "country", "lost revenue", "extra input cost");
+        out.printf("%-10s %20s %22s %18s%n", "country", "lost value added", "lost gross sales", "extra input cost");
         for (RunSummary.Totals c : run.summary().countries()) {
-            out.printf("%-10s %18s %18s%n", c.key(), units(c.lostRevenue()), units(c.extraProcurementCost()));
+            out.printf("%-10s %20s %22s %18s%n", c.key(), units(c.lostValueAdded()), units(c.lostRevenue()),
+                    units(c.extraProcurementCost()));
         }
+        out.println("(USD over the run, against the run without the measures; value added is sales less inputs used,"
+                + " gross sales count a part again in every tier that contains it; negative: a gain)");
     }
 
     private static String units(double v) {

@@ -323,6 +323,9 @@ public final class ResultsWriter {
         for (RunSummary.Totals t : rows) {
             ObjectNode o = array.addObject();
             o.put(name, t.key());
+            o.put("value-added", t.valueAdded());
+            o.put("baseline-value-added", t.baselineValueAdded());
+            o.put("lost-value-added", t.lostValueAdded());
             o.put("revenue", t.revenue());
             o.put("baseline-revenue", t.baselineRevenue());
             o.put("lost-revenue", t.lostRevenue());

@@ -248,12 +248,79 @@ public final class NetworkBuilder {
 
         checkLinksPerCustomer(linkFrom, linkTo, linkItem, itemIndex, siteById, alternateFor, found);
         checkZeroLeadTimeCycles(found);
+        found.removeIf(java.util.Objects::isNull);
+        if (found.isEmpty()) {
+            checkValueAdded(linkFrom, linkTo, linkItem, itemById, found);
+        }
 
         found.removeIf(java.util.Objects::isNull);
         if (!found.isEmpty()) {
             throw new InvalidInputException(found);
         }
         return new Network(items, firms, sites, links, alternates, demand, notes);
+    }
+
+    /**
+     * Every site's price covers its recipe at its suppliers' prices (share-weighted, markups
+     * included): a site that sells below the cost of its inputs would have negative value added,
+     * which no accounts can carry.
+     */
+    private void checkValueAdded(int[] linkFrom, int[] linkTo, int[] linkItem, Map<String, Item> itemById, List<Problem> found) {
+        int n = sites.size();
+        double[] price = new double[n];
+        for (int i = 0; i < n; i++) {
+            Site s = sites.get(i);
+            price[i] = Double.isNaN(s.price()) ? itemById.get(s.makes()).value() : s.price();
+        }
+        // Per site and input: share-weighted price paid, as sums over the site's links.
+        Map<Long, double[]> paid = new HashMap<>();
+        for (int l = 0; l < links.size(); l++) {
+            SupplyLink link = links.get(l);
+            double[] acc = paid.computeIfAbsent(((long) linkTo[l] << 32) | linkItem[l], k -> new double[2]);
+            acc[0] += link.share() * price[linkFrom[l]] * (1 + link.markup());
+            acc[1] += link.share();
+        }
+        Map<String, Integer> itemIndex = denseIndex(items, Item::id);
+        double[] siteCost = new double[n];
+        List<String> siteParts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Site s = sites.get(i);
+            double cost = 0;
+            List<String> parts = new ArrayList<>();
+            for (Map.Entry<String, Double> in : s.recipe().entrySet()) {
+                double[] acc = paid.get(((long) i << 32) | itemIndex.get(in.getKey()));
+                if (acc == null || acc[1] <= 0) {
+                    continue; // served by alternates only: no baseline price
+                }
+                double c = in.getValue() * acc[0] / acc[1];
+                cost += c;
+                parts.add(in.getKey() + " " + Checks.fmt(Math.round(c * 100) / 100.0));
+            }
+            siteCost[i] = cost;
+            siteParts.add(String.join(", ", parts));
+            if (price[i] < cost * (1 - 1e-9)) {
+                found.add(siteOrigins.get(i).problem(Double.isNaN(s.price()) ? "makes" : "price", "site '" + s.id() + "' sells "
+                        + s.makes() + " at USD " + Checks.fmt(price[i]) + " but its recipe costs USD " + Checks.fmt(Math.round(cost * 100) / 100.0)
+                        + " at its suppliers' prices (" + String.join(", ", parts) + "): its value added would be negative",
+                        "Raise the site's price (price:) or the value of " + s.makes() + ", or check the recipe quantities and the"
+                                + " suppliers' prices."));
+            }
+        }
+        // Final demand bought below the cost of the site's recipe: the same negative value added on those sales.
+        Map<String, Integer> siteIndex = denseIndex(sites, Site::id);
+        for (int j = 0; j < demand.size(); j++) {
+            Demand d = demand.get(j);
+            int i = siteIndex.get(d.site());
+            if (Double.isNaN(d.price())) {
+                continue; // at the item's value, checked with the site when the site has no price of its own
+            }
+            if (d.price() < siteCost[i] * (1 - 1e-9)) {
+                found.add(demandOrigins.get(j).problem("price", "final demand buys " + d.item() + " from '" + d.site() + "' at USD "
+                        + Checks.fmt(d.price()) + " but the site's recipe costs USD " + Checks.fmt(Math.round(siteCost[i] * 100) / 100.0)
+                        + " (" + siteParts.get(i) + "): its sales there would have negative value added",
+                        "Raise the price of this demand entry, or check the recipe quantities and the suppliers' prices."));
+            }
+        }
     }
 
     /**

@@ -33,12 +33,13 @@ public final class RunFigures {
                     + " their median") + ". Vertical lines mark the dates measures take effect (not responses to escalations, which come"
                     + " at different times in different runs)."));
         }
-        figures.add(new PdfReport.Figure("costs-by-country.png", CostChart.chart(s, run.summary()), "What the measures cost the"
-                + " firms of each country over the run: revenue lost at home and on exports, and extra paid for inputs, against the same run without the"
-                + " measures."));
+        figures.add(new PdfReport.Figure("costs-by-country.png", CostChart.chart(s, run.summary()), "Value added lost by the"
+                + " firms of each country over the run (their sales less the inputs they used), against the same run without the"
+                + " measures; a bar below zero is a gain. The grey bar is gross sales lost, for reference: summed over tiers it counts"
+                + " a part again inside everything that contains it."));
         figures.add(new PdfReport.Figure("costs-by-firm.png", CostChart.byFirm(s, run.summary()), "The same by firm, for the "
-                + CostChart.MAX_BARS + " firms with the largest figures: on both sides of the measures, who loses sales and who"
-                + " pays more; a bar left of zero is a gain, sales won from the firms cut off."));
+                + CostChart.MAX_BARS + " firms with the largest change in value added, on both sides of the measures; a bar left of"
+                + " zero is a gain, sales won from the firms cut off."));
         for (var u : UnitCostChart.rows(run.summary())) {
             figures.add(new PdfReport.Figure("unit-cost-" + u.site() + ".png", UnitCostChart.chart(s, u), "Where the change in"
                     + " the unit cost of " + u.item() + " made at " + u.site() + " comes from, as a mean over the run in % of its"

@@ -38,7 +38,7 @@ class RoundTripTest {
                     items:
                       - {id: h20, value: 12000, eccn: 3A090.b, tpp: 2368, performance-density: 2.9, memory-bandwidth: 4000, interconnect: 900}
                       - {id: hbm, value: 1200, eccn: 3A090.c, memory-bandwidth-density: 3.3}
-                      - {id: server, value: 100000, eccn: 4A090.a, transfer-rate: 900}
+                      - {id: server, value: 150000, eccn: 4A090.a, transfer-rate: 900}
                     firms:
                       - {id: maker, country: US}
                       - {id: group, country: CN}

@@ -64,13 +64,13 @@ class LawRulesTest {
                 - {id: tw-h20, firm: tw-maker, makes: h20, location: TW, capacity: 100, made-with: [us-semiconductor-equipment]}
                 - {id: tw-etcher, firm: tw-maker, makes: etcher, location: TW, capacity: 10, made-with: [us-technology]}
                 - {id: jp-resist, firm: jp-maker, makes: resist, location: JP, capacity: 100}
-                - {id: cn-line, firm: cn-buyer, makes: board, location: CN, capacity: 100, recipe: {board: 1, a100: 1, a800: 1, h20: 1, etcher: 0.01, sequencer: 0.01}}
-                - {id: hk-line, firm: hk-buyer, makes: board, location: HK, capacity: 100, recipe: {board: 1, a100: 1}}
-                - {id: ir-line, firm: ir-buyer, makes: board, location: IR, capacity: 100, recipe: {board: 1}}
-                - {id: vn-line, firm: vn-buyer, makes: board, location: VN, capacity: 100, recipe: {a100: 1}}
-                - {id: kr-line, firm: kr-buyer, makes: board, location: KR, capacity: 100, recipe: {resist: 1}}
-                - {id: cn-abroad-line, firm: cn-abroad, makes: board, location: VN, capacity: 100, recipe: {sequencer: 0.01}}
-                - {id: us-in-cn-line, firm: us-in-cn, makes: board, location: CN, capacity: 100, recipe: {sequencer: 0.01, reagent: 1}}
+                - {id: cn-line, firm: cn-buyer, makes: board, location: CN, capacity: 100, price: 100000, recipe: {board: 1, a100: 1, a800: 1, h20: 1, etcher: 0.01, sequencer: 0.01}}
+                - {id: hk-line, firm: hk-buyer, makes: board, location: HK, capacity: 100, price: 100000, recipe: {board: 1, a100: 1}}
+                - {id: ir-line, firm: ir-buyer, makes: board, location: IR, capacity: 100, price: 100000, recipe: {board: 1}}
+                - {id: vn-line, firm: vn-buyer, makes: board, location: VN, capacity: 100, price: 100000, recipe: {a100: 1}}
+                - {id: kr-line, firm: kr-buyer, makes: board, location: KR, capacity: 100, price: 100000, recipe: {resist: 1}}
+                - {id: cn-abroad-line, firm: cn-abroad, makes: board, location: VN, capacity: 100, price: 100000, recipe: {sequencer: 0.01}}
+                - {id: us-in-cn-line, firm: us-in-cn, makes: board, location: CN, capacity: 100, price: 100000, recipe: {sequencer: 0.01, reagent: 1}}
               links:
                 - {from: us-nic, to: tw-board-at, item: nic, lead-time: 1w}
                 - {from: us-ns, to: tw-board-ns, item: ns-part, lead-time: 1w}
@@ -269,10 +269,10 @@ class LawRulesTest {
                 - {id: minority, country: CN, owners: {listed-a: 0.4}}
                 - {id: below-minority, country: CN, owners: {minority: 0.9}}
             """).replace("    - {id: us-in-cn-line, firm: us-in-cn", ""
-            + "    - {id: joint-line, firm: joint, makes: board, location: CN, capacity: 100, recipe: {reagent: 1}}\n"
-            + "    - {id: grandchild-line, firm: grandchild, makes: board, location: CN, capacity: 100, recipe: {reagent: 1}}\n"
-            + "    - {id: minority-line, firm: minority, makes: board, location: CN, capacity: 100, recipe: {reagent: 1}}\n"
-            + "    - {id: below-line, firm: below-minority, makes: board, location: CN, capacity: 100, recipe: {reagent: 1}}\n"
+            + "    - {id: joint-line, firm: joint, makes: board, location: CN, capacity: 100, price: 100000, recipe: {reagent: 1}}\n"
+            + "    - {id: grandchild-line, firm: grandchild, makes: board, location: CN, capacity: 100, price: 100000, recipe: {reagent: 1}}\n"
+            + "    - {id: minority-line, firm: minority, makes: board, location: CN, capacity: 100, price: 100000, recipe: {reagent: 1}}\n"
+            + "    - {id: below-line, firm: below-minority, makes: board, location: CN, capacity: 100, price: 100000, recipe: {reagent: 1}}\n"
             + "    - {id: us-in-cn-line, firm: us-in-cn").replace("""
                 - {from: us-reagent, to: us-in-cn-line, item: reagent, lead-time: 1w}
             """, """

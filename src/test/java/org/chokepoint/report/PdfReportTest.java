@@ -50,7 +50,9 @@ class PdfReportTest {
             double total = sum.demand().stream().mapToDouble(RunSummary.DemandRow::shortfallValue).sum();
             assertThat(text).contains("Total value of end items not delivered: " + String.format(Locale.ROOT, "%,.0f", total));
             for (RunSummary.Totals t : sum.countries()) {
-                assertThat(text).contains(t.key() + " " + String.format(Locale.ROOT, "%,.0f", t.lostRevenue()));
+                // Value added first, then gross sales: the row reads "CN -4,437,... 5,329,..."
+                assertThat(text).contains(t.key() + " " + String.format(Locale.ROOT, "%,.0f", t.lostValueAdded()) + " "
+                        + String.format(Locale.ROOT, "%,.0f", t.lostRevenue()));
             }
             // Every restriction is listed with the rule step that caused it.
             var decisions = Chokepoint.simulate(SAMPLE, Parameters.DEFAULT).decisions().effective();
