@@ -35,7 +35,7 @@ public final class ResultsWriter {
 
     /** Metric names, in the order rows are written within a period. */
     public static final List<String> METRICS = List.of("demand", "delivered", "shortfall", "output", "unit-cost",
-            "revenue", "export-revenue", "stock", "country-revenue", "country-export-revenue");
+            "revenue", "value-added", "export-revenue", "stock", "country-revenue", "country-value-added", "country-export-revenue");
 
     /** Networks up to this many sites get every site's series in {@code results.csv} by default. */
     public static final int ALL_SITES_UP_TO = 1000;
@@ -104,6 +104,7 @@ public final class ResultsWriter {
         String[] countries = countryIndex.keySet().toArray(String[]::new);
         double[] revenue = new double[countries.length];
         double[] export = new double[countries.length];
+        double[] valueAdded = new double[countries.length];
         for (int t = 0; t < r.periods(); t++) {
             String prefix = t + "," + scenario.dateOf(t) + ",";
             for (int j = 0; j < demandKeys.length; j++) {
@@ -132,6 +133,11 @@ public final class ResultsWriter {
             }
             for (int s = 0; s < n.siteCount(); s++) {
                 if (sites[s]) {
+                    row(w, prefix, "value-added", n.siteId(s), r.valueAdded(t, s));
+                }
+            }
+            for (int s = 0; s < n.siteCount(); s++) {
+                if (sites[s]) {
                     row(w, prefix, "export-revenue", n.siteId(s), r.exportRevenue(t, s));
                 }
             }
@@ -143,12 +149,17 @@ public final class ResultsWriter {
             if (partial) {
                 java.util.Arrays.fill(revenue, 0);
                 java.util.Arrays.fill(export, 0);
+                java.util.Arrays.fill(valueAdded, 0);
                 for (int s = 0; s < n.siteCount(); s++) {
                     revenue[siteCountry[s]] += r.revenue(t, s);
                     export[siteCountry[s]] += r.exportRevenue(t, s);
+                    valueAdded[siteCountry[s]] += r.valueAdded(t, s);
                 }
                 for (int c = 0; c < countries.length; c++) {
                     row(w, prefix, "country-revenue", countries[c], revenue[c]);
+                }
+                for (int c = 0; c < countries.length; c++) {
+                    row(w, prefix, "country-value-added", countries[c], valueAdded[c]);
                 }
                 for (int c = 0; c < countries.length; c++) {
                     row(w, prefix, "country-export-revenue", countries[c], export[c]);

@@ -85,9 +85,9 @@ class CliTest {
         java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
         assertThat(csv.get(1)).isEqualTo("0,2025-01-06,demand,ai-server@CN/inspur-ai-line,360");
-        // 104 periods × (demand entries × 3 + sites × 4 + recipe inputs), plus the header
+        // 104 periods × (demand entries × 3 + sites × 5 + recipe inputs), plus the header
         int inputs = NET.sites().stream().mapToInt(x -> x.recipe().size()).sum();
-        assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 4 + inputs) + 1);
+        assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 5 + inputs) + 1);
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"measures-applied\" : true");
 

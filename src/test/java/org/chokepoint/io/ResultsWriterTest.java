@@ -39,6 +39,8 @@ class ResultsWriterTest {
 
         Map<String, Double> siteRevenue = new HashMap<>();
         Map<String, Double> countryRevenue = new HashMap<>();
+        Map<String, Double> siteValueAdded = new HashMap<>();
+        Map<String, Double> countryValueAdded = new HashMap<>();
         long outputRows = 0;
         for (String line : part.toString(StandardCharsets.UTF_8).split("\n")) {
             String[] c = line.split(",");
@@ -46,6 +48,8 @@ class ResultsWriterTest {
                 outputRows++;
             } else if (c[2].equals("country-revenue")) {
                 countryRevenue.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+            } else if (c[2].equals("country-value-added")) {
+                countryValueAdded.merge(c[0], Double.parseDouble(c[4]), Double::sum);
             }
         }
         for (String line : all.toString(StandardCharsets.UTF_8).split("\n")) {
@@ -53,6 +57,8 @@ class ResultsWriterTest {
             assertThat(c[2]).isNotEqualTo("country-revenue");
             if (c[2].equals("revenue")) {
                 siteRevenue.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+            } else if (c[2].equals("value-added")) {
+                siteValueAdded.merge(c[0], Double.parseDouble(c[4]), Double::sum);
             }
         }
         assertThat(outputRows).isEqualTo(6L * ResultsWriter.ALL_SITES_UP_TO);
@@ -66,6 +72,8 @@ class ResultsWriterTest {
         for (String period : siteRevenue.keySet()) {
             assertThat(countryRevenue.get(period)).as("period %s", period)
                     .isCloseTo(siteRevenue.get(period), org.assertj.core.data.Offset.offset(1e-6 * (1 + siteRevenue.get(period))));
+            assertThat(countryValueAdded.get(period)).as("value added, period %s", period)
+                    .isCloseTo(siteValueAdded.get(period), org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(siteValueAdded.get(period)))));
         }
     }
 }
