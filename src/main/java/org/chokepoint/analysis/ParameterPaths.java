@@ -133,8 +133,7 @@ public final class ParameterPaths {
                 int i = indexOfSite(sites, m.group(1));
                 Site site = sites.get(i);
                 if (m.group(2).equals("capacity")) {
-                    sites.set(i, new Site(site.id(), site.firm(), site.makes(), site.location(), v, site.recipe(), site.stock(),
-                            site.price(), site.madeWith()));
+                    sites.set(i, site.withCapacity(v));
                 } else {
                     String item = m.group(3);
                     if (!site.recipe().containsKey(item)) {
@@ -166,7 +165,7 @@ public final class ParameterPaths {
                     throw new IllegalArgumentException("there are " + demand.size() + " demand entries; demand[" + i + "] does not exist");
                 }
                 Demand d = demand.get(i);
-                demand.set(i, new Demand(d.item(), d.market(), d.site(), v, d.price()));
+                demand.set(i, d.withQuantity(v));
                 networkChanged = true;
             } else {
                 throw new IllegalArgumentException("'" + path + "' is not a parameter path; use measures.ID.license.approval, "

@@ -52,7 +52,9 @@ public final class Chokepoint {
         SeriesRecorder series = new SeriesRecorder(true, false);
         PolicyRun.run(sim, decisions, 0, state, series);
         SeriesRecorder baseline = new SeriesRecorder(true, false);
-        sim.run(Timeline.NONE, scenario.periods(), state, baseline);
+        // Without the measures, with the network's own paths (growth, expansions, closures).
+        sim.run(Timeline.builder(compiled).paths(compiled, scenario.start(), scenario.step(), scenario.periods()).build(), scenario.periods(),
+                state, baseline);
         return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline),
                 RunSummary.of(compiled, baseline));
     }

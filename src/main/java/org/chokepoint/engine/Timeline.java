@@ -247,6 +247,40 @@ public final class Timeline {
             return this;
         }
 
+        /**
+         * The network's own dated paths — capacity of sites, quantity of final demand — as factors
+         * from the period containing each date: they belong to every run, with the measures or
+         * without them.
+         */
+        public Builder paths(CompiledNetwork n, java.time.LocalDate start, org.chokepoint.model.Step step, int periods) {
+            for (int s = 0; s < n.siteCount; s++) {
+                addPath(sites, s, n.network().site(n.siteId(s)).capacityPath(), start, step, periods);
+            }
+            for (int j = 0; j < n.demandCount; j++) {
+                addPath(demand, j, n.demand(j).path(), start, step, periods);
+            }
+            return this;
+        }
+
+        private static void addPath(List<double[]>[] byIndex, int i, java.util.NavigableMap<java.time.LocalDate, Double> path,
+                                    java.time.LocalDate start, org.chokepoint.model.Step step, int periods) {
+            java.util.List<java.util.Map.Entry<java.time.LocalDate, Double>> entries = new java.util.ArrayList<>(path.entrySet());
+            for (int e = 0; e < entries.size(); e++) {
+                int from = period(start, step, entries.get(e).getKey());
+                int to = e + 1 < entries.size() ? period(start, step, entries.get(e + 1).getKey()) : periods;
+                to = Math.min(to, periods);
+                if (to > from) {
+                    add(byIndex, i, new double[] {from, to, entries.get(e).getValue()});
+                }
+            }
+        }
+
+        /** The period containing {@code day} (0 for days before the start). */
+        private static int period(java.time.LocalDate start, org.chokepoint.model.Step step, java.time.LocalDate day) {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(start, day);
+            return days <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE / 2, days / step.days());
+        }
+
         private static void add(List<double[]>[] byIndex, int i, double[] r) {
             if (byIndex[i] == null) {
                 byIndex[i] = new ArrayList<>(2);

@@ -26,10 +26,11 @@ final class Elements {
     static final List<String> ITEM = keys("id", "name", "value", "eccn", "category", "tpp", "performance-density",
             "transfer-rate", "interconnect", "memory-bandwidth", "memory-bandwidth-density");
     static final List<String> FIRM = keys("id", "name", "country", "parent", "aliases", "owners");
-    static final List<String> SITE = keys("id", "firm", "makes", "location", "capacity", "recipe", "stock", "price", "made-with");
+    static final List<String> SITE = keys("id", "firm", "makes", "location", "capacity", "recipe", "stock", "price", "made-with",
+            "capacity-path");
     static final List<String> LINK = keys("from", "to", "item", "share", "lead-time", "markup");
     static final List<String> ALTERNATE = keys("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium");
-    static final List<String> DEMAND = keys("item", "market", "site", "quantity", "price");
+    static final List<String> DEMAND = keys("item", "market", "site", "quantity", "price", "path");
     /** CSV only: one row per site and input. */
     static final List<String> RECIPE = keys("site", "input", "quantity", "stock");
 
@@ -112,7 +113,9 @@ final class Elements {
         double capacity = f.requiredNumber("capacity", "Maximum output per period, in units of the item made.");
         double price = f.number("price", Double.NaN, "Output price per unit in USD.");
         List<String> madeWith = f.texts("made-with");
-        return build(f, o, () -> new Site(id, firm, makes, location, capacity, recipe, stock, price, madeWith), b, "sites/" + id);
+        java.util.NavigableMap<java.time.LocalDate, Double> path = datePath(f, "capacity-path",
+                "Factors of capacity from dates on: {2026-01-05: 1.5} for an expansion, 0 for a closure.");
+        return build(f, o, () -> new Site(id, firm, makes, location, capacity, recipe, stock, price, madeWith, path), b, "sites/" + id);
     }
 
     static SupplyLink link(Fields f, Origin o, NetworkBuilder b) {
@@ -144,7 +147,52 @@ final class Elements {
         String site = f.text("site", true, "The site that serves this demand.");
         double quantity = f.requiredNumber("quantity", "Units per period.");
         double price = f.number("price", Double.NaN, "Price per unit in USD.");
-        return build(f, o, () -> new Demand(item, market, site, quantity, price), b, null);
+        java.util.NavigableMap<java.time.LocalDate, Double> path = datePath(f, "path",
+                "Factors of quantity from dates on: {2025-07-07: 1.2, 2026-01-05: 1.5}.");
+        return build(f, o, () -> new Demand(item, market, site, quantity, price, path), b, null);
+    }
+
+    /**
+     * A dated path: {@code {DATE: FACTOR, ...}}; in a CSV cell, {@code DATE:FACTOR|DATE:FACTOR}.
+     * Dates and numbers are checked where they stand; the record checks the factors' range.
+     */
+    private static java.util.NavigableMap<java.time.LocalDate, Double> datePath(Fields f, String key, String advice) {
+        java.util.NavigableMap<java.time.LocalDate, Double> out = new java.util.TreeMap<>();
+        if (!f.has(key)) {
+            return out;
+        }
+        if (f.raw(key) instanceof Node.Scalar s && s.loose) {
+            for (String part : s.text.split("\\|")) {
+                int colon = part.lastIndexOf(':');
+                try {
+                    out.put(java.time.LocalDate.parse(part.substring(0, Math.max(0, colon)).trim()),
+                            Double.parseDouble(part.substring(colon + 1).trim()));
+                } catch (RuntimeException e) {
+                    f.fail(s, key, "'" + part.trim() + "' is not DATE:FACTOR", advice);
+                }
+            }
+            return out;
+        }
+        Fields m = f.nested(key);
+        if (m == null) {
+            return out;
+        }
+        for (String date : m.node.values.keySet()) {
+            java.time.LocalDate day = null;
+            try {
+                day = java.time.LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                m.fail(m.raw(date), date, "'" + date + "' is not a date", advice);
+            }
+            double x = m.numberOf(m.raw(date), date, advice);
+            if (day != null && !Double.isNaN(x)) {
+                out.put(day, x);
+            }
+        }
+        if (m.failed()) {
+            f.markFailed();
+        }
+        return out;
     }
 
     /**

@@ -86,9 +86,9 @@ public final class NetworkWriter {
             return row(f.id(), f.name().equals(f.id()) ? "" : f.name(), f.country(), f.parent() == null ? "" : f.parent(),
                     String.join("|", f.aliases()), String.join("|", owners));
         }));
-        table(dir, "sites", List.of("id", "firm", "makes", "location", "capacity", "price", "made-with"), rows(n.sites(), s -> row(
-                s.id(), s.firm(), s.makes(), s.location(), num(s.capacity()), Double.isNaN(s.price()) ? "" : num(s.price()),
-                String.join("|", s.madeWith()))));
+        table(dir, "sites", List.of("id", "firm", "makes", "location", "capacity", "price", "made-with", "capacity-path"),
+                rows(n.sites(), s -> row(s.id(), s.firm(), s.makes(), s.location(), num(s.capacity()),
+                        Double.isNaN(s.price()) ? "" : num(s.price()), String.join("|", s.madeWith()), pathCell(s.capacityPath()))));
         List<String[]> recipes = new ArrayList<>();
         for (Site s : n.sites()) {
             for (Map.Entry<String, Double> in : s.recipe().entrySet()) {
@@ -102,8 +102,22 @@ public final class NetworkWriter {
         table(dir, "alternates", List.of("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium"),
                 rows(n.alternates(), a -> row(a.site(), a.item(), a.from(), a.as() == null ? "" : a.as(), num(a.factor()),
                         a.qualify().toString(), a.ramp().toString(), num(a.maxShare()), num(a.premium()))));
-        table(dir, "demand", List.of("item", "market", "site", "quantity", "price"), rows(n.demand(), d -> row(
-                d.item(), d.market(), d.site(), num(d.quantity()), Double.isNaN(d.price()) ? "" : num(d.price()))));
+        table(dir, "demand", List.of("item", "market", "site", "quantity", "price", "path"), rows(n.demand(), d -> row(
+                d.item(), d.market(), d.site(), num(d.quantity()), Double.isNaN(d.price()) ? "" : num(d.price()), pathCell(d.path()))));
+    }
+
+    /** A dated path in a CSV cell: {@code DATE:FACTOR|DATE:FACTOR}. */
+    private static String pathCell(java.util.NavigableMap<java.time.LocalDate, Double> path) {
+        List<String> parts = new ArrayList<>();
+        path.forEach((day, f) -> parts.add(day + ":" + num(f)));
+        return String.join("|", parts);
+    }
+
+    /** A dated path in a tree: dates as keys, in order. */
+    private static Map<String, Object> pathTree(java.util.NavigableMap<java.time.LocalDate, Double> path) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        path.forEach((day, f) -> out.put(day.toString(), f));
+        return out;
     }
 
     private static <T> List<String[]> rows(List<T> list, java.util.function.Function<T, String[]> f) {
@@ -180,6 +194,7 @@ public final class NetworkWriter {
             }
             putIf(m, "price", Double.isNaN(s.price()) ? null : s.price());
             putIf(m, "made-with", s.madeWith().isEmpty() ? null : s.madeWith());
+            putIf(m, "capacity-path", s.capacityPath().isEmpty() ? null : pathTree(s.capacityPath()));
             sites.add(m);
         }
         root.put("sites", sites);
@@ -215,6 +230,7 @@ public final class NetworkWriter {
             m.put("site", d.site());
             m.put("quantity", d.quantity());
             putIf(m, "price", Double.isNaN(d.price()) ? null : d.price());
+            putIf(m, "path", d.path().isEmpty() ? null : pathTree(d.path()));
             demand.add(m);
         }
         root.put("demand", demand);

@@ -17,9 +17,12 @@ import java.util.Map;
  * @param stock input item id to target stock, as a duration of cover
  * @param price output price per unit in USD, or {@code NaN} for the item's value
  * @param madeWith facts that foreign-direct-product rules test, e.g. {@code us-semiconductor-equipment}
+ * @param capacityPath factors of {@code capacity} from dates on (an expansion, 1.5; a closure, 0; a
+ *     plant that starts later, 0 from before the run and 1 from its start); empty: none
  */
 public record Site(String id, String firm, String makes, String location, double capacity,
-                   Map<String, Double> recipe, Map<String, Duration> stock, double price, List<String> madeWith) {
+                   Map<String, Double> recipe, Map<String, Duration> stock, double price, List<String> madeWith,
+                   java.util.NavigableMap<java.time.LocalDate, Double> capacityPath) {
 
     public Site {
         Checks.id(id, "id");
@@ -48,6 +51,17 @@ public record Site(String id, String firm, String makes, String location, double
         for (String fact : madeWith) {
             Checks.id(fact, "made-with");
         }
+        capacityPath = Paths.frozen(capacityPath, "capacity-path");
+    }
+
+    public Site(String id, String firm, String makes, String location, double capacity, Map<String, Double> recipe,
+                Map<String, Duration> stock, double price, List<String> madeWith) {
+        this(id, firm, makes, location, capacity, recipe, stock, price, madeWith, null);
+    }
+
+    /** The same site with another capacity (a sampled or swept parameter), its path kept. */
+    public Site withCapacity(double newCapacity) {
+        return new Site(id, firm, makes, location, newCapacity, recipe, stock, price, madeWith, capacityPath);
     }
 
     public static Site of(String id, String firm, String makes, double capacity, Map<String, Double> recipe) {
@@ -55,15 +69,15 @@ public record Site(String id, String firm, String makes, String location, double
     }
 
     public Site withLocation(String country) {
-        return new Site(id, firm, makes, country, capacity, recipe, stock, price, madeWith);
+        return new Site(id, firm, makes, country, capacity, recipe, stock, price, madeWith, capacityPath);
     }
 
     public Site withStock(Map<String, Duration> newStock) {
-        return new Site(id, firm, makes, location, capacity, recipe, newStock, price, madeWith);
+        return new Site(id, firm, makes, location, capacity, recipe, newStock, price, madeWith, capacityPath);
     }
 
     public Site withMadeWith(List<String> facts) {
-        return new Site(id, firm, makes, location, capacity, recipe, stock, price, facts);
+        return new Site(id, firm, makes, location, capacity, recipe, stock, price, facts, capacityPath);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> map) {

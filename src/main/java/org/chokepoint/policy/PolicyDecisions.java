@@ -121,7 +121,7 @@ public final class PolicyDecisions {
             }
         }
         int end = scenario.periods();
-        Timeline.Builder b = Timeline.builder(network);
+        Timeline.Builder b = Timeline.builder(network).paths(network, scenario.start(), scenario.step(), end);
         for (Decision d0 : decisions) {
             Decision d = d0;
             boolean active = true;
