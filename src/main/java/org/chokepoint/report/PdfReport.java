@@ -138,14 +138,15 @@ public final class PdfReport {
             p.bullet("First shortfall: week of " + c.scenario().dateOf(first) + ".");
         }
         p.y -= 10;
-        p.subheading("Cost by country, against the same run without the measures (USD)");
+        p.subheading("Lost by country, against the same run without the measures (USD)");
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"country", "lost value added", "lost gross sales", "of which exports", "extra cost of inputs"});
+        rows.add(new String[] {"country", "lost value added", "lost gross sales", "of which exports", "extra input cost"});
         for (RunSummary.Totals t : sum.countries()) {
             rows.add(new String[] {t.key(), usd(t.lostValueAdded()), usd(t.lostRevenue()), usd(t.lostExports()),
                 usd(t.extraProcurementCost())});
         }
         p.table(rows, new float[] {0.16f, 0.21f, 0.21f, 0.21f, 0.21f});
+        p.y -= 6;
         p.paragraph(p.regular, 8.5f, "Value added is sales less the inputs used; summed over countries it is the value of final demand"
                 + " (plus stock changes, less tariffs and premiums paid). Gross sales count a part again in every tier"
                 + " that contains it. Negative figures are gains.", 11);
