@@ -28,12 +28,17 @@ public final class LawReader {
     static final List<String> RESOURCES = List.of("country-groups.yaml", "de-minimis.yaml", "controls.yaml", "fdp-rules.yaml",
             "parameters.yaml", "ownership.yaml");
     /** Specs a criterion may test: item attributes. */
-    public static final List<String> SPECS = List.of("tpp", "performance-density", "transfer-rate", "interconnect",
-            "memory-bandwidth", "memory-bandwidth-density");
+    public static final List<String> SPECS = specs();
     private static final Pattern CONDITION = Pattern.compile("\\s*([a-z-]+)\\s*(>=|<=|>|<)\\s*([0-9]+(\\.[0-9]+)?)\\s*");
     private static final Pattern ECCN_PATTERN = Pattern.compile("EAR99|[0-9?][A-E?]([0-9?]{1,3})?(\\.[a-z0-9]+)*|[0-9?]");
 
     private static Law shipped;
+
+    private static List<String> specs() {
+        List<String> out = new ArrayList<>(List.of("tpp", "performance-density"));
+        out.addAll(org.chokepoint.model.Item.SPECS);
+        return List.copyOf(out);
+    }
 
     private final Problems problems;
     /** Group names known while reading (the shipped ones and those read so far), for destination checks. */

@@ -232,10 +232,6 @@ public final class Law {
 
     // ---- country groups ----
 
-    /** Whether {@code name} is a group of this law. */
-    public boolean isGroup(String name) {
-        return groups.containsKey(name);
-    }
 
     /** Whether a name is a country code, a group of this law, or "all". */
     public boolean isDestination(String name) {

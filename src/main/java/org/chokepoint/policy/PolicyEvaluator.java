@@ -779,11 +779,6 @@ public final class PolicyEvaluator {
         return t.value();
     }
 
-    /** As {@link #deMinimisThreshold(String, String, LocalDate, String[], Law.Reference[])}, for tests. */
-    double deMinimisThreshold(String destination, String eccn, LocalDate day) {
-        return deMinimisThreshold(destination, eccn, day, new String[1], new Law.Reference[1]);
-    }
-
     // ---- retaliation ----
 
     private void exportRestriction(ExportRestriction m) {

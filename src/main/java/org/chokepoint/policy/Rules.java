@@ -3,7 +3,6 @@ package org.chokepoint.policy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.chokepoint.model.Checks;
 import org.chokepoint.model.ControlRule;
 import org.chokepoint.model.FieldException;
@@ -46,11 +45,6 @@ public final class Rules {
             }
             return null;
         };
-    }
-
-    /** Whether the countries of a group expression include {@code country} (null set: every country). */
-    static boolean contains(Set<String> countries, String country) {
-        return countries == null || countries.contains(country);
     }
 
     static void stockpile(double factor) {
