@@ -302,17 +302,17 @@ public final class Law {
 
     // ---- de minimis and controlled content ----
 
-    /** The de minimis row in force for a classification and destination on a day, or null. */
-    public Dated<Double> deMinimis(String eccn, String destination, LocalDate day, String[] rowName) {
+    /** A de minimis row that matched, by name, and its threshold in force with the reference that set it. */
+    public record DeMinimisMatch(String row, Dated<Double> threshold) {}
+
+    /** The de minimis row in force for a classification and destination on a day (the first that matches), or null. */
+    public DeMinimisMatch deMinimis(String eccn, String destination, LocalDate day) {
         for (DeMinimisRow r : deMinimis) {
             if ((r.eccns().isEmpty() || matches(eccn, r.eccns()))
                     && (r.destinations().isEmpty() || among(destination, r.destinations(), day))) {
                 Dated<Double> t = r.threshold().at(day);
                 if (t != null && t.value() != null) {
-                    if (rowName != null) {
-                        rowName[0] = r.name();
-                    }
-                    return t;
+                    return new DeMinimisMatch(r.name(), t);
                 }
             }
         }

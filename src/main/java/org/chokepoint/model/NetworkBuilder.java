@@ -250,7 +250,7 @@ public final class NetworkBuilder {
         checkZeroLeadTimeCycles(found);
         found.removeIf(java.util.Objects::isNull);
         if (found.isEmpty()) {
-            checkValueAdded(linkFrom, linkTo, linkItem, itemById, found);
+            checkValueAdded(linkFrom, linkTo, linkItem, itemById, itemIndex, siteIndex, found);
         }
 
         found.removeIf(java.util.Objects::isNull);
@@ -265,7 +265,8 @@ public final class NetworkBuilder {
      * included): a site that sells below the cost of its inputs would have negative value added,
      * which no accounts can carry.
      */
-    private void checkValueAdded(int[] linkFrom, int[] linkTo, int[] linkItem, Map<String, Item> itemById, List<Problem> found) {
+    private void checkValueAdded(int[] linkFrom, int[] linkTo, int[] linkItem, Map<String, Item> itemById,
+                                 Map<String, Integer> itemIndex, Map<String, Integer> siteIndex, List<Problem> found) {
         int n = sites.size();
         double[] price = new double[n];
         for (int i = 0; i < n; i++) {
@@ -280,7 +281,6 @@ public final class NetworkBuilder {
             acc[0] += link.share() * price[linkFrom[l]] * (1 + link.markup());
             acc[1] += link.share();
         }
-        Map<String, Integer> itemIndex = denseIndex(items, Item::id);
         double[] siteCost = new double[n];
         List<String> siteParts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -307,7 +307,6 @@ public final class NetworkBuilder {
             }
         }
         // Final demand bought below the cost of the site's recipe: the same negative value added on those sales.
-        Map<String, Integer> siteIndex = denseIndex(sites, Site::id);
         for (int j = 0; j < demand.size(); j++) {
             Demand d = demand.get(j);
             int i = siteIndex.get(d.site());

@@ -156,12 +156,8 @@ public record LicensePolicy(Kind kind, double approval, Duration review, double 
 
     /** The policy for a path: the first case that matches it, else this one. */
     public LicensePolicy forPath(String item, String eccn, String customerFirm) {
-        for (Case c : cases) {
-            if (c.matches(item, eccn, customerFirm)) {
-                return c.policy();
-            }
-        }
-        return this;
+        Case c = caseFor(item, eccn, customerFirm);
+        return c == null ? this : c.policy();
     }
 
     /** The case that applies to a path, or null (this policy itself). */

@@ -49,7 +49,6 @@ public final class PolicyEvaluator {
     private final Map<String, ContentRollup> rollupByDestination = new HashMap<>();
     private ContentRollup.Shape shape;
     private final Map<String, List<String>> contentLines = new HashMap<>();
-    private Map<String, List<SupplyLink>> linksInto;
     private final List<Decision> decisions = new ArrayList<>();
     private final Rules.ControlTest controlled;
     /** Every day on which a control table changes (groups, de minimis, chart), sorted: rollups are cached per version. */
@@ -570,18 +569,17 @@ public final class PolicyEvaluator {
         }
         ContentRollup rollup = rollup(authority, destination, day);
         double share = rollup.share(supplier.id());
-        String[] row = new String[1];
-        Law.Reference[] ref = new Law.Reference[1];
-        double threshold = deMinimisThreshold(destination, item.eccn(), day, row, ref);
+        Threshold dm = deMinimisThreshold(destination, item.eccn(), day);
         String made = item.id() + " is made in " + supplier.location() + " by " + supplier.id();
         trace.addAll(contentLines(supplier, authority, destination, day));
-        if (Double.isNaN(threshold)) {
+        if (dm == null) {
             trace.add(made + "; no de minimis rule in the law for " + destination + ": content not tested");
         } else {
+            double threshold = dm.share();
             String content = authority + "-origin controlled content " + pct1(share) + " of USD " + usd(n.price(supplier))
                     + " (USD " + usd(rollup.value(supplier.id())) + ")";
-            String rule = "de minimis " + pct1(threshold) + " for " + destination + " (" + row[0]
-                    + (ref[0] == null ? "" : ", " + ref[0].cite()) + ")";
+            String rule = "de minimis " + pct1(threshold) + " for " + destination + " (" + dm.row()
+                    + (dm.reference() == null ? "" : ", " + dm.reference().cite()) + ")";
             boolean over = threshold == 0 ? share > 1e-12 : share > threshold + 1e-12;
             if (over) {
                 trace.add(made + "; " + content + (threshold == 0 ? " > 0; there is no de minimis level: " : " > ") + rule + ": subject");
@@ -629,21 +627,13 @@ public final class PolicyEvaluator {
     }
 
     private List<String> contentLinesOf(Site supplier, String authority, String destination, LocalDate day) {
-        if (linksInto == null) {
-            linksInto = new HashMap<>();
-            for (SupplyLink l : n.links()) {
-                linksInto.computeIfAbsent(l.to(), k -> new ArrayList<>()).add(l);
-            }
-        }
+        ContentRollup.Shape sh = shape();
         List<String> counted = new ArrayList<>();
         List<String> not = new ArrayList<>();
-        Set<String> seen = new TreeSet<>();
-        for (SupplyLink in : linksInto.getOrDefault(supplier.id(), List.of())) {
-            if (!seen.add(in.item() + "<" + in.from())) {
-                continue;
-            }
-            Site from = n.site(in.from());
-            Item input = n.item(in.item());
+        int at = sh.siteIndex.get(supplier.id());
+        for (int k = sh.start[at]; k < sh.start[at + 1]; k++) {
+            Site from = n.sites().get(sh.from[k]);
+            Item input = sh.items.get(sh.item[k]);
             if (!from.location().equals(authority)) {
                 double inside = rollup(authority, destination, day).value(from.id());
                 if (inside > 0) {
@@ -753,11 +743,14 @@ public final class PolicyEvaluator {
         return false;
     }
 
+    /** A de minimis threshold and where it comes from: a measure of the scenario, or a row of the law with its reference. */
+    record Threshold(double share, String row, Law.Reference reference) {}
+
     /**
      * The de minimis threshold in force: the latest matching de-minimis measure of the scenario,
-     * else the first matching row of the law; NaN if neither has one.
+     * else the first matching row of the law; null if neither has one.
      */
-    double deMinimisThreshold(String destination, String eccn, LocalDate day, String[] row, Law.Reference[] ref) {
+    Threshold deMinimisThreshold(String destination, String eccn, LocalDate day) {
         DeMinimis best = null;
         for (DeMinimis d : deMinimis) {
             boolean applies = d.header().inForce(day) && (d.destinations().isEmpty() || law.among(destination, d.destinations(), day))
@@ -767,16 +760,10 @@ public final class PolicyEvaluator {
             }
         }
         if (best != null) {
-            row[0] = "measure " + best.id();
-            ref[0] = null;
-            return best.threshold();
+            return new Threshold(best.threshold(), "measure " + best.id(), null);
         }
-        Law.Dated<Double> t = law.deMinimis(eccn, destination, day, row);
-        if (t == null) {
-            return Double.NaN;
-        }
-        ref[0] = t.reference();
-        return t.value();
+        Law.DeMinimisMatch m = law.deMinimis(eccn, destination, day);
+        return m == null ? null : new Threshold(m.threshold().value(), m.row(), m.threshold().reference());
     }
 
     // ---- retaliation ----

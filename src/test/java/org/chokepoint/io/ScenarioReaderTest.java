@@ -167,10 +167,10 @@ class ScenarioReaderTest {
         assertThat(law.countries(java.util.List.of("EU:sanctioned"), java.time.LocalDate.of(2025, 1, 1))).containsExactly("BY", "RU");
         // The scenario's row replaced the shipped 'general' row, whatever the order of rows.
         assertThat(law.deMinimis()).filteredOn(r -> r.name().equals("general")).hasSize(1);
-        assertThat(law.deMinimis("EAR99", "DE", java.time.LocalDate.of(2025, 7, 1), null).value()).isEqualTo(0.1);
+        assertThat(law.deMinimis("EAR99", "DE", java.time.LocalDate.of(2025, 7, 1)).threshold().value()).isEqualTo(0.1);
         // It kept its place after the E:1 row: Iran still gets 10% before June.
-        assertThat(law.deMinimis("EAR99", "IR", java.time.LocalDate.of(2025, 1, 1), null).value()).isEqualTo(0.1);
-        assertThat(law.deMinimis("EAR99", "DE", java.time.LocalDate.of(2025, 1, 1), null).value()).isEqualTo(0.25);
+        assertThat(law.deMinimis("EAR99", "IR", java.time.LocalDate.of(2025, 1, 1)).threshold().value()).isEqualTo(0.1);
+        assertThat(law.deMinimis("EAR99", "DE", java.time.LocalDate.of(2025, 1, 1)).threshold().value()).isEqualTo(0.25);
     }
 
     @Test
