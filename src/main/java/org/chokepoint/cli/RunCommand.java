@@ -99,7 +99,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (runs == null) {
             runs = s.uncertainty().runs();
         }
-        org.chokepoint.engine.Parameters params = org.chokepoint.engine.Parameters.of(s.behaviour().overriddenBy(options));
+        org.chokepoint.engine.Parameters params = org.chokepoint.engine.Parameters.of(s, s.behaviour().overriddenBy(options));
         if (restorationTime != null) { // the scenario's own value was checked when it was read
             org.chokepoint.engine.Stability.Instability unstable = org.chokepoint.engine.Stability.check(s, params.restorationTime());
             if (unstable != null) {

@@ -111,6 +111,15 @@ public final class CompiledNetwork implements Cloneable {
     final boolean[] demandExport;
     final int[] demandOffsets;
     final int[] demandBySite;
+    /** Per demand entry: its pool, or -1. Pool p's members are {@code poolMembers[poolOffsets[p] .. poolOffsets[p+1]-1]}. */
+    final int[] demandPool;
+    final int poolCount;
+    final int[] poolOffsets;
+    final int[] poolMembers;
+    /** Per pool: periods its buyers stay short with a member before they move. */
+    final int[] poolSwitch;
+    /** Per site: the country it is in (where its buyers' market is). */
+    final String[] siteLocation;
 
     final int[] order;
     /** Sites buying on a supply link of zero lead time: they take such shipments themselves, in the site pass. */
@@ -312,6 +321,36 @@ public final class CompiledNetwork implements Cloneable {
         for (int j = 0; j < demandCount; j++) {
             demandBySite[dfill[demandSite[j]]++] = j;
         }
+        // Pools, in the order their first member comes in the file.
+        Map<String, Integer> poolIndex = new java.util.LinkedHashMap<>();
+        demandPool = new int[demandCount];
+        for (int j = 0; j < demandCount; j++) {
+            String pool = demand.get(j).pool();
+            demandPool[j] = pool == null ? -1 : poolIndex.computeIfAbsent(pool, k -> poolIndex.size());
+        }
+        poolCount = poolIndex.size();
+        poolOffsets = new int[poolCount + 1];
+        poolSwitch = new int[poolCount];
+        for (int j = 0; j < demandCount; j++) {
+            if (demandPool[j] >= 0) {
+                poolOffsets[demandPool[j] + 1]++;
+                poolSwitch[demandPool[j]] = periods(demand.get(j).switching().inPeriods(step));
+            }
+        }
+        for (int p = 0; p < poolCount; p++) {
+            poolOffsets[p + 1] += poolOffsets[p];
+        }
+        poolMembers = new int[poolOffsets[poolCount]];
+        int[] pfill = Arrays.copyOf(poolOffsets, poolCount);
+        for (int j = 0; j < demandCount; j++) {
+            if (demandPool[j] >= 0) {
+                poolMembers[pfill[demandPool[j]]++] = j;
+            }
+        }
+        siteLocation = new String[siteCount];
+        for (int s = 0; s < siteCount; s++) {
+            siteLocation[s] = network.site(siteIds[s]).location();
+        }
 
         order = processingOrder();
         instant = new boolean[siteCount];
@@ -481,6 +520,30 @@ public final class CompiledNetwork implements Cloneable {
 
     public int slotCount() {
         return slotCount;
+    }
+
+    public int itemCount() {
+        return itemIds.length;
+    }
+
+    public String itemId(int i) {
+        return itemIds[i];
+    }
+
+    /** The index of item {@code id}, or -1. */
+    public int item(String id) {
+        int i = java.util.Arrays.binarySearch(itemIds, id);
+        return i >= 0 ? i : -1;
+    }
+
+    /** The country site {@code s} is in. */
+    public String siteLocation(int s) {
+        return siteLocation[s];
+    }
+
+    /** The item site {@code s} makes. */
+    public int siteItem(int s) {
+        return siteItem[s];
     }
 
     public int demandCount() {

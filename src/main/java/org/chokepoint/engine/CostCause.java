@@ -13,7 +13,9 @@ public enum CostCause {
     /** Premiums paid to alternates: marked-up price × premium. */
     PREMIUM("alternate premiums"),
     /** Carrying cost of goods held up by license delays: paid × carrying rate × delay. */
-    LICENSE_DELAY("license delays");
+    LICENSE_DELAY("license delays"),
+    /** Scarcity: what market prices above (or below) sellers' costs add, supplier cost × (multiplier − 1). */
+    SCARCITY("scarcity prices");
 
     /** Number of causes: the stride of the per-slot and per-site cause arrays. */
     public static final int COUNT = values().length;

@@ -98,17 +98,50 @@ public final class RunState {
     int linkCursor;
     int slotCursor;
     int demandCursor;
+    int openCursor;
     int siteCursor;
 
     /** Per priority rank of the sites with priority lists: orders this period (scratch of the site pass). */
     final double[] rankOrders;
 
+    // scarcity prices: null when off
+    /** Per price cell (item × market): the multiplier on every seller's cost-based price to that market. */
+    final double[] mu;
+    /** Per price cell, scratch of the price update: what the market's buyers ordered, and what could be offered them. */
+    final double[] ordered;
+    final double[] offered;
+    /** Per market, scratch: one seller's open orders by its buyers' market. */
+    final double[] marketOrders;
+    /** The markets' names with prices on (else empty), and per cell whether anyone buys it there in the baseline. */
+    java.util.List<String> marketNames = java.util.List.of();
+    boolean[] priced = new boolean[0];
+    /** Per site: what it could have made this period (capacity and input stocks allowing). */
+    final double[] possible;
+    /** Per slot: the need its orders for next period cover. */
+    final double[] need;
+
+    // final demand, pools
+    /** Per entry: the share of its buyers a procurement ban lets buy from its site (1: all). */
+    final double[] demandOpen;
+    /** Per entry: its pool share against the baseline split (1 outside pools, and at the start). */
+    final double[] demandShare;
+    /** Per entry: what its buyers want this period (quantity, path, pool share and price response), before any ban. */
+    final double[] want;
+    /** Per entry: what its buyers would want at a pool share of 1 (quantity, path, price response). */
+    final double[] perShare;
+    /** Per entry: periods in a row its buyers were left short; with spare capacity to serve them more. */
+    final int[] shortRun;
+    final int[] spareRun;
+
     RunState(CompiledNetwork n) {
-        this(n, 0);
+        this(n, 0, 0, 0);
     }
 
-    /** With {@code rankCells} more fraction cells after the sites' records, for priority ranks. */
-    RunState(CompiledNetwork n, int rankCells) {
+    /**
+     * With {@code rankCells} more fraction cells after the sites' records, for priority ranks, and
+     * {@code priceCells} scarcity prices over {@code markets} markets (0: prices off).
+     */
+    RunState(CompiledNetwork n, int rankCells, int priceCells, int markets) {
         this.n = n;
         int links = n.linkCount + n.altCount;
         slot = new double[3 * n.slotCount];
@@ -140,6 +173,18 @@ public final class RunState {
         demandFactor = new double[n.demandCount];
         demanded = new double[n.demandCount];
         delivered = new double[n.demandCount];
+        mu = priceCells == 0 ? null : new double[priceCells];
+        ordered = priceCells == 0 ? null : new double[priceCells];
+        offered = priceCells == 0 ? null : new double[priceCells];
+        marketOrders = new double[Math.max(1, markets)];
+        possible = new double[n.siteCount];
+        need = new double[n.slotCount];
+        demandOpen = new double[n.demandCount];
+        demandShare = new double[n.demandCount];
+        want = new double[n.demandCount];
+        perShare = new double[n.demandCount];
+        shortRun = new int[n.demandCount];
+        spareRun = new int[n.demandCount];
     }
 
     /** Sizes the pipelines for this timeline's delays; grows the shared array only when needed. */
@@ -175,6 +220,7 @@ public final class RunState {
         linkCursor = 0;
         slotCursor = 0;
         demandCursor = 0;
+        openCursor = 0;
         siteCursor = 0;
         Arrays.fill(slot, 0);
         Arrays.fill(coverFactor, 1);
@@ -200,6 +246,17 @@ public final class RunState {
         Arrays.fill(demandFactor, 1);
         Arrays.fill(demanded, 0);
         Arrays.fill(delivered, 0);
+        Arrays.fill(demandOpen, 1);
+        Arrays.fill(demandShare, 1);
+        Arrays.fill(want, 0);
+        Arrays.fill(perShare, 0);
+        Arrays.fill(shortRun, 0);
+        Arrays.fill(spareRun, 0);
+        Arrays.fill(possible, 0);
+        Arrays.fill(need, 0);
+        if (mu != null) {
+            Arrays.fill(mu, 1);
+        }
         if (p.checked()) {
             if (shippedTotal == null) {
                 shippedTotal = new double[links];
@@ -321,8 +378,11 @@ public final class RunState {
                 + output.length + received.length + unitCost.length + valueAdded.length
                 + revenue.length + exportRevenue.length + supply.length + rankOrders.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
-                + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length);
-        long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length + modNext.length;
+                + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length)
+                + (mu == null ? 0 : 3L * mu.length) + marketOrders.length + possible.length + need.length
+                + demandOpen.length + demandShare.length + want.length + perShare.length;
+        long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length + modNext.length
+                + shortRun.length + spareRun.length;
         return doubles * 8 + ints * 4 + reopened.length;
     }
 
@@ -431,6 +491,24 @@ public final class RunState {
 
     public double shortfall(int j) {
         return demanded[j] - delivered[j];
+    }
+
+    /** What the buyers of demand entry {@code j} want this period, before any procurement ban. */
+    public double wanted(int j) {
+        return want[j];
+    }
+
+    /** Entry {@code j}'s share of its pool against the baseline split (1 outside pools). */
+    public double poolShare(int j) {
+        return demandShare[j];
+    }
+
+    /**
+     * The multiplier scarcity puts on sellers' cost-based prices of item {@code item} (an index of
+     * {@link CompiledNetwork}) in market {@code market}; 1 with prices off.
+     */
+    public double scarcity(int item, int market) {
+        return mu == null ? 1 : mu[item * (mu.length / n.itemIds.length) + market];
     }
 
     /** The period alternate {@code a} (0-based among alternates) was first needed, or -1. */

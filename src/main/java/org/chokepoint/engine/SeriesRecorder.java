@@ -34,6 +34,10 @@ public final class SeriesRecorder implements Recorder {
     private double[] open;
     private double[] demanded;
     private double[] delivered;
+    /** Scarcity multipliers, {@code t * cells + item * markets + market}; empty with prices off. */
+    private double[] scarcity = new double[0];
+    private java.util.List<String> markets = java.util.List.of();
+    private boolean[] priced = new boolean[0];
     /** The customer site of each supply link, and the first period each site had a link cut. */
     private int[] linkSite = new int[0];
     private int[] firstCut = new int[0];
@@ -89,6 +93,9 @@ public final class SeriesRecorder implements Recorder {
         java.util.Arrays.fill(firstCut, NEVER);
         demanded = new double[periods * demand];
         delivered = new double[periods * demand];
+        scarcity = new double[0];
+        markets = java.util.List.of();
+        priced = new boolean[0];
     }
 
     @Override
@@ -129,6 +136,52 @@ public final class SeriesRecorder implements Recorder {
         }
         System.arraycopy(s.demanded, 0, demanded, t * demand, demand);
         System.arraycopy(s.delivered, 0, delivered, t * demand, demand);
+        if (s.mu != null) {
+            if (scarcity.length != periods * s.mu.length) {
+                scarcity = new double[periods * s.mu.length];
+                markets = s.marketNames;
+                priced = s.priced.clone();
+            }
+            for (int c = 0; c < s.mu.length; c++) {
+                if (!Double.isFinite(s.mu[c])) {
+                    throw new NumericalFailure("the price of " + net.itemIds[c / markets.size()] + " in market "
+                            + markets.get(c % markets.size()), t);
+                }
+            }
+            System.arraycopy(s.mu, 0, scarcity, t * s.mu.length, s.mu.length);
+        }
+    }
+
+    /** The price markets, in order (the last is everyone unnamed); empty when the run had prices off. */
+    public java.util.List<String> markets() {
+        return markets;
+    }
+
+    /** Whether item {@code item} (an index of the compiled network) has a price in {@code market}: someone buys it there. */
+    public boolean priced(int item, int market) {
+        return !markets.isEmpty() && priced[item * markets.size() + market];
+    }
+
+    /** The scarcity multiplier on sellers' cost-based prices of the item in the market, period t (1 with prices off). */
+    public double scarcity(int t, int item, int market) {
+        return markets.isEmpty() ? 1 : scarcity[(t * net.itemIds.length + item) * markets.size() + market];
+    }
+
+    /**
+     * The price index of an item in a market at period t, baseline 1: the scarcity multiplier
+     * times its sellers' unit cost against their baseline price, weighted by baseline output.
+     */
+    public double priceIndex(int t, int item, int market) {
+        double cost = 0;
+        double base = 0;
+        for (int site = 0; site < sites; site++) {
+            if (net.siteItem[site] == item) {
+                double w = net.baseOutput[site] > 0 ? net.baseOutput[site] : 0;
+                cost += w * unitCost(t, site);
+                base += w * net.basePrice[site];
+            }
+        }
+        return scarcity(t, item, market) * (base > 0 ? cost / base : 1);
     }
 
     public int periods() {

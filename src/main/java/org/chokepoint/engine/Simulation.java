@@ -65,10 +65,74 @@ public final class Simulation {
     final int[] finalRank;
     private final int rankCells;
 
+    // Scarcity prices, compiled; the arrays are null when prices are off.
+    private final PriceRule rule;
+    /** Markets (1 when prices are off). */
+    private final int markets;
+    private final int priceCells;
+    /** Per link: the price cell its supplier's item has in its customer's market. */
+    private final int[] linkCell;
+    /** Per link: its customer's market. */
+    private final int[] linkMarket;
+    /** Per slot: the cell of its item in its site's market. */
+    private final int[] slotCell;
+    /** Per demand entry: the cell of its item in its market, and the market. */
+    private final int[] demandCell;
+    private final int[] demandMarket;
+    /** Per cell: orders over what could be offered in the baseline; NaN where nobody buys. */
+    private final double[] baseRatio;
+    /** Per item: 1 / (its demand elasticity + the supply elasticity). */
+    private final double[] flexibility;
+    private final double priceRate;
+
     public Simulation(CompiledNetwork network, Parameters parameters) {
         this.n = network;
         this.p = parameters;
         this.carry = parameters.carryingCost() * network.step.days() / 365.0;
+        this.rule = parameters.prices();
+        if (rule == null) {
+            markets = 1;
+            priceCells = 0;
+            linkCell = null;
+            linkMarket = null;
+            slotCell = null;
+            demandCell = null;
+            demandMarket = null;
+            baseRatio = null;
+            flexibility = null;
+            priceRate = 0;
+        } else {
+            markets = rule.markets().size();
+            priceCells = network.itemIds.length * markets;
+            flexibility = new double[network.itemIds.length];
+            java.util.Set<String> ends = network.network().endItems();
+            for (int i = 0; i < flexibility.length; i++) {
+                flexibility[i] = 1 / (rule.elasticityOf(network.itemIds[i], ends.contains(network.itemIds[i])) + rule.supplyElasticity());
+            }
+            priceRate = rule.rate();
+            int[] siteMarket = new int[network.siteCount];
+            for (int site = 0; site < network.siteCount; site++) {
+                siteMarket[site] = rule.marketOf(network.siteLocation[site]);
+            }
+            int links = network.linkCount + network.altCount;
+            linkCell = new int[links];
+            linkMarket = new int[links];
+            for (int l = 0; l < links; l++) {
+                linkMarket[l] = siteMarket[network.linkCustomer(l)];
+                linkCell[l] = network.siteItem[network.linkFrom[l]] * markets + linkMarket[l];
+            }
+            slotCell = new int[network.slotCount];
+            for (int k = 0; k < network.slotCount; k++) {
+                slotCell[k] = network.slotItem[k] * markets + siteMarket[network.slotSite[k]];
+            }
+            demandCell = new int[network.demandCount];
+            demandMarket = new int[network.demandCount];
+            for (int j = 0; j < network.demandCount; j++) {
+                demandMarket[j] = rule.marketOf(network.demand(j).market());
+                demandCell[j] = network.siteItem[network.demandSite[j]] * markets + demandMarket[j];
+            }
+            baseRatio = baseRatios();
+        }
         if (parameters.priority().isEmpty()) {
             fractionCell = null;
             rankStart = null;
@@ -119,6 +183,59 @@ public final class Simulation {
         rankCells = cells;
     }
 
+    /**
+     * Each cell's ratio of orders to what could be offered, in the Leontief equilibrium the run
+     * starts in: every buyer orders its use, every seller could make its capacity or what its stocks
+     * at target plus one period's deliveries allow, shared over markets by its baseline orders.
+     */
+    private double[] baseRatios() {
+        double[] ordered = new double[priceCells];
+        double[] offered = new double[priceCells];
+        for (int k = 0; k < n.slotCount; k++) {
+            if (n.inOffsets[k] < n.inOffsets[k + 1]) {
+                ordered[slotCell[k]] += n.slotQty[k] * n.baseOutput[n.slotSite[k]];
+            }
+        }
+        for (int j = 0; j < n.demandCount; j++) {
+            ordered[demandCell[j]] += n.demandQty[j];
+        }
+        double[] byMarket = new double[markets];
+        for (int site = 0; site < n.siteCount; site++) {
+            java.util.Arrays.fill(byMarket, 0);
+            double total = 0;
+            for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
+                int l = n.outLinks[i];
+                byMarket[linkMarket[l]] += n.baseFlow[l];
+                total += n.baseFlow[l];
+            }
+            for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
+                int j = n.demandBySite[d];
+                byMarket[demandMarket[j]] += n.demandQty[j];
+                total += n.demandQty[j];
+            }
+            if (total <= 0) {
+                continue;
+            }
+            double possible = n.capacity[site] * p.overproduction();
+            for (int k = n.slotOffsets[site]; k < n.slotOffsets[site + 1]; k++) {
+                possible = Math.min(possible, n.baseOutput[site] * (n.slotCover[k] + 1));
+            }
+            for (int m = 0; m < markets; m++) {
+                offered[n.siteItem[site] * markets + m] += possible * byMarket[m] / total;
+            }
+        }
+        double[] ratio = new double[priceCells];
+        for (int c = 0; c < priceCells; c++) {
+            ratio[c] = ordered[c] > 0 && offered[c] > 0 ? ordered[c] / offered[c] : Double.NaN;
+        }
+        return ratio;
+    }
+
+    /** The price rule the run follows, or null (prices follow costs alone). */
+    public PriceRule priceRule() {
+        return rule;
+    }
+
     public CompiledNetwork network() {
         return n;
     }
@@ -129,7 +246,15 @@ public final class Simulation {
 
     /** Fresh state for one thread; reuse it across runs. */
     public RunState newState() {
-        return new RunState(n, rankCells);
+        RunState s = new RunState(n, rankCells, priceCells, markets);
+        if (rule != null) {
+            s.marketNames = rule.markets();
+            s.priced = new boolean[priceCells];
+            for (int c = 0; c < priceCells; c++) {
+                s.priced[c] = !Double.isNaN(baseRatio[c]);
+            }
+        }
+        return s;
     }
 
     /** Runs {@code periods} periods under {@code timeline}, reporting each to {@code recorder}. */
@@ -139,6 +264,9 @@ public final class Simulation {
         }
         if (s.rankOrders.length != rankCells) {
             throw new IllegalArgumentException("the state was made for other priority lists");
+        }
+        if ((s.mu == null ? 0 : s.mu.length) != priceCells || s.marketOrders.length != markets) {
+            throw new IllegalArgumentException("the state was made for other prices");
         }
         s.reset(timeline, p, recorder.detailedAccounts());
         recorder.start(n, periods);
@@ -160,6 +288,12 @@ public final class Simulation {
             }
             linkPass(s, t);
             sitePrices(s);
+            if (s.mu != null) {
+                scarcity(s);
+            }
+            if (n.poolCount > 0) {
+                switchPools(s);
+            }
 
             if (p.checked()) {
                 Invariants.check(n, p, s, t);
@@ -184,6 +318,10 @@ public final class Simulation {
         while (s.demandCursor < tl.demandEventPeriod.length && tl.demandEventPeriod[s.demandCursor] <= t) {
             int e = s.demandCursor++;
             s.demandFactor[tl.demandEventIndex[e]] = tl.demandEventFactor[e];
+        }
+        while (s.openCursor < tl.openEventPeriod.length && tl.openEventPeriod[s.openCursor] <= t) {
+            int e = s.openCursor++;
+            s.demandOpen[tl.openEventIndex[e]] = tl.openEventShare[e];
         }
         while (s.siteCursor < tl.siteEventPeriod.length && tl.siteEventPeriod[s.siteCursor] <= t) {
             int e = s.siteCursor++;
@@ -282,18 +420,17 @@ public final class Simulation {
                 linkOrders += oo[2 * l] * oo[2 * l + 1];
             }
         }
+        final double[] mu = s.mu;
+        double priceNow = supply[4 * site + 1];
         double finalOrders = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
-            int j = n.demandBySite[d];
-            double q = n.demandQty[j] * s.demandFactor[j];
-            s.demanded[j] = q;
-            finalOrders += q;
+            finalOrders += finalOrder(s, n.demandBySite[d], site, priceNow);
         }
         double orders = linkOrders + finalOrders;
         s.received[site] = orders;
 
         double cap = n.capacity[site] * s.capacityFactor[site] * p.overproduction();
-        double x = Math.min(cap, orders);
+        double x = cap;
         final int slotFrom = n.slotOffsets[site];
         final int slotTo = n.slotOffsets[site + 1];
         final double[] slot = s.slot;
@@ -314,6 +451,10 @@ public final class Simulation {
         }
         if (x < 0) {
             x = 0;
+        }
+        s.possible[site] = x;
+        if (orders < x) {
+            x = orders;
         }
         double used = 0;
         final double[] bookValue = s.bookValue;
@@ -359,22 +500,49 @@ public final class Simulation {
             supply[4 * site] = linkFraction;
             linkShipped = linkOrders * linkFraction;
         }
-        double priceNow = supply[4 * site + 1];
         double sold = 0;
         double soldAbroad = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
             int j = n.demandBySite[d];
-            double q = s.demanded[j] * finalFraction;
+            double q = s.want[j] * s.demandOpen[j] * finalFraction;
             s.delivered[j] = q;
             double value = q * (n.demandPrice[j] + priceNow - n.basePrice[site]);
+            if (mu != null) {
+                value *= mu[demandCell[j]];
+            }
             sold += value;
             if (s.detailed && n.demandExport[j]) {
                 soldAbroad += value;
             }
         }
-        // Every open order of a class is served in the same fraction; the link pass ships them.
-        s.revenue[site] = sold + linkShipped * priceNow;
+        // Every open order of a class is served in the same fraction; the link pass ships them (and,
+        // with market prices, books what each link pays).
+        s.revenue[site] = mu == null ? sold + linkShipped * priceNow : sold;
         s.exportRevenue[site] = soldAbroad; // the link pass adds shipments abroad
+    }
+
+    /**
+     * What final demand entry {@code j} orders from its site this period: its quantity on its path,
+     * its pool share and, with an elasticity of final demand, the answer to its price against the
+     * baseline; only the share of buyers a procurement ban leaves free to buy here reaches the site.
+     * Outside a pool the rest is demand gone; in a pool it counts as demanded and short.
+     */
+    private double finalOrder(RunState s, int j, int site, double priceNow) {
+        double perShare = n.demandQty[j] * s.demandFactor[j];
+        double e = p.finalDemandElasticity();
+        if (e > 0 && n.demandPrice[j] > 0) {
+            double price = n.demandPrice[j] + priceNow - n.basePrice[site];
+            if (s.mu != null) {
+                price *= s.mu[demandCell[j]];
+            }
+            perShare *= Math.pow(Math.max(price, EPS) / n.demandPrice[j], -e);
+        }
+        s.perShare[j] = perShare;
+        double want = perShare * s.demandShare[j];
+        s.want[j] = want;
+        double q = want * s.demandOpen[j];
+        s.demanded[j] = n.demandPool[j] >= 0 ? want : q;
+        return q;
     }
 
     /**
@@ -404,6 +572,9 @@ public final class Simulation {
         final boolean traced = s.detailed || s.shippedTotal != null;
         final double[] arrivedTotal = s.arrivedTotal;
         final double perTau = 1 / p.restorationTime();
+        final double[] mu = s.mu;
+        final int[] cellOf = linkCell;
+        final double[] revenue = s.revenue;
         for (int k = 0; k < n.slotCount; k++) {
             double value = 0;
             double units = 0;
@@ -431,7 +602,12 @@ public final class Simulation {
                     pipe[at + cell(now, due, size)] += q;
                     sent += q;
                 }
-                double paid = q * supply[4 * supplier + 1] * (1 + standing[l] + markup[l]);
+                double price = supply[4 * supplier + 1];
+                if (mu != null) {
+                    price *= mu[cellOf[l]];
+                    revenue[supplier] += q * price;
+                }
+                double paid = q * price * (1 + standing[l] + markup[l]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 units += q;
                 blocked += share[l] * (1 - open);
@@ -447,7 +623,12 @@ public final class Simulation {
                 double u = q * n.linkPerUnit[l];
                 pipe[at + cell(now, lead[l] + d, size)] += u;
                 sent += u;
-                double paid = q * supply[4 * supplier + 1] * (1 + standing[l] + markup[l]) * (1 + n.linkPremium[l]);
+                double price = supply[4 * supplier + 1];
+                if (mu != null) {
+                    price *= mu[cellOf[l]];
+                    revenue[supplier] += q * price;
+                }
+                double paid = q * price * (1 + standing[l] + markup[l]) * (1 + n.linkPremium[l]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 units += u;
                 if (traced) {
@@ -481,6 +662,9 @@ public final class Simulation {
             if (need < 0) {
                 need = 0;
             }
+            // A buyer bids in its market while some source of the item is open to it; one shut out of
+            // every source (or with none) does not compete for what others can buy.
+            s.need[k] = first < last && blocked < 1 - 1e-9 ? need : 0;
             double uncovered = first == last ? 1 : blocked;
             if (blocked > 0) {
                 uncovered = reroute(s, first, last, need, blocked);
@@ -543,7 +727,8 @@ public final class Simulation {
         if (!s.detailed || q == 0) {
             return;
         }
-        double atSupplier = q * s.supply[4 * supplier + 1];
+        double atCost = q * s.supply[4 * supplier + 1];
+        double atSupplier = s.mu == null ? atCost : atCost * s.mu[linkCell[l]];
         double markup = n.linkMarkup[l] + s.markup[l];
         double marked = atSupplier * (1 + markup);
         double premium = l < n.linkCount ? 0 : n.linkPremium[l];
@@ -558,6 +743,158 @@ public final class Simulation {
         caused[to] += q * s.siteCause[by] + atSupplier * markup;
         caused[to + 1] += q * s.siteCause[by + 1] + marked * premium;
         caused[to + 2] += q * s.siteCause[by + 2] + held;
+        caused[to + 3] += q * s.siteCause[by + 3] + atSupplier - atCost;
+    }
+
+    /**
+     * The price update of {@link PriceRule}: per cell, this period's orders (slots' needs for next
+     * period, end buyers' wants) against what could be offered (each seller's possible output,
+     * shared over markets by the open orders it holds), relative to the baseline ratio.
+     */
+    private void scarcity(RunState s) {
+        final double[] ordered = s.ordered;
+        final double[] offered = s.offered;
+        final double[] byMarket = s.marketOrders;
+        final double[] oo = s.orderOpen;
+        final double[] mu = s.mu;
+        java.util.Arrays.fill(ordered, 0);
+        java.util.Arrays.fill(offered, 0);
+        for (int k = 0; k < n.slotCount; k++) {
+            ordered[slotCell[k]] += s.need[k];
+        }
+        for (int j = 0; j < n.demandCount; j++) {
+            if (s.demandOpen[j] > 0 || n.demandPool[j] >= 0) {
+                ordered[demandCell[j]] += s.want[j]; // end buyers banned from their only seller do not bid
+            }
+        }
+        for (int site = 0; site < n.siteCount; site++) {
+            java.util.Arrays.fill(byMarket, 0);
+            double total = 0;
+            for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
+                int l = n.outLinks[i];
+                double q = oo[2 * l] * oo[2 * l + 1];
+                byMarket[linkMarket[l]] += q;
+                total += q;
+            }
+            for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
+                int j = n.demandBySite[d];
+                double q = s.want[j] * s.demandOpen[j];
+                byMarket[demandMarket[j]] += q;
+                total += q;
+            }
+            if (total <= 0) {
+                continue;
+            }
+            double per = s.possible[site] / total;
+            int base = n.siteItem[site] * markets;
+            for (int m = 0; m < markets; m++) {
+                offered[base + m] += per * byMarket[m];
+            }
+        }
+        final double floor = rule.floor();
+        final double ceiling = rule.ceiling();
+        for (int c = 0; c < priceCells; c++) {
+            double r0 = baseRatio[c];
+            if (Double.isNaN(r0)) {
+                continue; // nobody buys it there in the baseline: no price to move
+            }
+            if (ordered[c] <= 0) {
+                continue; // no buyer bids: nothing to set a price
+            }
+            double target;
+            if (offered[c] <= 0) {
+                target = ceiling;
+            } else {
+                target = Math.pow(ordered[c] / offered[c] / r0, flexibility[c / markets]);
+                target = target < floor ? floor : target > ceiling ? ceiling : target;
+            }
+            mu[c] += (target - mu[c]) * priceRate;
+        }
+    }
+
+    /**
+     * Buyers moving within each pool, after the period. A member whose buyers were left short for
+     * the pool's switching time (by a shortage, or a procurement ban) loses what it left unmet to
+     * members with spare capacity and no ban, in proportion to that spare, as far as it goes. A
+     * member that lost buyers and has had spare capacity, without a ban, for the switching time
+     * takes them back from members above their baseline share, as far as its spare goes. What a
+     * pool's buyers want in all is kept.
+     */
+    private void switchPools(RunState s) {
+        final double[] share = s.demandShare;
+        for (int pool = 0; pool < n.poolCount; pool++) {
+            final int from = n.poolOffsets[pool];
+            final int to = n.poolOffsets[pool + 1];
+            final int wait = Math.max(1, n.poolSwitch[pool]);
+            double movable = 0;
+            double room = 0;
+            for (int i = from; i < to; i++) {
+                int j = n.poolMembers[i];
+                double unmet = unmet(s, j);
+                double spare = spare(s, j, unmet);
+                s.shortRun[j] = unmet > 0 ? s.shortRun[j] + 1 : 0;
+                s.spareRun[j] = spare > 0 ? s.spareRun[j] + 1 : 0;
+                if (s.shortRun[j] >= wait) {
+                    movable += unmet;
+                }
+                room += spare;
+            }
+            if (movable > 0 && room > 0) {
+                double moved = Math.min(movable, room);
+                for (int i = from; i < to; i++) {
+                    int j = n.poolMembers[i];
+                    double unmet = unmet(s, j);
+                    if (s.shortRun[j] >= wait && unmet > 0) {
+                        share[j] -= unmet * (moved / movable) / s.perShare[j];
+                    } else {
+                        double spare = spare(s, j, unmet);
+                        if (spare > 0) {
+                            share[j] += spare * (moved / room) / s.perShare[j];
+                        }
+                    }
+                }
+                continue;
+            }
+            // Coming back: members below their baseline share with spare for the switching time.
+            double asked = 0;
+            double above = 0;
+            for (int i = from; i < to; i++) {
+                int j = n.poolMembers[i];
+                if (share[j] < 1 && s.spareRun[j] >= wait) {
+                    asked += Math.min((1 - share[j]) * s.perShare[j], spare(s, j, unmet(s, j)));
+                } else if (share[j] > 1) {
+                    above += (share[j] - 1) * s.perShare[j];
+                }
+            }
+            if (asked <= 0 || above <= 0) {
+                continue;
+            }
+            double back = Math.min(asked, above);
+            for (int i = from; i < to; i++) {
+                int j = n.poolMembers[i];
+                if (share[j] < 1 && s.spareRun[j] >= wait) {
+                    share[j] += Math.min((1 - share[j]) * s.perShare[j], spare(s, j, unmet(s, j))) * (back / asked) / s.perShare[j];
+                } else if (share[j] > 1) {
+                    share[j] -= (share[j] - 1) * (back / above);
+                }
+            }
+        }
+    }
+
+    /** What pool member {@code j}'s buyers wanted and did not get this period (0 within rounding). */
+    private static double unmet(RunState s, int j) {
+        double unmet = s.want[j] - s.delivered[j];
+        return unmet > 1e-9 * Math.max(1, s.want[j]) ? unmet : 0;
+    }
+
+    /** What member {@code j}'s site could have made more this period, if it served all its buyers and none is banned. */
+    private static double spare(RunState s, int j, double unmet) {
+        int site = s.n.demandSite[j];
+        if (unmet > 0 || s.demandOpen[j] < 1 || s.perShare[j] <= 0) {
+            return 0;
+        }
+        double spare = s.possible[site] - s.output[site];
+        return spare > 1e-9 * Math.max(1, s.possible[site]) ? spare : 0;
     }
 
     /** Each site's unit cost: value added plus its recipe at this period's input prices. */

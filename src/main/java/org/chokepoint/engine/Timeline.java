@@ -21,6 +21,19 @@ public final class Timeline {
     /** No restrictions. */
     public static final Timeline NONE = new Builder(0, 0, 0, 0).build();
 
+    /** The share of entry {@code j}'s buyers free to buy from its site in period {@code t}, for checks. */
+    public double buyersAt(int j, int t) {
+        double share = 1;
+        int at = Integer.MIN_VALUE;
+        for (int i = 0; i < openEventIndex.length; i++) {
+            if (openEventIndex[i] == j && openEventPeriod[i] <= t && openEventPeriod[i] >= at) {
+                share = openEventShare[i];
+                at = openEventPeriod[i];
+            }
+        }
+        return share;
+    }
+
     final int[] linkEventPeriod;
     final int[] linkEventLink;
     final double[] linkEventOpen;
@@ -34,6 +47,10 @@ public final class Timeline {
     final int[] demandEventPeriod;
     final int[] demandEventIndex;
     final double[] demandEventFactor;
+
+    final int[] openEventPeriod;
+    final int[] openEventIndex;
+    final double[] openEventShare;
 
     final int[] siteEventPeriod;
     final int[] siteEventSite;
@@ -107,6 +124,15 @@ public final class Timeline {
             demandEventIndex[i] = (int) de.get(i)[1];
             demandEventFactor[i] = de.get(i)[2];
         }
+        List<double[]> oe = factorEvents(b.demandOpen);
+        openEventPeriod = new int[oe.size()];
+        openEventIndex = new int[oe.size()];
+        openEventShare = new double[oe.size()];
+        for (int i = 0; i < oe.size(); i++) {
+            openEventPeriod[i] = (int) oe.get(i)[0];
+            openEventIndex[i] = (int) oe.get(i)[1];
+            openEventShare[i] = oe.get(i)[2];
+        }
         List<double[]> ce = factorEvents(b.sites);
         siteEventPeriod = new int[ce.size()];
         siteEventSite = new int[ce.size()];
@@ -178,6 +204,7 @@ public final class Timeline {
         private final List<double[]>[] links;
         private final List<double[]>[] slots;
         private final List<double[]>[] demand;
+        private final List<double[]>[] demandOpen;
         private final List<double[]>[] sites;
 
         @SuppressWarnings("unchecked")
@@ -185,6 +212,7 @@ public final class Timeline {
             this.links = new List[links];
             this.slots = new List[slots];
             this.demand = new List[demand];
+            this.demandOpen = new List[demand];
             this.sites = new List[sites];
         }
 
@@ -229,6 +257,21 @@ public final class Timeline {
             }
             if (to > from) {
                 add(demand, j, new double[] {from, to, factor});
+            }
+            return this;
+        }
+
+        /**
+         * Lets only {@code share} of demand entry {@code j}'s buyers buy from its site in
+         * {@code [from, to)} (a procurement ban). Outside a pool the rest buy elsewhere, outside the
+         * network, as a demand factor would say; in a pool they are short until they switch.
+         */
+        public Builder buyers(int j, int from, int to, double share) {
+            if (!(share >= 0 && share <= 1) || from < 0 || to < from) {
+                throw new IllegalArgumentException("bad buyers' share " + share);
+            }
+            if (to > from) {
+                add(demandOpen, j, new double[] {from, to, share});
             }
             return this;
         }

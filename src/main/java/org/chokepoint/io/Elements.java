@@ -30,7 +30,7 @@ final class Elements {
             "capacity-path");
     static final List<String> LINK = keys("from", "to", "item", "share", "lead-time", "markup");
     static final List<String> ALTERNATE = keys("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium");
-    static final List<String> DEMAND = keys("item", "market", "site", "quantity", "price", "path");
+    static final List<String> DEMAND = keys("item", "market", "site", "quantity", "price", "path", "pool", "switching");
     /** CSV only: one row per site and input. */
     static final List<String> RECIPE = keys("site", "input", "quantity", "stock");
 
@@ -149,7 +149,9 @@ final class Elements {
         double price = f.number("price", Double.NaN, "Price per unit in USD.");
         java.util.NavigableMap<java.time.LocalDate, Double> path = datePath(f, "path",
                 "Factors of quantity from dates on: {2025-07-07: 1.2, 2026-01-05: 1.5}.");
-        return build(f, o, () -> new Demand(item, market, site, quantity, price, path), b, null);
+        String pool = f.text("pool", false, "");
+        Duration switching = f.duration("switching", Duration.ZERO);
+        return build(f, o, () -> new Demand(item, market, site, quantity, price, path, pool, switching), b, null);
     }
 
     /**

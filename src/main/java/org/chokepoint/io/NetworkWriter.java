@@ -102,8 +102,9 @@ public final class NetworkWriter {
         table(dir, "alternates", List.of("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium"),
                 rows(n.alternates(), a -> row(a.site(), a.item(), a.from(), a.as() == null ? "" : a.as(), num(a.factor()),
                         a.qualify().toString(), a.ramp().toString(), num(a.maxShare()), num(a.premium()))));
-        table(dir, "demand", List.of("item", "market", "site", "quantity", "price", "path"), rows(n.demand(), d -> row(
-                d.item(), d.market(), d.site(), num(d.quantity()), Double.isNaN(d.price()) ? "" : num(d.price()), pathCell(d.path()))));
+        table(dir, "demand", List.of("item", "market", "site", "quantity", "price", "path", "pool", "switching"), rows(n.demand(), d -> row(
+                d.item(), d.market(), d.site(), num(d.quantity()), Double.isNaN(d.price()) ? "" : num(d.price()), pathCell(d.path()),
+                d.pool() == null ? "" : d.pool(), d.pool() == null ? "" : d.switching().toString())));
     }
 
     /** A dated path in a CSV cell: {@code DATE:FACTOR|DATE:FACTOR}. */
@@ -231,6 +232,8 @@ public final class NetworkWriter {
             m.put("quantity", d.quantity());
             putIf(m, "price", Double.isNaN(d.price()) ? null : d.price());
             putIf(m, "path", d.path().isEmpty() ? null : pathTree(d.path()));
+            putIf(m, "pool", d.pool());
+            putIf(m, "switching", d.pool() == null ? null : durationValue(d.switching()));
             demand.add(m);
         }
         root.put("demand", demand);

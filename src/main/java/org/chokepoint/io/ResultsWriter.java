@@ -35,7 +35,7 @@ public final class ResultsWriter {
 
     /** Metric names, in the order rows are written within a period. */
     public static final List<String> METRICS = List.of("demand", "delivered", "shortfall", "output", "unit-cost",
-            "revenue", "value-added", "export-revenue", "stock", "country-revenue", "country-value-added", "country-export-revenue");
+            "revenue", "value-added", "export-revenue", "price-index", "stock", "country-revenue", "country-value-added", "country-export-revenue");
 
     /** Networks up to this many sites get every site's series in {@code results.csv} by default. */
     public static final int ALL_SITES_UP_TO = 1000;
@@ -139,6 +139,13 @@ public final class ResultsWriter {
             for (int s = 0; s < n.siteCount(); s++) {
                 if (sites[s]) {
                     row(w, prefix, "export-revenue", n.siteId(s), r.exportRevenue(t, s));
+                }
+            }
+            for (int i = 0; i < n.itemCount(); i++) {
+                for (int m = 0; m < r.markets().size(); m++) {
+                    if (r.priced(i, m)) {
+                        row(w, prefix, "price-index", n.itemId(i) + "@" + r.markets().get(m), r.priceIndex(t, i, m));
+                    }
                 }
             }
             for (int k = 0; k < n.slotCount(); k++) {

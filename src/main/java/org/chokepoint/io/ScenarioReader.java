@@ -163,7 +163,7 @@ public final class ScenarioReader {
                             + " fewer periods."));
         }
         org.chokepoint.engine.Stability.Instability unstable = org.chokepoint.engine.Stability.check(plain,
-                org.chokepoint.engine.Parameters.of(behaviour).restorationTime());
+                org.chokepoint.engine.Parameters.of(plain).restorationTime());
         if (unstable != null) {
             Fields b = f.nested("behaviour");
             throw new InvalidInputException(b != null && b.has("restoration-time")
@@ -183,7 +183,10 @@ public final class ScenarioReader {
                 measures, sources, assumptions, controls, u, behaviour, law);
     }
 
-    static final List<String> BEHAVIOUR_KEYS = List.of("rationing", "restoration-time", "carrying-cost", "priority");
+    static final List<String> BEHAVIOUR_KEYS = List.of("rationing", "restoration-time", "carrying-cost", "priority", "prices",
+            "final-demand-elasticity");
+    static final List<String> PRICE_KEYS = List.of("elasticity", "end-item-elasticity", "items", "supply-elasticity", "adjustment",
+            "ceiling", "floor", "markets");
 
     /**
      * The optional behaviour block: {@code behaviour: {rationing: final-demand-first, restoration-time: 4,
@@ -202,8 +205,11 @@ public final class ScenarioReader {
         String rationing = b.text("rationing", false, "");
         Double tau = b.has("restoration-time") ? b.number("restoration-time", 4, "Periods, at least 1.") : null;
         Double carry = b.has("carrying-cost") ? b.number("carrying-cost", 0.2, "A yearly fraction: 0.2 is 20%.") : null;
+        Double elastic = b.has("final-demand-elasticity")
+                ? b.number("final-demand-elasticity", 0, "A positive number; 0 keeps end buyers' quantities fixed.") : null;
         // Without a network (its problems are reported already) the lists cannot be checked.
         java.util.Map<String, List<List<String>>> priority = b.has("priority") && network != null ? priority(b, network) : null;
+        org.chokepoint.model.Behaviour.Prices prices = b.has("prices") ? prices(b, network) : null;
         if (b.failed()) {
             return org.chokepoint.model.Behaviour.DEFAULT;
         }
@@ -211,10 +217,96 @@ public final class ScenarioReader {
         check(b, () -> new org.chokepoint.model.Behaviour(rationing, null, null));
         check(b, () -> new org.chokepoint.model.Behaviour(null, tau, null));
         check(b, () -> new org.chokepoint.model.Behaviour(null, null, carry));
+        check(b, () -> new org.chokepoint.model.Behaviour(null, null, null, null, null, elastic));
         if (b.failed()) {
             return org.chokepoint.model.Behaviour.DEFAULT;
         }
-        return new org.chokepoint.model.Behaviour(rationing, tau, carry, priority);
+        return new org.chokepoint.model.Behaviour(rationing, tau, carry, priority, prices, elastic);
+    }
+
+    /**
+     * {@code prices: none} (costs alone pass through), or {@code prices: {elasticity: 0.5,
+     * adjustment: 8w, ceiling: 5, floor: 0.2, markets: {CN: [CN], WEST: [US, JP, NL]}}}.
+     */
+    private static org.chokepoint.model.Behaviour.Prices prices(Fields b, org.chokepoint.model.Network network) {
+        Node raw = b.raw("prices");
+        if (raw instanceof Node.Scalar sc && sc.type == Node.Scalar.Type.STRING && sc.text.equals("none")) {
+            return org.chokepoint.model.Behaviour.Prices.NONE;
+        }
+        Fields p = b.nested("prices");
+        if (p == null) {
+            if (!b.failed()) {
+                b.fail(raw, "prices", "expected none or a mapping of elasticity, adjustment, ceiling, floor, markets, got "
+                        + Fields.describe(raw), "prices: none turns scarcity prices off.");
+            }
+            return null;
+        }
+        p.allow(PRICE_KEYS);
+        Double elasticity = p.has("elasticity") ? p.number("elasticity", 0.5, "A positive number such as 0.5.") : null;
+        Double endElasticity = p.has("end-item-elasticity") ? p.number("end-item-elasticity", 2, "A positive number such as 2.") : null;
+        java.util.Map<String, Double> items = p.has("items") ? p.numberMap("items") : null;
+        Double supply = p.has("supply-elasticity") ? p.number("supply-elasticity", 1, "A number of at least 0 such as 1.") : null;
+        org.chokepoint.model.Duration adjustment = p.has("adjustment") ? p.duration("adjustment", null) : null;
+        Double ceiling = p.has("ceiling") ? p.number("ceiling", 5, "A multiple of the cost-based price, at least 1.") : null;
+        Double floor = p.has("floor") ? p.number("floor", 0.2, "A multiple of the cost-based price, above 0 and at most 1.") : null;
+        java.util.Map<String, List<String>> markets = null;
+        if (p.has("markets")) {
+            Fields m = p.nested("markets");
+            markets = new java.util.LinkedHashMap<>();
+            if (m != null) {
+                for (String name : m.node.values.keySet()) {
+                    markets.put(name, m.texts(name));
+                }
+                if (m.failed()) {
+                    p.markFailed();
+                }
+            }
+        }
+        if (p.failed()) {
+            b.markFailed();
+            return null;
+        }
+        java.util.Map<String, List<String>> named = markets;
+        Runnable[] each = {
+            () -> new org.chokepoint.model.Behaviour.Prices(elasticity, null, null, null, null, null, null, null, false),
+            () -> new org.chokepoint.model.Behaviour.Prices(null, endElasticity, null, null, null, null, null, null, false),
+            () -> new org.chokepoint.model.Behaviour.Prices(null, null, items, null, null, null, null, null, false),
+            () -> new org.chokepoint.model.Behaviour.Prices(null, null, null, supply, null, null, null, null, false),
+            () -> new org.chokepoint.model.Behaviour.Prices(null, null, null, null, null, ceiling, null, null, false),
+            () -> new org.chokepoint.model.Behaviour.Prices(null, null, null, null, null, null, floor, null, false),
+            () -> new org.chokepoint.model.Behaviour.Prices(null, null, null, null, adjustment, null, null, null, false),
+            () -> new org.chokepoint.model.Behaviour.Prices(null, null, null, null, null, null, null, named, false)};
+        for (int i = 0; i < each.length; i++) {
+            try {
+                each[i].run();
+            } catch (org.chokepoint.model.FieldException e) {
+                String key = e.field().substring("behaviour.prices.".length());
+                String first = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+                Node at = p.raw(first);
+                if ((first.equals("markets") || first.equals("items")) && key.contains(".")) {
+                    Fields m = p.nested(first);
+                    at = m == null ? at : m.raw(key.substring(key.indexOf('.') + 1));
+                }
+                p.fail(at, key, e.bareMessage(), e.advice());
+            }
+        }
+        if (p.failed()) {
+            b.markFailed();
+            return null;
+        }
+        if (items != null && network != null) {
+            for (String item : items.keySet()) {
+                if (!network.hasItem(item)) {
+                    Fields m = p.nested("items");
+                    m.failUnknown(item, "item", item, new java.util.TreeSet<>(network.items().stream().map(org.chokepoint.model.Item::id).toList()));
+                }
+            }
+            if (p.failed()) {
+                b.markFailed();
+                return null;
+            }
+        }
+        return new org.chokepoint.model.Behaviour.Prices(elasticity, endElasticity, items, supply, adjustment, ceiling, floor, named, false);
     }
 
     /**

@@ -231,6 +231,30 @@ public final class NetworkBuilder {
         }
 
         // Demand.
+        Map<String, Integer> poolFirst = new HashMap<>();
+        java.util.Set<String> poolSites = new java.util.HashSet<>();
+        for (int i = 0; i < demand.size(); i++) {
+            Demand d = demand.get(i);
+            if (d.pool() == null) {
+                continue;
+            }
+            Integer first = poolFirst.putIfAbsent(d.pool(), i);
+            Origin o = demandOrigins.get(i);
+            if (first != null) {
+                Demand f = demand.get(first);
+                if (!f.item().equals(d.item()) || !f.market().equals(d.market())) {
+                    found.add(o.problem("pool", "pool '" + d.pool() + "' is " + f.item() + " @ " + f.market() + " (demand[" + first
+                            + "]), not " + d.item() + " @ " + d.market(), "A pool is one item's demand in one market; name another pool."));
+                } else if (!f.switching().equals(d.switching())) {
+                    found.add(o.problem("switching", "pool '" + d.pool() + "' switches after " + f.switching() + " at demand[" + first
+                            + "], here after " + d.switching(), "Give every member of a pool the same switching time."));
+                }
+            }
+            if (!poolSites.add(d.pool() + "\u0000" + d.site())) {
+                found.add(o.problem("site", "site '" + d.site() + "' is in pool '" + d.pool() + "' twice",
+                        "A pool lists each supplier once; add the quantities."));
+            }
+        }
         for (int i = 0; i < demand.size(); i++) {
             Demand d = demand.get(i);
             Origin o = demandOrigins.get(i);

@@ -163,7 +163,7 @@ public final class PolicyDecisions {
                 case BLOCK -> b.block(d.link(), from, to);
                 case PARTIAL -> b.restrict(d.link(), from, to, d.factor(), 0, 0);
                 case MARKUP -> b.restrict(d.link(), from, to, 1, 0, d.markup());
-                case DEMAND -> b.demand(d.demand(), from, to, d.factor());
+                case DEMAND -> b.buyers(d.demand(), from, to, d.factor());
                 default -> { }
             }
         }

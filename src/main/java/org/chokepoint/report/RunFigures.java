@@ -40,11 +40,19 @@ public final class RunFigures {
         figures.add(new PdfReport.Figure("costs-by-firm.png", CostChart.byFirm(s, run.summary()), "The same by firm, for the "
                 + CostChart.MAX_BARS + " firms with the largest change in value added, on both sides of the measures; a bar left of"
                 + " zero is a gain, sales won from the firms cut off."));
+        for (PriceChart.Data d : PriceChart.data(s, run.network(), run.series(), run.baselineSeries())) {
+            figures.add(new PdfReport.Figure("price-" + d.item() + ".png", PriceChart.chart(s, d), "The price of " + d.name()
+                    + " to buyers in each market, in % of its price without the measures at the start: solid with the measures,"
+                    + " dashed without. Orders beyond what sellers serving a market can offer raise its price; sellers cut off from"
+                    + " buyers abroad, with capacity idle, lower it at home (scarcity prices, docs/model.md); costs passed on from"
+                    + " inputs move it as well."));
+        }
         for (var u : UnitCostChart.rows(run.summary())) {
             figures.add(new PdfReport.Figure("unit-cost-" + u.site() + ".png", UnitCostChart.chart(s, u), "Where the change in"
                     + " the unit cost of " + u.item() + " made at " + u.site() + " comes from, as a mean over the run in % of its"
                     + " unit cost without the measures: tariffs and other markups, premiums paid to alternate suppliers, the"
-                    + " carrying cost of goods held up by license delays (anywhere up the chain, passed on in prices), and the"
+                    + " carrying cost of goods held up by license delays, scarcity prices above or below sellers' costs (anywhere up"
+                    + " the chain, passed on in prices), and the"
                     + " sourcing mix, what buying from dearer or cheaper sources changed; the last bar is the total."));
         }
         SitesChart.Data hit = SitesChart.data(s, run.network(), run.summary(), run.series(), run.baselineSeries());

@@ -142,16 +142,23 @@ public final class ShortfallChart {
             bandRenderer.setSeriesStroke(0, Theme.line(1.8f));
             bandRenderer.setAlpha(0.22f);
         }
-        // One marker per date, naming every measure taking effect then. Escalations and their
-        // responses are left out: when a response comes differs from run to run.
+        markMeasures(plot, s, d.measures());
+        return chart;
+    }
+
+    /**
+     * One marker per date on a time axis, naming every measure taking effect then. Escalations and
+     * their responses are left out: when a response comes differs from run to run.
+     */
+    static void markMeasures(XYPlot plot, Scenario s, List<Measure> measures) {
         java.util.Set<String> responses = new java.util.HashSet<>();
-        for (Measure m : d.measures()) {
+        for (Measure m : measures) {
             if (m instanceof org.chokepoint.policy.Escalation e) {
                 responses.add(e.response());
             }
         }
         java.util.TreeMap<LocalDate, List<String>> byDate = new java.util.TreeMap<>();
-        for (Measure m : d.measures()) {
+        for (Measure m : measures) {
             if (!(m instanceof org.chokepoint.policy.Escalation) && !responses.contains(m.id())
                     && !m.effective().isBefore(s.start()) && m.effective().isBefore(s.end())) {
                 byDate.computeIfAbsent(m.effective(), k -> new ArrayList<>()).add(m.id());
@@ -167,7 +174,6 @@ public final class ShortfallChart {
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker);
         });
-        return chart;
     }
 
     static long millis(LocalDate d) {

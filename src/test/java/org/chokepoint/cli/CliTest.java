@@ -73,8 +73,9 @@ class CliTest {
         Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
-                + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, unit-cost-inspur-gp-line.png,"
-                + " unit-cost-inspur-ai-line.png, sites.png, survive-recover.png, runs-by-market.png, exposure.png, criticality.png,"
+                + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, price-ai-server.png, price-cpu-x86.png,"
+                + " price-raid-ctrl.png, price-gan-fet.png, price-nic-100g.png, price-dram-64g.png, unit-cost-lenovo-server-line.png,"
+                + " unit-cost-inspur-gp-line.png, unit-cost-inspur-ai-line.png, unit-cost-skyworks-fem.png, sites.png, survive-recover.png, runs-by-market.png, exposure.png, criticality.png,"
                 + " runs-histogram.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
                 .contains("2025-01-06 to 2027-01-04, 104 weekly periods")
@@ -85,9 +86,12 @@ class CliTest {
         java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
         assertThat(csv.get(1)).isEqualTo("0,2025-01-06,demand,ai-server@CN/inspur-ai-line,360");
-        // 104 periods × (demand entries × 3 + sites × 5 + recipe inputs), plus the header
+        // 104 periods × (demand entries × 3 + sites × 5 + recipe inputs + priced item-markets), plus the header
         int inputs = NET.sites().stream().mapToInt(x -> x.recipe().size()).sum();
-        assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 5 + inputs) + 1);
+        long prices = csv.stream().filter(line -> line.startsWith("0,2025-01-06,price-index,")).count();
+        assertThat(prices).as("items priced in the US market and the rest").isGreaterThan(NET.endItems().size());
+        assertThat(csv).contains("0,2025-01-06,price-index,gallium@US,1", "0,2025-01-06,price-index,gallium@rest,1");
+        assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 5 + inputs + (int) prices) + 1);
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"measures-applied\" : true");
 

@@ -19,19 +19,35 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the network are what buyers pay beyond the supplier's price (tariffs and other markups,
  * alternate premiums, the carrying cost of delayed shipments; never negative). Revenue is checked
  * against the final demand delivered and every link's shipments at the supplier's price, computed
- * here independently; and the books hold exactly the goods held and in transit.
+ * here independently (with scarcity prices, at the market's multiplier the period before); and
+ * the books hold exactly the goods held and in transit.
  */
 class AccountsTest {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {301, 302, 303, 304, 305, 306, 307, 308})
     void valueAddedAddsUpToFinalDemandStockChangeAndFlows(long seed) {
-        ReferenceAgreementTest.Case k = ReferenceAgreementTest.randomCase(seed, seed % 2 == 0);
+        assertAddsUp(ReferenceAgreementTest.randomCase(seed, seed % 2 == 0), seed);
+    }
+
+    /** The same with scarcity prices in three markets, an elasticity of final demand, and pools with a ban. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {311, 312, 313, 314})
+    void valueAddedAddsUpWithMarketsThatRespond(long seed) {
+        assertAddsUp(ReferenceAgreementTest.marketCase(seed), seed);
+    }
+
+    private static void assertAddsUp(ReferenceAgreementTest.Case k, long seed) {
         CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
         Simulation sim = new Simulation(c, k.parameters());
         int sites = c.siteCount();
         int paths = c.linkCount() + c.alternateCount();
         double[] price = new double[sites];
+        PriceRule rule = k.parameters().prices();
+        double[] linkMu = new double[paths];
+        double[] demandMu = new double[c.demandCount()];
+        java.util.Arrays.fill(linkMu, 1);
+        java.util.Arrays.fill(demandMu, 1);
         double[] book = new double[c.slotCount()];
         RunState fresh = sim.newState();
         for (int s = 0; s < sites; s++) {
@@ -70,11 +86,11 @@ class AccountsTest {
             double finalDemand = 0;
             for (int j = 0; j < c.demandCount(); j++) {
                 int s = c.demandSite(j);
-                finalDemand += st.delivered(j) * (c.demandPrice(j) + price[s] - c.basePrice(s));
+                finalDemand += st.delivered(j) * (c.demandPrice(j) + price[s] - c.basePrice(s)) * demandMu[j];
             }
             double linkSales = 0;
             for (int l = 0; l < paths; l++) {
-                linkSales += st.shipped(l) * price[c.linkFrom(l)];
+                linkSales += st.shipped(l) * price[c.linkFrom(l)] * linkMu[l];
             }
             double scale = Math.max(1, revenue);
             assertThat(revenue).as("seed %d period %d: revenue is final demand and shipments at the supplier's price", seed, t)
@@ -85,6 +101,14 @@ class AccountsTest {
                     .isCloseTo(finalDemand + bookChange - flows, org.assertj.core.data.Offset.offset(1e-9 * scale));
             for (int s = 0; s < sites; s++) {
                 price[s] = st.price(s);
+            }
+            if (rule != null) {
+                for (int l = 0; l < paths; l++) {
+                    linkMu[l] = st.scarcity(c.siteItem(c.linkFrom(l)), rule.marketOf(c.siteLocation(c.linkCustomer(l))));
+                }
+                for (int j = 0; j < c.demandCount(); j++) {
+                    demandMu[j] = st.scarcity(c.siteItem(c.demandSite(j)), rule.marketOf(c.demand(j).market()));
+                }
             }
             checked[0]++;
         });

@@ -87,6 +87,35 @@ class LeontiefTest {
         assertSteady(c, x, 40, Parameters.DEFAULT.withChecked(true));
     }
 
+    /**
+     * With scarcity prices in three markets and an elasticity of final demand, and no shock,
+     * nothing moves: outputs stay at the Leontief solution, every price multiplier at 1 and every
+     * unit cost at its baseline price.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14})
+    void withPricesOnAndNoShockNothingMoves(long seed) {
+        Network n = TestNetworks.random(60 + (int) seed * 5, seed);
+        CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
+        PriceRule rule = PriceRule.of(0.3, 2, java.util.Map.of(), 1, 3, 5, 0.2,
+                java.util.Map.of("CN", java.util.List.of("CN"), "US", java.util.List.of("US", "JP")));
+        Parameters p = Parameters.DEFAULT.withPrices(rule).withFinalDemandElasticity(0.5).withChecked(true);
+        assertSteady(c, luSolve(c), 40, p);
+        Simulation sim = new Simulation(c, p);
+        sim.run(Timeline.NONE, 40, sim.newState(), (t, st) -> {
+            for (int i = 0; i < c.itemCount(); i++) {
+                for (int m = 0; m < 3; m++) {
+                    assertThat(st.scarcity(i, m)).as("seed %d period %d item %s market %d", seed, t, c.itemId(i), m)
+                            .isCloseTo(1, tolerance(1));
+                }
+            }
+            for (int s = 0; s < c.siteCount(); s++) {
+                assertThat(st.unitCost(s)).as("seed %d period %d site %s", seed, t, c.siteId(s)).isCloseTo(c.basePrice(s),
+                        tolerance(c.basePrice(s)));
+            }
+        });
+    }
+
     static void assertSteady(CompiledNetwork c, double[] x, int periods, Parameters p) {
         Simulation sim = new Simulation(c, p);
         SeriesRecorder r = new SeriesRecorder();

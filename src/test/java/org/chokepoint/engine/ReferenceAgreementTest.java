@@ -78,6 +78,48 @@ class ReferenceAgreementTest {
         return new Case(n, rs, new Parameters(tau, rationing, 1, 0.5 + rng.nextDouble(), 0.5 * rng.nextDouble(), true), periods);
     }
 
+    /**
+     * A random case with markets that respond: scarcity prices over three markets (CN, US with JP,
+     * the rest) with drawn elasticities and adjustment, an elasticity of final demand, and pools:
+     * every end item made at more than one site has its demand entries joined into one pool (in the
+     * first entry's market), with a drawn switching time; one member is under a procurement ban.
+     */
+    static Case marketCase(long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed * 31 + 7);
+        Case k = randomCase(seed, seed % 2 == 0);
+        Network n = k.network();
+        NetworkBuilder b = new NetworkBuilder();
+        n.items().forEach(b::item);
+        n.firms().forEach(b::firm);
+        n.sites().forEach(b::site);
+        n.links().forEach(b::link);
+        n.alternates().forEach(b::alternate);
+        java.util.Map<String, org.chokepoint.model.Demand> first = new java.util.HashMap<>();
+        java.util.Map<String, Long> makers = new java.util.HashMap<>();
+        n.demand().forEach(d -> makers.merge(d.item(), 1L, Long::sum));
+        Duration switching = Duration.periods(rng.nextInt(4));
+        int banned = -1;
+        for (int j = 0; j < n.demand().size(); j++) {
+            org.chokepoint.model.Demand d = n.demand().get(j);
+            if (makers.get(d.item()) > 1) {
+                org.chokepoint.model.Demand entry = d;
+                org.chokepoint.model.Demand head = first.computeIfAbsent(d.item(), x -> entry);
+                d = new org.chokepoint.model.Demand(d.item(), head.market(), d.site(), d.quantity(), d.price(), d.path(),
+                        "pool-" + d.item(), switching);
+                banned = banned < 0 ? j : banned;
+            }
+            b.demand(d);
+        }
+        List<ReferenceSimulation.Restriction> rs = new ArrayList<>(k.restrictions());
+        if (banned >= 0) {
+            rs.add(new ReferenceSimulation.Restriction("buyers", Integer.toString(banned), 6, 22, rng.nextBoolean() ? 0 : 0.5, 0, 0));
+        }
+        PriceRule rule = PriceRule.of(0.2 + rng.nextDouble(), 0.5 + 2 * rng.nextDouble(), java.util.Map.of(), rng.nextDouble(),
+                rng.nextInt(4), 3 + rng.nextInt(3), 0.3, java.util.Map.of("CN", List.of("CN"), "US", List.of("US", "JP")));
+        Parameters p = k.parameters().withPrices(rule).withFinalDemandElasticity(rng.nextBoolean() ? 0 : 0.3 + rng.nextDouble());
+        return new Case(b.build(), rs, p, k.periods());
+    }
+
     static Timeline timeline(CompiledNetwork c, List<ReferenceSimulation.Restriction> rs) {
         Timeline.Builder b = Timeline.builder(c);
         for (var r : rs) {
@@ -101,6 +143,7 @@ class ReferenceAgreementTest {
                     String[] parts = r.key().split("/");
                     b.stockpile(c.slot(parts[0], parts[1]), r.from(), r.to(), r.value());
                 }
+                case "buyers" -> b.buyers(Integer.parseInt(r.key()), r.from(), r.to(), r.value());
                 default -> b.demand(Integer.parseInt(r.key()), r.from(), r.to(), r.value());
             }
         }
@@ -135,6 +178,30 @@ class ReferenceAgreementTest {
         long instant = java.util.stream.IntStream.range(0, c.linkCount()).filter(l -> c.linkLead(l) == 0).count();
         assertThat(instant).as("links without lead time").isGreaterThan(c.linkCount() / 5);
         assertAgrees(k, seed);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {401, 402, 403, 404, 405, 406, 407, 408})
+    void pricesAndPoolsAgreeWithReference(long seed) {
+        Case k = marketCase(seed);
+        assertThat(k.network().demand().stream().filter(d -> d.pool() != null).count()).as("pooled entries").isGreaterThan(1);
+        assertAgrees(k, seed);
+        // Not vacuous: prices moved somewhere, and some buyers switched.
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        Simulation sim = new Simulation(c, k.parameters());
+        double[] moved = {0, 0};
+        sim.run(timeline(c, k.restrictions()), k.periods(), sim.newState(), (t, st) -> {
+            for (int i = 0; i < c.itemCount(); i++) {
+                for (int m = 0; m < 3; m++) {
+                    moved[0] = Math.max(moved[0], Math.abs(st.scarcity(i, m) - 1));
+                }
+            }
+            for (int j = 0; j < c.demandCount(); j++) {
+                moved[1] = Math.max(moved[1], Math.abs(st.poolShare(j) - 1));
+            }
+        });
+        assertThat(moved[0]).as("seed %d: the largest price move", seed).isGreaterThan(1e-3);
+        assertThat(moved[1]).as("seed %d: the largest pool share move", seed).isGreaterThan(1e-3);
     }
 
     private static void assertAgrees(Case k, long seed) {

@@ -17,8 +17,9 @@ import org.chokepoint.model.SupplyLink;
 
 /**
  * The dynamics of {@link Simulation} written for clarity, not speed: objects and maps keyed by
- * ids, shipments as a list. It follows the rules as documented, step by step, and is the yardstick
- * the fast engine is checked against on random networks.
+ * ids, shipments as a list. It follows the rules as documented, step by step (scarcity prices by
+ * item and market, end buyers moving within pools included), and is the yardstick the fast engine
+ * is checked against on random networks.
  */
 final class ReferenceSimulation {
 
@@ -41,6 +42,15 @@ final class ReferenceSimulation {
     private final Map<String, Double> share = new HashMap<>();
     private final Map<String, Double> baseOutput = new HashMap<>();
     private final List<String> order = new ArrayList<>();
+    private final Parameters params;
+    private final PriceRule rule;
+    /** Item|market to the baseline ratio of orders to what could be offered. */
+    private final Map<String, Double> baseRatio = new HashMap<>();
+    /** Item|market to the scarcity multiplier. */
+    final Map<String, Double> mu = new HashMap<>();
+    private final double[] poolShare;
+    private final int[] shortRun;
+    private final int[] spareRun;
 
     // state
     final Map<String, Double> stock = new HashMap<>();
@@ -58,6 +68,12 @@ final class ReferenceSimulation {
     final List<Map<String, Double>> costSeries = new ArrayList<>();
 
     ReferenceSimulation(Network net, Step step, Parameters p) {
+        this.params = p;
+        this.rule = p.prices();
+        this.poolShare = new double[net.demand().size()];
+        this.shortRun = new int[net.demand().size()];
+        this.spareRun = new int[net.demand().size()];
+        java.util.Arrays.fill(poolShare, 1);
         this.net = net;
         this.step = step;
         this.tau = p.restorationTime();
@@ -81,6 +97,72 @@ final class ReferenceSimulation {
         }
         computeOrder();
         computeBaseline();
+        if (rule != null) {
+            computeBaseRatios();
+        }
+    }
+
+    private String cell(String item, String country) {
+        return item + "|" + rule.marketOf(country);
+    }
+
+    private String marketOf(String site) {
+        return net.site(site).location();
+    }
+
+    /** The baseline orders and offers of {@link PriceRule}, from the Leontief flows. */
+    private void computeBaseRatios() {
+        Map<String, Double> ordered = new HashMap<>();
+        Map<String, Double> offered = new HashMap<>();
+        for (Site s : net.sites()) {
+            for (var in : recipe.get(s.id()).entrySet()) {
+                if (!linksInto.getOrDefault(s.id() + "/" + in.getKey(), List.of()).isEmpty()) {
+                    ordered.merge(cell(in.getKey(), marketOf(s.id())), in.getValue() * baseOutput.get(s.id()), Double::sum);
+                }
+            }
+        }
+        for (Demand d : net.demand()) {
+            ordered.merge(cell(d.item(), d.market()), d.quantity(), Double::sum);
+        }
+        for (Site s : net.sites()) {
+            Map<String, Double> byCell = new HashMap<>();
+            double total = 0;
+            for (SupplyLink l : net.links()) {
+                if (l.from().equals(s.id())) {
+                    double q = recipe.get(l.to()).get(l.item()) * share.get(key(l)) * baseOutput.get(l.to());
+                    byCell.merge(cell(s.makes(), marketOf(l.to())), q, Double::sum);
+                    total += q;
+                }
+            }
+            for (Demand d : net.demand()) {
+                if (d.site().equals(s.id())) {
+                    byCell.merge(cell(s.makes(), d.market()), d.quantity(), Double::sum);
+                    total += d.quantity();
+                }
+            }
+            if (total <= 0) {
+                continue;
+            }
+            double possible = s.capacity() * params.overproduction();
+            for (String input : recipe.get(s.id()).keySet()) {
+                var cover = s.stock().get(input);
+                possible = Math.min(possible, baseOutput.get(s.id()) * ((cover == null ? 0 : Math.round(cover.inPeriods(step))) + 1));
+            }
+            for (var e : byCell.entrySet()) {
+                offered.merge(e.getKey(), possible * e.getValue() / total, Double::sum);
+            }
+        }
+        for (var e : ordered.entrySet()) {
+            Double off = offered.get(e.getKey());
+            if (e.getValue() > 0 && off != null && off > 0) {
+                baseRatio.put(e.getKey(), e.getValue() / off);
+                mu.put(e.getKey(), 1.0);
+            }
+        }
+    }
+
+    private double muOf(Map<String, Double> m, String item, String country) {
+        return rule == null ? 1 : m.getOrDefault(cell(item, country), 1.0);
     }
 
     static String key(SupplyLink l) {
@@ -190,6 +272,7 @@ final class ReferenceSimulation {
             Map<String, Double> markup = new HashMap<>();
             Map<String, Double> cover = new HashMap<>();
             Map<String, Double> demandFactor = new HashMap<>();
+            Map<String, Double> buyers = new HashMap<>();
             for (Restriction r : restrictions) {
                 if (r.from() <= t && t < r.to()) {
                     switch (r.kind()) {
@@ -199,6 +282,7 @@ final class ReferenceSimulation {
                             markup.merge(r.key(), r.markup(), Double::sum);
                         }
                         case "slot" -> cover.merge(r.key(), r.value(), (a, b) -> a * b);
+                        case "buyers" -> buyers.merge(r.key(), r.value(), (a, b) -> a * b);
                         default -> demandFactor.merge(r.key(), r.value(), (a, b) -> a * b);
                     }
                 }
@@ -215,7 +299,11 @@ final class ReferenceSimulation {
             Map<String, Double> out = new HashMap<>();
             Map<String, Double> received = new HashMap<>();
             Map<String, Double> shipped = new HashMap<>();
+            Map<String, Double> possibleOf = new HashMap<>();
             double[] delivered = new double[net.demand().size()];
+            double[] want = new double[net.demand().size()];
+            double[] perShare = new double[net.demand().size()];
+            double[] buyerOpen = new double[net.demand().size()];
             for (String s : order) {
                 double linkOrders = 0;
                 List<String> outKeys = outKeys(s);
@@ -226,16 +314,27 @@ final class ReferenceSimulation {
                 for (int j = 0; j < net.demand().size(); j++) {
                     Demand d = net.demand().get(j);
                     if (d.site().equals(s)) {
-                        finalOrders += d.quantity() * demandFactor.getOrDefault(Integer.toString(j), 1.0);
+                        double base = d.quantity() * demandFactor.getOrDefault(Integer.toString(j), 1.0);
+                        double dp = net.price(d);
+                        if (params.finalDemandElasticity() > 0 && dp > 0) {
+                            double paid = (dp + price.get(s) - net.price(net.site(s))) * muOf(mu, d.item(), d.market());
+                            base *= Math.pow(Math.max(paid, 1e-12) / dp, -params.finalDemandElasticity());
+                        }
+                        perShare[j] = base;
+                        want[j] = base * poolShare[j];
+                        buyerOpen[j] = buyers.getOrDefault(Integer.toString(j), 1.0);
+                        finalOrders += want[j] * buyerOpen[j];
                     }
                 }
                 double all = linkOrders + finalOrders;
                 received.put(s, all);
-                double x = Math.min(net.site(s).capacity(), all);
+                double x = net.site(s).capacity() * params.overproduction();
                 for (var in : recipe.get(s).entrySet()) {
                     x = Math.min(x, stock.get(s + "/" + in.getKey()) / in.getValue());
                 }
                 x = Math.max(x, 0);
+                possibleOf.put(s, x);
+                x = Math.min(x, all);
                 for (var in : recipe.get(s).entrySet()) {
                     stock.put(s + "/" + in.getKey(), Math.max(0, stock.get(s + "/" + in.getKey()) - x * in.getValue()));
                 }
@@ -255,7 +354,7 @@ final class ReferenceSimulation {
                 for (int j = 0; j < net.demand().size(); j++) {
                     Demand d = net.demand().get(j);
                     if (d.site().equals(s)) {
-                        delivered[j] = d.quantity() * demandFactor.getOrDefault(Integer.toString(j), 1.0) * finalFraction;
+                        delivered[j] = want[j] * buyerOpen[j] * finalFraction;
                     }
                 }
                 for (String k : outKeys) {
@@ -282,13 +381,14 @@ final class ReferenceSimulation {
                     double units = 0;
                     for (SupplyLink l : linksInto.getOrDefault(slot, List.of())) {
                         double q = shipped.getOrDefault(key(l), 0.0);
-                        value += q * last.get(l.from()) * (1 + l.markup() + markup.getOrDefault(key(l), 0.0))
+                        value += q * last.get(l.from()) * muOf(mu, l.item(), marketOf(s.id())) * (1 + l.markup() + markup.getOrDefault(key(l), 0.0))
                                 * (1 + carry * delay.getOrDefault(key(l), 0));
                         units += q;
                     }
                     for (Alternate a : altsInto.getOrDefault(slot, List.of())) {
                         double q = shipped.getOrDefault(key(a), 0.0);
-                        value += q * last.get(a.from()) * (1 + markup.getOrDefault(key(a), 0.0)) * (1 + a.premium())
+                        value += q * last.get(a.from()) * muOf(mu, net.site(a.from()).makes(), marketOf(s.id()))
+                                * (1 + markup.getOrDefault(key(a), 0.0)) * (1 + a.premium())
                                 * (1 + carry * delay.getOrDefault(key(a), 0));
                         units += q / a.factor();
                     }
@@ -305,6 +405,7 @@ final class ReferenceSimulation {
             }
             // 7. orders
             Map<String, Double> next = new HashMap<>();
+            Map<String, Double> bids = new HashMap<>();
             for (Site s : net.sites()) {
                 for (var in : recipe.get(s.id()).entrySet()) {
                     String slot = s.id() + "/" + in.getKey();
@@ -332,6 +433,9 @@ final class ReferenceSimulation {
                             reroutable += share.get(key(l));
                         }
                     }
+                    if (!ls.isEmpty() && blocked < 1 - 1e-9) {
+                        bids.merge(rule == null ? slot : cell(in.getKey(), marketOf(s.id())), need, Double::sum);
+                    }
                     double uncovered = ls.isEmpty() ? 1 : (reroutable > 0 ? 0 : blocked);
                     for (SupplyLink l : ls) {
                         double q = need * share.get(key(l));
@@ -351,10 +455,145 @@ final class ReferenceSimulation {
                 }
             }
             orders = next;
+            if (rule != null) {
+                updatePrices(bids, want, buyerOpen, possibleOf, open(restrictions, t));
+            }
+            switchPools(want, perShare, delivered, buyerOpen, possibleOf, out);
             output.add(out);
             stockSeries.add(new HashMap<>(stock));
             deliveredSeries.add(delivered);
             costSeries.add(cost);
+        }
+    }
+
+    /** The open fraction of every link key in force at period t. */
+    private Map<String, Double> open(List<Restriction> restrictions, int t) {
+        Map<String, Double> open = new HashMap<>();
+        for (Restriction r : restrictions) {
+            if (r.kind().equals("link") && r.from() <= t && t < r.to()) {
+                open.merge(r.key(), r.value(), (a, b) -> a * b);
+            }
+        }
+        return open;
+    }
+
+    /** {@link PriceRule}, cell by cell, from this period's bids, end buyers and possible outputs. */
+    private void updatePrices(Map<String, Double> bids, double[] want, double[] open, Map<String, Double> possible,
+                              Map<String, Double> linkOpen) {
+        Map<String, Double> ordered = new HashMap<>(bids);
+        for (int j = 0; j < net.demand().size(); j++) {
+            Demand d = net.demand().get(j);
+            if (open[j] > 0 || d.pool() != null) {
+                ordered.merge(cell(d.item(), d.market()), want[j], Double::sum);
+            }
+        }
+        Map<String, Double> offered = new HashMap<>();
+        for (Site s : net.sites()) {
+            Map<String, Double> byCell = new HashMap<>();
+            double total = 0;
+            for (SupplyLink l : net.links()) {
+                if (l.from().equals(s.id())) {
+                    double q = orders.getOrDefault(key(l), 0.0) * linkOpen.getOrDefault(key(l), 1.0);
+                    byCell.merge(cell(s.makes(), marketOf(l.to())), q, Double::sum);
+                    total += q;
+                }
+            }
+            for (Alternate a : net.alternates()) {
+                if (a.from().equals(s.id())) {
+                    double q = orders.getOrDefault(key(a), 0.0) * linkOpen.getOrDefault(key(a), 1.0);
+                    byCell.merge(cell(s.makes(), marketOf(a.site())), q, Double::sum);
+                    total += q;
+                }
+            }
+            for (int j = 0; j < net.demand().size(); j++) {
+                Demand d = net.demand().get(j);
+                if (d.site().equals(s.id())) {
+                    byCell.merge(cell(s.makes(), d.market()), want[j] * open[j], Double::sum);
+                    total += want[j] * open[j];
+                }
+            }
+            if (total <= 0) {
+                continue;
+            }
+            for (var e : byCell.entrySet()) {
+                offered.merge(e.getKey(), possible.get(s.id()) * e.getValue() / total, Double::sum);
+            }
+        }
+        java.util.Set<String> ends = net.endItems();
+        double rate = rule.adjustment() == 0 ? 1 : 1 - Math.exp(-1 / rule.adjustment());
+        for (var e : baseRatio.entrySet()) {
+            double o = ordered.getOrDefault(e.getKey(), 0.0);
+            if (o <= 0) {
+                continue;
+            }
+            String item = e.getKey().substring(0, e.getKey().indexOf('|'));
+            double f = offered.getOrDefault(e.getKey(), 0.0);
+            double exponent = 1 / (rule.elasticityOf(item, ends.contains(item)) + rule.supplyElasticity());
+            double target = f <= 0 ? rule.ceiling()
+                    : Math.max(rule.floor(), Math.min(rule.ceiling(), Math.pow(o / f / e.getValue(), exponent)));
+            mu.put(e.getKey(), mu.get(e.getKey()) + (target - mu.get(e.getKey())) * rate);
+        }
+    }
+
+    /** End buyers moving within pools, as documented on {@link Simulation}. */
+    private void switchPools(double[] want, double[] perShare, double[] delivered, double[] open, Map<String, Double> possible,
+                             Map<String, Double> out) {
+        Map<String, List<Integer>> pools = new TreeMap<>();
+        for (int j = 0; j < net.demand().size(); j++) {
+            if (net.demand().get(j).pool() != null) {
+                pools.computeIfAbsent(net.demand().get(j).pool(), k -> new ArrayList<>()).add(j);
+            }
+        }
+        for (List<Integer> members : pools.values()) {
+            int wait = (int) Math.max(1, Math.round(net.demand().get(members.get(0)).switching().inPeriods(step)));
+            double[] unmet = new double[want.length];
+            double[] spare = new double[want.length];
+            double movable = 0;
+            double room = 0;
+            for (int j : members) {
+                double u = want[j] - delivered[j];
+                unmet[j] = u > 1e-9 * Math.max(1, want[j]) ? u : 0;
+                String site = net.demand().get(j).site();
+                double sp = possible.get(site) - out.get(site);
+                spare[j] = unmet[j] > 0 || open[j] < 1 || perShare[j] <= 0 || !(sp > 1e-9 * Math.max(1, possible.get(site))) ? 0 : sp;
+                shortRun[j] = unmet[j] > 0 ? shortRun[j] + 1 : 0;
+                spareRun[j] = spare[j] > 0 ? spareRun[j] + 1 : 0;
+                if (shortRun[j] >= wait) {
+                    movable += unmet[j];
+                }
+                room += spare[j];
+            }
+            if (movable > 0 && room > 0) {
+                double moved = Math.min(movable, room);
+                for (int j : members) {
+                    if (shortRun[j] >= wait && unmet[j] > 0) {
+                        poolShare[j] -= unmet[j] * (moved / movable) / perShare[j];
+                    } else if (spare[j] > 0) {
+                        poolShare[j] += spare[j] * (moved / room) / perShare[j];
+                    }
+                }
+                continue;
+            }
+            double asked = 0;
+            double above = 0;
+            for (int j : members) {
+                if (poolShare[j] < 1 && spareRun[j] >= wait) {
+                    asked += Math.min((1 - poolShare[j]) * perShare[j], spare[j]);
+                } else if (poolShare[j] > 1) {
+                    above += (poolShare[j] - 1) * perShare[j];
+                }
+            }
+            if (asked <= 0 || above <= 0) {
+                continue;
+            }
+            double back = Math.min(asked, above);
+            for (int j : members) {
+                if (poolShare[j] < 1 && spareRun[j] >= wait) {
+                    poolShare[j] += Math.min((1 - poolShare[j]) * perShare[j], spare[j]) * (back / asked) / perShare[j];
+                } else if (poolShare[j] > 1) {
+                    poolShare[j] -= (poolShare[j] - 1) * (back / above);
+                }
+            }
         }
     }
 

@@ -107,6 +107,9 @@ class SchemaTest {
         assertThat(keys(defs.at("/demand/properties"))).isEqualTo(new TreeSet<>(Elements.DEMAND));
         JsonNode scenario = json("schema/scenario.schema.json");
         assertThat(keys(scenario.get("properties"))).isEqualTo(new TreeSet<>(ScenarioReader.KEYS));
+        assertThat(keys(scenario.at("/properties/behaviour/properties"))).isEqualTo(new TreeSet<>(ScenarioReader.BEHAVIOUR_KEYS));
+        assertThat(keys(scenario.at("/properties/behaviour/properties/prices/oneOf/1/properties")))
+                .isEqualTo(new TreeSet<>(ScenarioReader.PRICE_KEYS));
         Set<String> measureKeys = new TreeSet<>(MeasureReader.HEADER);
         MeasureReader.KEYS.values().forEach(measureKeys::addAll);
         assertThat(keys(scenario.at("/definitions/measure/properties"))).isEqualTo(measureKeys);
