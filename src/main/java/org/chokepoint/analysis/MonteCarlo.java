@@ -68,9 +68,11 @@ public final class MonteCarlo {
      * @param markets the buyers' countries of the demand entries, sorted
      * @param byMarket shortfall value (USD) of each run by market: run r, market m at {@code r * markets.size() + m}
      * @param exactBands whether the bands are the exact percentiles of all runs' values (else t-digest estimates)
+     * @param accounts every run's value added by country and firm and peak prices
      */
     public record Result(int runs, int periods, int demand, double[] percentiles, double[][] bands, double[] mean,
-                         double[] totals, double[] totalUnits, List<String> markets, double[] byMarket, boolean exactBands) {
+                         double[] totals, double[] totalUnits, List<String> markets, double[] byMarket, boolean exactBands,
+                         Accounts accounts) {
 
         /** Every run's shortfall value in one market, in run order. */
         public double[] marketTotals(String market) {
@@ -101,6 +103,108 @@ public final class MonteCarlo {
                 s += x;
             }
             return s / totals.length;
+        }
+    }
+
+    /**
+     * Per run: value added over the run (USD) by country of the firms and by firm, and the highest
+     * price index (1: the baseline price) each priced item reaches in each market. Memory: 8 × runs ×
+     * (countries + firms + item-markets) bytes.
+     *
+     * @param keys the countries, then the firms, then {@code item@market} cells
+     * @param values run r, key k at {@code r * keys.size() + k}
+     */
+    public record Accounts(List<String> countries, List<String> firms, List<String> cells, List<String> keys, double[] values) {
+
+        /** Every run's value for one key, in run order, or null if there is no such key. */
+        public double[] of(String key) {
+            int k = keys.indexOf(key);
+            if (k < 0) {
+                return null;
+            }
+            int runs = values.length / keys.size();
+            double[] out = new double[runs];
+            for (int r = 0; r < runs; r++) {
+                out[r] = values[r * keys.size() + k];
+            }
+            return out;
+        }
+    }
+
+    /** What one run adds to its accounts row, period by period: value added by country and firm, peak prices. */
+    private static final class Books {
+        final int[] siteCountry;
+        final int[] siteFirm;
+        final int countries;
+        final int firms;
+        /** Per priced cell: item, market; per item: its sellers' baseline-output weights. */
+        final int[] cellItem;
+        final int[] cellMarket;
+        final double[] baseCost;
+        final List<String> keys = new ArrayList<>();
+        final List<String> countryIds;
+        final List<String> firmIds;
+        final List<String> cellIds = new ArrayList<>();
+
+        Books(Scenario scenario, CompiledNetwork c, Simulation sim) {
+            var net = scenario.network();
+            countryIds = new ArrayList<>(new java.util.TreeSet<>(net.firms().stream().map(org.chokepoint.model.Firm::country).toList()));
+            firmIds = new ArrayList<>(new java.util.TreeSet<>(net.firms().stream().map(org.chokepoint.model.Firm::id).toList()));
+            siteCountry = new int[c.siteCount()];
+            siteFirm = new int[c.siteCount()];
+            for (int s = 0; s < c.siteCount(); s++) {
+                siteFirm[s] = firmIds.indexOf(c.firmOf(s));
+                siteCountry[s] = countryIds.indexOf(net.firm(c.firmOf(s)).country());
+            }
+            countries = countryIds.size();
+            firms = firmIds.size();
+            baseCost = new double[c.itemCount()];
+            for (int s = 0; s < c.siteCount(); s++) {
+                baseCost[c.siteItem(s)] += Math.max(0, c.baseOutput(s)) * c.basePrice(s);
+            }
+            List<int[]> cells = new ArrayList<>();
+            var rule = sim.priceRule();
+            if (rule != null) {
+                RunState probe = sim.newState();
+                for (int i = 0; i < c.itemCount(); i++) {
+                    for (int m = 0; m < rule.markets().size(); m++) {
+                        if (probe.priced(i, m)) {
+                            cells.add(new int[] {i, m});
+                            cellIds.add(c.itemId(i) + "@" + rule.markets().get(m));
+                        }
+                    }
+                }
+            }
+            cellItem = cells.stream().mapToInt(x -> x[0]).toArray();
+            cellMarket = cells.stream().mapToInt(x -> x[1]).toArray();
+            keys.addAll(countryIds);
+            keys.addAll(firmIds);
+            keys.addAll(cellIds);
+        }
+
+        int width() {
+            return keys.size();
+        }
+
+        void start(double[] row) {
+            java.util.Arrays.fill(row, 0);
+        }
+
+        void period(RunState s, double[] row, double[] cost) {
+            CompiledNetwork c = s.network();
+            java.util.Arrays.fill(cost, 0);
+            for (int site = 0; site < siteCountry.length; site++) {
+                double va = s.valueAdded(site);
+                row[siteCountry[site]] += va;
+                row[countries + siteFirm[site]] += va;
+                cost[c.siteItem(site)] += Math.max(0, c.baseOutput(site)) * s.unitCost(site);
+            }
+            for (int k = 0; k < cellItem.length; k++) {
+                int i = cellItem[k];
+                double index = s.scarcity(i, cellMarket[k]) * (baseCost[i] > 0 ? cost[i] / baseCost[i] : 1);
+                int at = countries + firms + k;
+                row[at] = Math.max(row[at], index);
+            }
         }
     }
 
@@ -140,6 +244,8 @@ public final class MonteCarlo {
         double[] sum = new double[cells];
         double[] totals = new double[runs];
         double[] totalUnits = new double[runs];
+        Books books = new Books(scenario, c, sim);
+        double[] accounts = new double[runs * books.width()];
         ThreadLocal<RunState> states = ThreadLocal.withInitial(sim::newState);
         // Runs go in blocks. While block i+1 simulates, block i is folded by one task per stripe of
         // cells, each folding the block's runs in run order; block i+1's folds start only after block
@@ -153,12 +259,13 @@ public final class MonteCarlo {
         });
         try {
             List<Future<double[]>> current = submitBlock(pool, 0, Math.min(runs, BLOCK), scenario, parameters, sim, decisions,
-                    uncertain, draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size());
+                    uncertain, draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size(), books, accounts);
             for (int start = 0; start < runs; start += BLOCK) {
                 int end = Math.min(runs, start + BLOCK);
                 List<Future<double[]>> next = end < runs
                         ? submitBlock(pool, end, Math.min(runs, end + BLOCK), scenario, parameters, sim, decisions, uncertain,
-                                draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size())
+                                draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size(), books,
+                                accounts)
                         : List.of();
                 List<double[]> block = new ArrayList<>();
                 for (Future<double[]> f : current) {
@@ -210,19 +317,25 @@ public final class MonteCarlo {
         for (int k = 0; k < cells; k++) {
             mean[k] = sum[k] / runs;
         }
-        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits, List.copyOf(markets), byMarket, exact);
+        return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits, List.copyOf(markets), byMarket, exact,
+                new Accounts(List.copyOf(books.countryIds), List.copyOf(books.firmIds), List.copyOf(books.cellIds), List.copyOf(books.keys),
+                        accounts));
     }
 
     private static List<Future<double[]>> submitBlock(ExecutorService pool, int from, int to, Scenario scenario, Parameters parameters,
                                                      Simulation sim, PolicyDecisions decisions, List<Uncertainty.Parameter> uncertain,
                                                      List<java.util.function.DoubleUnaryOperator> draws, ThreadLocal<RunState> states,
                                                      int cells, int demand, double[] totals, double[] totalUnits, double[] price,
-                                                     int[] marketOf, double[] byMarket, int marketCount) {
+                                                     int[] marketOf, double[] byMarket, int marketCount, Books books,
+                                                     double[] accounts) {
         List<Future<double[]>> out = new ArrayList<>();
         for (int r = from; r < to; r++) {
             final int run = r;
             out.add(pool.submit(() -> {
-                double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, run, cells, demand);
+                double[] row = new double[books.width()];
+                double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, run, cells, demand,
+                        books, row);
+                System.arraycopy(row, 0, accounts, run * books.width(), row.length);
                 double value = 0;
                 double units = 0;
                 for (int k = 0; k < cells; k++) {
@@ -256,12 +369,14 @@ public final class MonteCarlo {
     /** One run's shortfall per demand entry and period, with its own draws. */
     private static double[] simulateOne(Scenario scenario, Parameters parameters, Simulation sim, PolicyDecisions decisions,
                                         List<Uncertainty.Parameter> uncertain, List<java.util.function.DoubleUnaryOperator> draws,
-                                        ThreadLocal<RunState> states, int run, int cells, int demand) {
+                                        ThreadLocal<RunState> states, int run, int cells, int demand, Books books, double[] row) {
         double[] shortfall = new double[cells];
+        double[] cost = new double[sim.network().itemCount()];
         Recorder rec = new Recorder() {
             @Override
             public void start(CompiledNetwork n, int p) {
                 java.util.Arrays.fill(shortfall, 0);
+                books.start(row);
             }
 
             @Override
@@ -274,6 +389,7 @@ public final class MonteCarlo {
                     }
                     shortfall[t * demand + j] = x;
                 }
+                books.period(s, row, cost);
             }
         };
         if (uncertain.isEmpty()) {
@@ -320,7 +436,9 @@ public final class MonteCarlo {
         // Otherwise this run's own scenario: the network or the measures change.
         Scenario drawn = ParameterPaths.apply(scenario, values);
         CompiledNetwork dc = CompiledNetwork.of(drawn.network(), drawn.step());
-        Simulation ds = new Simulation(dc, parameters);
+        Parameters drawnParameters = values.keySet().stream().anyMatch(ParameterPaths::behaviour)
+                ? Parameters.of(drawn).withChecked(parameters.checked()) : parameters;
+        Simulation ds = new Simulation(dc, drawnParameters);
         PolicyRun.run(ds, PolicyEvaluator.evaluate(drawn, dc), run, ds.newState(), rec);
         return shortfall;
     }

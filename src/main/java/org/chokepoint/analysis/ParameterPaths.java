@@ -42,6 +42,13 @@ public final class ParameterPaths {
     private static final Pattern SITE = Pattern.compile("sites\\.([^.]+)\\.(capacity|stock\\.(.+))");
     private static final Pattern ALTERNATE = Pattern.compile("alternates\\[(\\d+)]\\.(qualify|ramp|max-share|factor|premium)");
     private static final Pattern DEMAND = Pattern.compile("demand\\[(\\d+)]\\.quantity");
+    private static final Pattern BEHAVIOUR = Pattern.compile("behaviour\\.(restoration-time|carrying-cost|final-demand-elasticity"
+            + "|prices\\.(elasticity|end-item-elasticity|supply-elasticity|adjustment|ceiling|floor))");
+
+    /** Whether a path sets how firms behave (the run's parameters) rather than the network or the measures. */
+    public static boolean behaviour(String path) {
+        return BEHAVIOUR.matcher(path).matches();
+    }
 
     private static final Pattern RUNTIME = Pattern.compile(
             "sites\\.[^.]+\\.(capacity|stock\\..+)|measures\\.[^.]+\\.license\\.(approval|review|approved-share|leakage|leakage-premium|shipment-delay)");
@@ -122,6 +129,7 @@ public final class ParameterPaths {
         List<Alternate> alts = new ArrayList<>(n.alternates());
         List<Demand> demand = new ArrayList<>(n.demand());
         boolean networkChanged = false;
+        org.chokepoint.model.Behaviour behaviour = s.behaviour();
         for (Map.Entry<String, Double> e : values.entrySet()) {
             String path = e.getKey();
             double v = e.getValue();
@@ -167,9 +175,12 @@ public final class ParameterPaths {
                 Demand d = demand.get(i);
                 demand.set(i, d.withQuantity(v));
                 networkChanged = true;
+            } else if ((m = BEHAVIOUR.matcher(path)).matches()) {
+                behaviour = setBehaviour(behaviour, m.group(1), v);
             } else {
                 throw new IllegalArgumentException("'" + path + "' is not a parameter path; use measures.ID.license.approval, "
-                        + "measures.ID.rate, sites.ID.capacity, sites.ID.stock.ITEM, alternates[i].qualify, demand[i].quantity, ...");
+                        + "measures.ID.rate, sites.ID.capacity, sites.ID.stock.ITEM, alternates[i].qualify, demand[i].quantity, "
+                        + "behaviour.restoration-time, behaviour.prices.elasticity, ...");
             }
         }
         Network net = n;
@@ -184,7 +195,32 @@ public final class ParameterPaths {
             n.notes().forEach(b::note);
             net = b.build();
         }
-        return s.with(net, measures);
+        Scenario out = s.with(net, measures);
+        return behaviour == s.behaviour() ? out : out.withBehaviour(behaviour);
+    }
+
+    /** {@code b} with one number set; out-of-range values fail as the file's would. */
+    private static org.chokepoint.model.Behaviour setBehaviour(org.chokepoint.model.Behaviour b, String key, double v) {
+        org.chokepoint.model.Behaviour.Prices p = b.prices() == null || b.prices().off()
+                ? new org.chokepoint.model.Behaviour.Prices(null, null, null, null, null, null, null, null, false) : b.prices();
+        org.chokepoint.model.Behaviour none = org.chokepoint.model.Behaviour.DEFAULT;
+        return switch (key) {
+            case "restoration-time" -> b.overriddenBy(new org.chokepoint.model.Behaviour(null, v, null));
+            case "carrying-cost" -> b.overriddenBy(new org.chokepoint.model.Behaviour(null, null, v));
+            case "final-demand-elasticity" -> b.overriddenBy(new org.chokepoint.model.Behaviour(null, null, null, null, null, v));
+            case "prices.elasticity" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(v, p.endElasticity(), p.items(),
+                    p.supplyElasticity(), p.adjustment(), p.ceiling(), p.floor(), p.markets(), false));
+            case "prices.end-item-elasticity" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), v, p.items(),
+                    p.supplyElasticity(), p.adjustment(), p.ceiling(), p.floor(), p.markets(), false));
+            case "prices.supply-elasticity" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(),
+                    p.items(), v, p.adjustment(), p.ceiling(), p.floor(), p.markets(), false));
+            case "prices.adjustment" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(),
+                    p.items(), p.supplyElasticity(), org.chokepoint.model.Duration.periods(v), p.ceiling(), p.floor(), p.markets(), false));
+            case "prices.ceiling" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(), p.items(),
+                    p.supplyElasticity(), p.adjustment(), v, p.floor(), p.markets(), false));
+            default -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(), p.items(),
+                    p.supplyElasticity(), p.adjustment(), p.ceiling(), v, p.markets(), false));
+        };
     }
 
     private static Measure setMeasure(Measure m, boolean license, String key, double v, Scenario s, String path) {

@@ -46,13 +46,22 @@ public final class Sweep {
      *   <li>{@code total-shortfall-value}: USD, end items not delivered valued at their prices;</li>
      *   <li>{@code fill-rate}: share of the value of final demand delivered (value-weighted, so
      *       units of unlike items are never added);</li>
-     *   <li>{@code shortfall-value-XX}: USD, the shortfall value of buyers in country XX.</li>
+     *   <li>{@code shortfall-value-XX}: USD, the shortfall value of buyers in country XX;</li>
+     *   <li>{@code value-added-loss-K}: USD, the value added the firms of country K (an ISO code)
+     *       or firm K (an id) lost over the run against the same point without the measures
+     *       (negative: a gain);</li>
+     *   <li>{@code peak-price-ITEM@MARKET}: the highest price of the item to buyers in the price
+     *       market over the run, as a multiple of its baseline price (1: unchanged).</li>
      * </ul>
      */
     public static final List<String> METRICS = List.of("total-shortfall-value", "fill-rate");
 
     /** The prefix of the per-market metrics. */
     public static final String BY_MARKET = "shortfall-value-";
+    /** The prefix of lost value added by country or firm. */
+    public static final String VALUE_ADDED_LOSS = "value-added-loss-";
+    /** The prefix of peak prices by item and market. */
+    public static final String PEAK_PRICE = "peak-price-";
 
     /** Why a metric name is not one this scenario has, or null if it is. */
     public static String metricProblem(Scenario scenario, String metric) {
@@ -64,13 +73,46 @@ public final class Sweep {
         if (metric.startsWith(BY_MARKET) && markets.contains(metric.substring(BY_MARKET.length()))) {
             return null;
         }
+        java.util.SortedSet<String> sides = new java.util.TreeSet<>();
+        scenario.network().firms().forEach(f -> {
+            sides.add(f.country());
+            sides.add(f.id());
+        });
+        if (metric.startsWith(VALUE_ADDED_LOSS) && sides.contains(metric.substring(VALUE_ADDED_LOSS.length()))) {
+            return null;
+        }
+        java.util.SortedSet<String> cells = pricedCells(scenario);
+        if (metric.startsWith(PEAK_PRICE) && cells.contains(metric.substring(PEAK_PRICE.length()))) {
+            return null;
+        }
         List<String> known = new ArrayList<>(METRICS);
         markets.forEach(m -> known.add(BY_MARKET + m));
+        sides.forEach(k -> known.add(VALUE_ADDED_LOSS + k));
+        cells.forEach(k -> known.add(PEAK_PRICE + k));
         if (metric.equals("total-shortfall")) {
             return "metric 'total-shortfall' was removed: it added units of unlike items; use total-shortfall-value or the"
                     + " value-weighted fill-rate";
         }
         return "unknown metric '" + metric + "'; allowed: " + String.join(", ", known) + "." + org.chokepoint.model.Names.didYouMean(metric, known);
+    }
+
+    /** The scenario's priced {@code item@market} cells (none with prices off), sorted. */
+    static java.util.SortedSet<String> pricedCells(Scenario scenario) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        Parameters p = Parameters.of(scenario);
+        if (p.prices() == null) {
+            return out;
+        }
+        org.chokepoint.engine.CompiledNetwork c = org.chokepoint.engine.CompiledNetwork.of(scenario.network(), scenario.step());
+        org.chokepoint.engine.RunState state = new org.chokepoint.engine.Simulation(c, p).newState();
+        for (int i = 0; i < c.itemCount(); i++) {
+            for (int m = 0; m < p.prices().markets().size(); m++) {
+                if (state.priced(i, m)) {
+                    out.add(c.itemId(i) + "@" + p.prices().markets().get(m));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -297,10 +339,16 @@ public final class Sweep {
         Scenario base = scenario.withSeed(seed).withUncertainty(new Uncertainty(scenario.uncertainty().runs(), kept));
         for (int i = skip; i < pts.size(); i++) {
             Scenario at = ParameterPaths.apply(base, pts.get(i));
-            MonteCarlo.Result mc = MonteCarlo.run(at, parameters, runs, threads, percentiles, r -> { });
+            Parameters atParameters = axes.stream().anyMatch(a -> ParameterPaths.behaviour(a.path()))
+                    ? Parameters.of(at).withChecked(parameters.checked()) : parameters;
+            MonteCarlo.Result mc = MonteCarlo.run(at, atParameters, runs, threads, percentiles, r -> { });
             List<Row> rows = new ArrayList<>();
+            RunSummary[] baseline = {null};
             for (String m : metrics) {
-                double[] perRun = metric(m, mc, at);
+                if (m.startsWith(VALUE_ADDED_LOSS) && baseline[0] == null) {
+                    baseline[0] = org.chokepoint.api.Chokepoint.simulate(at, atParameters).summary();
+                }
+                double[] perRun = metric(m, mc, at, baseline[0]);
                 rows.add(new Row(i, pts.get(i), m, mean(perRun), percentilesOf(perRun)));
             }
             sink.accept(rows);
@@ -315,7 +363,21 @@ public final class Sweep {
         return run(0, rows -> { }, p -> { });
     }
 
-    private static double[] metric(String m, MonteCarlo.Result mc, Scenario at) {
+    private static double[] metric(String m, MonteCarlo.Result mc, Scenario at, RunSummary baseline) {
+        if (m.startsWith(VALUE_ADDED_LOSS)) {
+            String key = m.substring(VALUE_ADDED_LOSS.length());
+            double[] va = mc.accounts().of(key);
+            double base = java.util.stream.Stream.concat(baseline.countries().stream(), baseline.firms().stream())
+                    .filter(x -> x.key().equals(key)).mapToDouble(RunSummary.Totals::baselineValueAdded).findFirst().orElse(0);
+            double[] loss = new double[va.length];
+            for (int r = 0; r < va.length; r++) {
+                loss[r] = base - va[r];
+            }
+            return loss;
+        }
+        if (m.startsWith(PEAK_PRICE)) {
+            return mc.accounts().of(m.substring(PEAK_PRICE.length()));
+        }
         if (m.equals("total-shortfall-value")) {
             return mc.totals();
         }

@@ -95,11 +95,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         int nThreads = threads.resolve();
         Scenario loaded = Chokepoint.loadScenario(scenario);
-        Scenario s = seed == null ? loaded : loaded.withSeed(seed);
+        Scenario seeded = seed == null ? loaded : loaded.withSeed(seed);
+        // The options go into the scenario's behaviour, so that runs drawing behaviour keep them.
+        Scenario s = seeded.withBehaviour(seeded.behaviour().overriddenBy(options));
         if (runs == null) {
             runs = s.uncertainty().runs();
         }
-        org.chokepoint.engine.Parameters params = org.chokepoint.engine.Parameters.of(s, s.behaviour().overriddenBy(options));
+        org.chokepoint.engine.Parameters params = org.chokepoint.engine.Parameters.of(s);
         if (restorationTime != null) { // the scenario's own value was checked when it was read
             org.chokepoint.engine.Stability.Instability unstable = org.chokepoint.engine.Stability.check(s, params.restorationTime());
             if (unstable != null) {

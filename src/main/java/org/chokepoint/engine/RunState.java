@@ -493,6 +493,12 @@ public final class RunState {
         return demanded[j] - delivered[j];
     }
 
+    /** Whether item {@code item} has a price in market {@code market}: someone buys it there in the baseline. */
+    public boolean priced(int item, int market) {
+        int markets = marketNames.size();
+        return markets > 0 && market < markets && priced[item * markets + market];
+    }
+
     /** What the buyers of demand entry {@code j} want this period, before any procurement ban. */
     public double wanted(int j) {
         return want[j];

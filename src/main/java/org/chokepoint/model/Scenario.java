@@ -77,6 +77,12 @@ public record Scenario(String id, String title, String description, Network netw
                 assumptions, controls, uncertainty, behaviour, newLaw);
     }
 
+    /** The same scenario with other behaviour. */
+    public Scenario withBehaviour(Behaviour b) {
+        return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
+                assumptions, controls, uncertainty, b, law);
+    }
+
     /** The same scenario with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, newSeed, measures, sources,

@@ -86,6 +86,63 @@ class SweepTest {
                 .hasMessageContaining("unknown metric 'shortfall-value-ZZ'");
     }
 
+    /**
+     * Lost value added by country and by firm, and peak prices, per run: with every license denied
+     * each run is the same, so they equal the single run's figures against the run without the
+     * measures, and the highest price index its series reaches.
+     */
+    @Test
+    void valueAddedLossAndPeakPriceAreTheRunsOwn() {
+        Scenario s = scenario();
+        Scenario at = ParameterPaths.apply(s, Map.of("measures.ga.license.approval", 0.0));
+        var run = org.chokepoint.api.Chokepoint.simulate(at, org.chokepoint.engine.Parameters.of(at));
+        var c = run.network();
+        java.util.SortedSet<String> cells = Sweep.pricedCells(s);
+        assertThat(cells).isNotEmpty();
+        String cell = cells.first();
+        int item = c.item(cell.substring(0, cell.indexOf('@')));
+        int market = run.series().markets().indexOf(cell.substring(cell.indexOf('@') + 1));
+        double peak = 0;
+        for (int t = 0; t < at.periods(); t++) {
+            peak = Math.max(peak, run.series().priceIndex(t, item, market));
+        }
+        String country = run.summary().countries().get(0).key();
+        String firm = run.summary().firms().get(0).key();
+        List<Sweep.Row> rows = Sweep.of(s).vary("measures.ga.license.approval", 0.0).runs(4).seed(3).threads(2)
+                .metrics(List.of(Sweep.VALUE_ADDED_LOSS + country, Sweep.VALUE_ADDED_LOSS + firm, Sweep.PEAK_PRICE + cell)).run();
+        assertThat(rows.get(0).mean()).as("lost value added of " + country)
+                .isCloseTo(run.summary().countries().get(0).lostValueAdded(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(rows.get(1).mean()).as("lost value added of " + firm)
+                .isCloseTo(run.summary().firms().get(0).lostValueAdded(), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(rows.get(2).mean()).as("peak price of " + cell).isCloseTo(peak, org.assertj.core.data.Offset.offset(1e-12));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.of(s).metrics(List.of("value-added-loss-ZZ")))
+                .hasMessageContaining("value-added-loss-" + country);
+    }
+
+    /** Behaviour is a parameter like any other: a lower elasticity gives a higher peak price. */
+    @Test
+    void pricesElasticityIsSweepable() {
+        Scenario s = scenario();
+        String cell = Sweep.pricedCells(s).stream().filter(c -> {
+            Scenario at = ParameterPaths.apply(s, Map.of("measures.ga.license.approval", 0.0));
+            var run = org.chokepoint.api.Chokepoint.simulate(at, org.chokepoint.engine.Parameters.of(at));
+            int item = run.network().item(c.substring(0, c.indexOf('@')));
+            int market = run.series().markets().indexOf(c.substring(c.indexOf('@') + 1));
+            double peak = 0;
+            for (int t = 0; t < at.periods(); t++) {
+                peak = Math.max(peak, run.series().scarcity(t, item, market));
+            }
+            return peak > 1.01;
+        }).findFirst().orElseThrow();
+        String path = s.network().endItems().contains(cell.substring(0, cell.indexOf('@'))) ? "behaviour.prices.end-item-elasticity"
+                : "behaviour.prices.elasticity";
+        List<Sweep.Row> rows = Sweep.of(s).vary("measures.ga.license.approval", 0.0).vary(path, 0.2, 2)
+                .runs(2).seed(3).threads(1).metrics(List.of(Sweep.PEAK_PRICE + cell)).run();
+        assertThat(rows.get(0).mean()).as(cell + " at elasticity 0.2 against 2").isGreaterThan(rows.get(1).mean() + 1e-3);
+        assertThatThrownBy(() -> ParameterPaths.apply(s, Map.of("behaviour.prices.ceiling", 0.5)))
+                .hasMessageContaining("must be between 1 and 1000");
+    }
+
     @Test
     void sweptValuesOverrideTheScenariosOwnDistributionForThatPath() {
         var u = new org.chokepoint.model.Uncertainty(10, List.of(new org.chokepoint.model.Uncertainty.Parameter(
