@@ -95,7 +95,7 @@ public final class PriceChart {
             lines.addSeries(without);
         }
         DateAxis time = new DateAxis("date");
-        NumberAxis index = new NumberAxis("price (% of the price without the measures at the start)");
+        NumberAxis index = new NumberAxis("price, % of baseline");
         index.setAutoRangeIncludesZero(false);
         index.setAutoRangeMinimumSize(10);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
