@@ -748,7 +748,7 @@ public final class Simulation {
 
     /**
      * The price update of {@link PriceRule}: per cell, this period's orders (slots' needs for next
-     * period, end buyers' wants) against what could be offered (each seller's possible output,
+     * period, or what a slot shut out of its suppliers orders from alternates; end buyers' wants) against what could be offered (each seller's possible output,
      * shared over markets by the open orders it holds), relative to the baseline ratio.
      */
     private void scarcity(RunState s) {
@@ -760,7 +760,14 @@ public final class Simulation {
         java.util.Arrays.fill(ordered, 0);
         java.util.Arrays.fill(offered, 0);
         for (int k = 0; k < n.slotCount; k++) {
-            ordered[slotCell[k]] += s.need[k];
+            if (s.need[k] > 0) {
+                ordered[slotCell[k]] += s.need[k];
+            } else {
+                // Shut out of every supplier: it bids for what it orders from alternates, their items.
+                for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
+                    ordered[linkCell[a]] += oo[2 * a];
+                }
+            }
         }
         for (int j = 0; j < n.demandCount; j++) {
             if (s.demandOpen[j] > 0 || n.demandPool[j] >= 0) {

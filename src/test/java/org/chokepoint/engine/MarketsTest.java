@@ -108,6 +108,108 @@ class MarketsTest {
         assertThat(r.unitCost(79, c.site("cnfab"))).isCloseTo(90 + 10 * 0.6, EXACT);
     }
 
+    /**
+     * A Japanese fab's only supplier, a Chinese mine (capacity 100), is cut off from week 2; it turns
+     * to a Japanese mine (capacity 90) as an alternate, at once. Baseline, the rest market orders 80
+     * against the Chinese mine's 100 (r₀ = 0.8). Shut out of its supplier, the fab bids for what it
+     * orders on the alternate, 80, against the Japanese mine's 90: r/r₀ = (80/90)/0.8, the price
+     * tends to 1/0.9 of cost, and the alternate is paid it: the fab's unit cost becomes its value
+     * added (90) plus gallium at 10/0.9.
+     */
+    @Test
+    void alternatesBidAndPayTheMarketPrice() {
+        NetworkBuilder b = new NetworkBuilder()
+                .item(Item.of("gallium", 10)).item(Item.of("wafer", 100))
+                .firm(Firm.of("cn", "CN")).firm(Firm.of("jp", "JP"))
+                .site(Site.of("cnm", "cn", "gallium", 100, Map.of()))
+                .site(Site.of("jpm", "jp", "gallium", 90, Map.of()))
+                .site(Site.of("jpfab", "jp", "wafer", 1000, Map.of("gallium", 1.0)))
+                .link(SupplyLink.of("cnm", "jpfab", "gallium", 1, Duration.weeks(1)))
+                .alternate(new org.chokepoint.model.Alternate("jpfab", "gallium", "jpm", null, 1, Duration.ZERO, Duration.ZERO, 1, 0))
+                .demand(Demand.of("wafer", "JP", "jpfab", 80));
+        CompiledNetwork c = CompiledNetwork.of(b.build(), Step.WEEK);
+        Parameters p = Parameters.DEFAULT.withPrices(unitExponent(1, Map.of("CN", List.of("CN")), "gallium", "wafer")).withChecked(true);
+        Timeline t = Timeline.builder(c).block(c.link("cnm", "jpfab", "gallium"), 2, 200).build();
+        SeriesRecorder r = HandWorkedTest.run(c, p, t, 80);
+        assertThat(r.scarcity(79, c.item("gallium"), 1)).as("price abroad").isCloseTo(1 / 0.9, EXACT);
+        assertThat(r.unitCost(79, c.site("jpfab"))).as("the fab's unit cost").isCloseTo(90 + 10 / 0.9, Offset.offset(1e-7));
+        assertThat(r.delivered(79, 0)).as("the alternate covers it all").isCloseTo(80, EXACT);
+    }
+
+    /**
+     * A mine (capacity 200) sells 100 a week to end buyers at home and 100 to buyers in Japan; a
+     * Japanese procurement ban stops the latter from week 2. Its whole 200 is then offered at home
+     * against 100, where the baseline offered it 100 against 100: the home price tends to half
+     * its cost. Japan's banned buyers do not bid, so the Japanese price stays where it was.
+     */
+    @Test
+    void bannedBuyersAbroadLowerThePriceAtHome() {
+        NetworkBuilder b = new NetworkBuilder().item(Item.of("ore", 10)).firm(Firm.of("f", "CN"))
+                .site(Site.of("mine", "f", "ore", 200, Map.of()))
+                .demand(Demand.of("ore", "CN", "mine", 100)).demand(Demand.of("ore", "JP", "mine", 100));
+        CompiledNetwork c = CompiledNetwork.of(b.build(), Step.WEEK);
+        Parameters p = Parameters.DEFAULT.withPrices(unitExponent(1, Map.of("JP", List.of("JP")), "ore")).withChecked(true);
+        Timeline t = Timeline.builder(c).buyers(1, 2, 100, 0).build();
+        SeriesRecorder r = HandWorkedTest.run(c, p, t, 60);
+        int ore = c.item("ore");
+        assertThat(r.scarcity(59, ore, 1)).as("home (rest)").isCloseTo(0.5, EXACT);
+        assertThat(r.scarcity(59, ore, 0)).as("Japan").isCloseTo(1, EXACT);
+        assertThat(r.delivered(59, 1)).isZero();
+    }
+
+    /**
+     * Pools are a way for goods to move, so they pass the same gate: on seeded random networks with
+     * pools and a procurement ban on members (several at once here), every period no entry
+     * delivers more than its free buyers ordered, a fully banned member delivers nothing, no site
+     * makes more than its capacity allows, and a pool's buyers are neither made nor lost by moving.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {501, 502, 503, 504, 505, 506})
+    void poolsPassTheSameGate(long seed) {
+        ReferenceAgreementTest.Case k = ReferenceAgreementTest.marketCase(seed);
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        org.apache.commons.rng.UniformRandomProvider rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        Timeline.Builder b = Timeline.builder(c);
+        java.util.Map<Integer, double[]> bans = new java.util.HashMap<>();
+        for (int j = 0; j < c.demandCount(); j++) {
+            if (c.demand(j).pool() != null && rng.nextInt(3) == 0) {
+                int from = rng.nextInt(20);
+                double share = rng.nextBoolean() ? 0 : 0.5;
+                b.buyers(j, from, from + 5 + rng.nextInt(20), share);
+                bans.put(j, new double[] {from, share});
+            }
+        }
+        Timeline t = b.build();
+        Simulation sim = new Simulation(c, k.parameters().withFinalDemandElasticity(0));
+        java.util.Map<String, Double> poolWant = new java.util.HashMap<>();
+        for (int j = 0; j < c.demandCount(); j++) {
+            if (c.demand(j).pool() != null) {
+                poolWant.merge(c.demand(j).pool(), c.demandQuantity(j), Double::sum);
+            }
+        }
+        sim.run(t, k.periods(), sim.newState(), (w, st) -> {
+            java.util.Map<String, Double> wanted = new java.util.HashMap<>();
+            for (int j = 0; j < c.demandCount(); j++) {
+                double free = t.buyersAt(j, w);
+                assertThat(st.delivered(j)).as("seed %d week %d entry %d: delivered within its free buyers", seed, w, j)
+                        .isLessThanOrEqualTo(st.wanted(j) * free * (1 + 1e-12) + 1e-9);
+                if (free == 0) {
+                    assertThat(st.delivered(j)).as("seed %d week %d entry %d: banned", seed, w, j).isZero();
+                }
+                if (c.demand(j).pool() != null) {
+                    wanted.merge(c.demand(j).pool(), st.wanted(j), Double::sum);
+                }
+            }
+            for (int s = 0; s < c.siteCount(); s++) {
+                assertThat(st.output(s)).as("seed %d week %d site %s: capacity", seed, w, c.siteId(s))
+                        .isLessThanOrEqualTo(c.capacity(s) * (1 + 1e-9));
+            }
+            wanted.forEach((pool, x) -> assertThat(x).as("seed %d week %d pool %s: buyers kept", seed, w, pool)
+                    .isCloseTo(poolWant.get(pool), Offset.offset(1e-9 * poolWant.get(pool))));
+        });
+        assertThat(bans).as("seed %d: some member banned", seed).isNotEmpty();
+    }
+
     /** Two makers share one market's 100 servers a week, 60 and 40; neither buys inputs. */
     static CompiledNetwork pool(double otherCapacity, Duration switching) {
         NetworkBuilder b = new NetworkBuilder().item(Item.of("srv", 1000))

@@ -433,7 +433,8 @@ final class ReferenceSimulation {
                             reroutable += share.get(key(l));
                         }
                     }
-                    if (!ls.isEmpty() && blocked < 1 - 1e-9) {
+                    boolean bidding = !ls.isEmpty() && blocked < 1 - 1e-9;
+                    if (bidding) {
                         bids.merge(rule == null ? slot : cell(in.getKey(), marketOf(s.id())), need, Double::sum);
                     }
                     double uncovered = ls.isEmpty() ? 1 : (reroutable > 0 ? 0 : blocked);
@@ -450,6 +451,9 @@ final class ReferenceSimulation {
                         }
                         double take = Math.min(uncovered, available(a, now));
                         next.put(key(a), need * take * a.factor());
+                        if (!bidding && rule != null) {
+                            bids.merge(cell(net.site(a.from()).makes(), marketOf(s.id())), need * take * a.factor(), Double::sum);
+                        }
                         uncovered -= take * open.getOrDefault(key(a), 1.0); // what policy stops is left to the next alternate
                     }
                 }
