@@ -145,6 +145,9 @@ public final class MonteCarlo {
         final List<String> countryIds;
         final List<String> firmIds;
         final List<String> cellIds = new ArrayList<>();
+        /** Per site that changes owner, per period: its firm's and its country's index; null for the others. */
+        final int[][] firmAt;
+        final int[][] countryAt;
 
         Books(Scenario scenario, CompiledNetwork c, Simulation sim) {
             var net = scenario.network();
@@ -158,6 +161,19 @@ public final class MonteCarlo {
             }
             countries = countryIds.size();
             firms = firmIds.size();
+            firmAt = new int[c.siteCount()][];
+            countryAt = new int[c.siteCount()][];
+            for (int s = 0; s < c.siteCount(); s++) {
+                if (c.changesOwner(s)) {
+                    firmAt[s] = new int[scenario.periods()];
+                    countryAt[s] = new int[scenario.periods()];
+                    for (int t = 0; t < scenario.periods(); t++) {
+                        String owner = c.firmOn(s, RunSummary.lastDay(scenario.start(), scenario.step(), t));
+                        firmAt[s][t] = firmIds.indexOf(owner);
+                        countryAt[s][t] = countryIds.indexOf(net.firm(owner).country());
+                    }
+                }
+            }
             baseCost = new double[c.itemCount()];
             for (int s = 0; s < c.siteCount(); s++) {
                 baseCost[c.siteItem(s)] += Math.max(0, c.baseOutput(s)) * c.basePrice(s);
@@ -193,10 +209,12 @@ public final class MonteCarlo {
         void period(RunState s, double[] row, double[] cost) {
             CompiledNetwork c = s.network();
             java.util.Arrays.fill(cost, 0);
+            int t = s.period();
             for (int site = 0; site < siteCountry.length; site++) {
                 double va = s.valueAdded(site);
-                row[siteCountry[site]] += va;
-                row[countries + siteFirm[site]] += va;
+                boolean moves = firmAt[site] != null;
+                row[moves ? countryAt[site][t] : siteCountry[site]] += va;
+                row[countries + (moves ? firmAt[site][t] : siteFirm[site])] += va;
                 cost[c.siteItem(site)] += Math.max(0, c.baseOutput(site)) * s.unitCost(site);
             }
             for (int k = 0; k < cellItem.length; k++) {

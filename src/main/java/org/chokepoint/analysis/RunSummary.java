@@ -132,8 +132,18 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
         return of(n, r, r);
     }
 
-    /** Figures of a run against its baseline run (same network and periods, no measures). */
+    /** Figures of a run against its baseline run (same network and periods, no measures); owners as at the start. */
     public static RunSummary of(CompiledNetwork n, SeriesRecorder r, SeriesRecorder baseline) {
+        return of(n, r, baseline, null, null);
+    }
+
+    /**
+     * The same, with period t starting on {@code start} + t steps: a site that changes owner counts
+     * for each owner (its firm, group and country) in the periods it owns it. Null dates: owners as
+     * at the start throughout.
+     */
+    public static RunSummary of(CompiledNetwork n, SeriesRecorder r, SeriesRecorder baseline, java.time.LocalDate start,
+                                org.chokepoint.model.Step step) {
         int periods = r.periods();
         List<DemandRow> demand = new ArrayList<>();
         for (int j = 0; j < n.demandCount(); j++) {
@@ -222,21 +232,37 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
         TreeMap<String, double[]> byGroup = new TreeMap<>();
         TreeMap<String, double[]> byCountry = new TreeMap<>();
         for (int s = 0; s < n.siteCount(); s++) {
-            Firm f = net.firm(n.firmOf(s));
-            for (TreeMap<String, double[]> m : List.of(byFirm, byGroup, byCountry)) {
-                String key = m == byFirm ? f.id() : m == byGroup ? net.group(f).id() : f.country();
-                double[] acc = m.computeIfAbsent(key, k -> new double[7]);
-                acc[0] += siteRevenue[s];
-                acc[1] += siteBaseRevenue[s];
-                acc[2] += siteExtra[s];
-                acc[3] += siteExport[s];
-                acc[4] += siteBaseExport[s];
-                acc[5] += siteVa[s];
-                acc[6] += siteBaseVa[s];
+            if (start == null || !n.changesOwner(s)) {
+                book(net, net.firm(n.firmOf(s)), byFirm, byGroup, byCountry, siteRevenue[s], siteBaseRevenue[s], siteExtra[s],
+                        siteExport[s], siteBaseExport[s], siteVa[s], siteBaseVa[s]);
+                continue;
+            }
+            for (int t = 0; t < periods; t++) {
+                Firm owner = net.firm(n.firmOn(s, lastDay(start, step, t)));
+                book(net, owner, byFirm, byGroup, byCountry, r.revenue(t, s), baseline.revenue(t, s),
+                        (r.unitCost(t, s) - baseline.unitCost(t, s)) * r.output(t, s), r.exportRevenue(t, s),
+                        baseline.exportRevenue(t, s), r.valueAdded(t, s), baseline.valueAdded(t, s));
             }
         }
         return new RunSummary(List.copyOf(demand), List.copyOf(sites), totals(byFirm), totals(byGroup), totals(byCountry),
                 unitCosts(n, r, baseline), periods);
+    }
+
+    /** The last day of period t: an owner from a date on owns the period containing that date. */
+    public static java.time.LocalDate lastDay(java.time.LocalDate start, org.chokepoint.model.Step step, int t) {
+        return start.plusDays((long) (t + 1) * step.days() - 1);
+    }
+
+    /** Adds a site's figures to its owner's firm, group and country. */
+    private static void book(Network net, Firm f, TreeMap<String, double[]> byFirm, TreeMap<String, double[]> byGroup,
+                             TreeMap<String, double[]> byCountry, double... figures) {
+        for (TreeMap<String, double[]> m : List.of(byFirm, byGroup, byCountry)) {
+            String key = m == byFirm ? f.id() : m == byGroup ? net.group(f).id() : f.country();
+            double[] acc = m.computeIfAbsent(key, k -> new double[figures.length]);
+            for (int i = 0; i < figures.length; i++) {
+                acc[i] += figures[i];
+            }
+        }
     }
 
     private static List<Totals> totals(TreeMap<String, double[]> m) {

@@ -55,8 +55,8 @@ public final class Chokepoint {
         // Without the measures, with the network's own paths (growth, expansions, closures).
         sim.run(Timeline.builder(compiled).paths(compiled, scenario.start(), scenario.step(), scenario.periods()).build(), scenario.periods(),
                 state, baseline);
-        return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline),
-                RunSummary.of(compiled, baseline));
+        return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline, scenario.start(), scenario.step()),
+                RunSummary.of(compiled, baseline, baseline, scenario.start(), scenario.step()));
     }
 
     /**

@@ -120,6 +120,8 @@ public final class CompiledNetwork implements Cloneable {
     final int[] poolSwitch;
     /** Per site: the country it is in (where its buyers' market is). */
     final String[] siteLocation;
+    /** Per site: whether it changes owner at some date (its owner then depends on the day). */
+    final boolean[] changesOwner;
 
     final int[] order;
     /** Sites buying on a supply link of zero lead time: they take such shipments themselves, in the site pass. */
@@ -348,8 +350,10 @@ public final class CompiledNetwork implements Cloneable {
             }
         }
         siteLocation = new String[siteCount];
+        changesOwner = new boolean[siteCount];
         for (int s = 0; s < siteCount; s++) {
             siteLocation[s] = network.site(siteIds[s]).location();
+            changesOwner[s] = !network.site(siteIds[s]).ownerPath().isEmpty();
         }
 
         order = processingOrder();
@@ -534,6 +538,16 @@ public final class CompiledNetwork implements Cloneable {
     public int item(String id) {
         int i = java.util.Arrays.binarySearch(itemIds, id);
         return i >= 0 ? i : -1;
+    }
+
+    /** Whether site {@code s} changes owner at some date. */
+    public boolean changesOwner(int s) {
+        return changesOwner[s];
+    }
+
+    /** The firm that owns site {@code s} on {@code day}. */
+    public String firmOn(int s, java.time.LocalDate day) {
+        return changesOwner[s] ? network.site(siteIds[s]).firmOn(day) : firmIds[siteFirm[s]];
     }
 
     /** The country site {@code s} is in. */

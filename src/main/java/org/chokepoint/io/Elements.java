@@ -27,7 +27,7 @@ final class Elements {
             "transfer-rate", "interconnect", "memory-bandwidth", "memory-bandwidth-density");
     static final List<String> FIRM = keys("id", "name", "country", "parent", "aliases", "owners");
     static final List<String> SITE = keys("id", "firm", "makes", "location", "capacity", "recipe", "stock", "price", "made-with",
-            "capacity-path");
+            "capacity-path", "owner-path");
     static final List<String> LINK = keys("from", "to", "item", "share", "lead-time", "markup");
     static final List<String> ALTERNATE = keys("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium");
     static final List<String> DEMAND = keys("item", "market", "site", "quantity", "price", "path", "pool", "switching");
@@ -115,7 +115,9 @@ final class Elements {
         List<String> madeWith = f.texts("made-with");
         java.util.NavigableMap<java.time.LocalDate, Double> path = datePath(f, "capacity-path",
                 "Factors of capacity from dates on: {2026-01-05: 1.5} for an expansion, 0 for a closure.");
-        return build(f, o, () -> new Site(id, firm, makes, location, capacity, recipe, stock, price, madeWith, path), b, "sites/" + id);
+        java.util.NavigableMap<java.time.LocalDate, String> owners = ownerPath(f);
+        return build(f, o, () -> new Site(id, firm, makes, location, capacity, recipe, stock, price, madeWith, path, owners), b,
+                "sites/" + id);
     }
 
     static SupplyLink link(Fields f, Origin o, NetworkBuilder b) {
@@ -189,6 +191,49 @@ final class Elements {
             double x = m.numberOf(m.raw(date), date, advice);
             if (day != null && !Double.isNaN(x)) {
                 out.put(day, x);
+            }
+        }
+        if (m.failed()) {
+            f.markFailed();
+        }
+        return out;
+    }
+
+    /**
+     * {@code owner-path: {DATE: FIRM, ...}}, the owner from each date on; in a CSV cell
+     * {@code DATE:FIRM|DATE:FIRM}. Dates are checked where they stand; the firms by the builder.
+     */
+    private static java.util.NavigableMap<java.time.LocalDate, String> ownerPath(Fields f) {
+        java.util.NavigableMap<java.time.LocalDate, String> out = new java.util.TreeMap<>();
+        String advice = "The firm that owns the site from a date on: {2025-06-30: buyer-firm}.";
+        if (!f.has("owner-path")) {
+            return out;
+        }
+        if (f.raw("owner-path") instanceof Node.Scalar s && s.loose) {
+            for (String part : s.text.split("\\|")) {
+                int colon = part.lastIndexOf(':');
+                try {
+                    out.put(java.time.LocalDate.parse(part.substring(0, Math.max(0, colon)).trim()), part.substring(colon + 1).trim());
+                } catch (RuntimeException e) {
+                    f.fail(s, "owner-path", "'" + part.trim() + "' is not DATE:FIRM", advice);
+                }
+            }
+            return out;
+        }
+        Fields m = f.nested("owner-path");
+        if (m == null) {
+            return out;
+        }
+        for (String date : m.node.values.keySet()) {
+            java.time.LocalDate day = null;
+            try {
+                day = java.time.LocalDate.parse(date);
+            } catch (java.time.format.DateTimeParseException e) {
+                m.fail(m.raw(date), date, "'" + date + "' is not a date", advice);
+            }
+            String firm = m.text(date, true, advice);
+            if (day != null && firm != null) {
+                out.put(day, firm);
             }
         }
         if (m.failed()) {

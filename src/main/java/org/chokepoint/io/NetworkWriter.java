@@ -86,9 +86,10 @@ public final class NetworkWriter {
             return row(f.id(), f.name().equals(f.id()) ? "" : f.name(), f.country(), f.parent() == null ? "" : f.parent(),
                     String.join("|", f.aliases()), String.join("|", owners));
         }));
-        table(dir, "sites", List.of("id", "firm", "makes", "location", "capacity", "price", "made-with", "capacity-path"),
+        table(dir, "sites", List.of("id", "firm", "makes", "location", "capacity", "price", "made-with", "capacity-path", "owner-path"),
                 rows(n.sites(), s -> row(s.id(), s.firm(), s.makes(), s.location(), num(s.capacity()),
-                        Double.isNaN(s.price()) ? "" : num(s.price()), String.join("|", s.madeWith()), pathCell(s.capacityPath()))));
+                        Double.isNaN(s.price()) ? "" : num(s.price()), String.join("|", s.madeWith()), pathCell(s.capacityPath()),
+                        ownerCell(s.ownerPath()))));
         List<String[]> recipes = new ArrayList<>();
         for (Site s : n.sites()) {
             for (Map.Entry<String, Double> in : s.recipe().entrySet()) {
@@ -105,6 +106,13 @@ public final class NetworkWriter {
         table(dir, "demand", List.of("item", "market", "site", "quantity", "price", "path", "pool", "switching"), rows(n.demand(), d -> row(
                 d.item(), d.market(), d.site(), num(d.quantity()), Double.isNaN(d.price()) ? "" : num(d.price()), pathCell(d.path()),
                 d.pool() == null ? "" : d.pool(), d.pool() == null ? "" : d.switching().toString())));
+    }
+
+    /** An owner path in a CSV cell: {@code DATE:FIRM|DATE:FIRM}. */
+    private static String ownerCell(java.util.NavigableMap<java.time.LocalDate, String> path) {
+        List<String> parts = new ArrayList<>();
+        path.forEach((day, firm) -> parts.add(day + ":" + firm));
+        return String.join("|", parts);
     }
 
     /** A dated path in a CSV cell: {@code DATE:FACTOR|DATE:FACTOR}. */
@@ -196,6 +204,11 @@ public final class NetworkWriter {
             putIf(m, "price", Double.isNaN(s.price()) ? null : s.price());
             putIf(m, "made-with", s.madeWith().isEmpty() ? null : s.madeWith());
             putIf(m, "capacity-path", s.capacityPath().isEmpty() ? null : pathTree(s.capacityPath()));
+            if (!s.ownerPath().isEmpty()) {
+                Map<String, Object> owners = new java.util.LinkedHashMap<>();
+                s.ownerPath().forEach((day, firm) -> owners.put(day.toString(), firm));
+                m.put("owner-path", owners);
+            }
             sites.add(m);
         }
         root.put("sites", sites);

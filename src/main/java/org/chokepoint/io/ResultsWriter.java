@@ -92,6 +92,9 @@ public final class ResultsWriter {
         if (partial) {
             for (int s = 0; s < n.siteCount(); s++) {
                 countryIndex.putIfAbsent(n.network().firm(n.firmOf(s)).country(), 0);
+                for (String owner : n.network().site(n.siteId(s)).ownerPath().values()) {
+                    countryIndex.putIfAbsent(n.network().firm(owner).country(), 0);
+                }
             }
             int i = 0;
             for (var e : countryIndex.entrySet()) {
@@ -158,9 +161,11 @@ public final class ResultsWriter {
                 java.util.Arrays.fill(export, 0);
                 java.util.Arrays.fill(valueAdded, 0);
                 for (int s = 0; s < n.siteCount(); s++) {
-                    revenue[siteCountry[s]] += r.revenue(t, s);
-                    export[siteCountry[s]] += r.exportRevenue(t, s);
-                    valueAdded[siteCountry[s]] += r.valueAdded(t, s);
+                    int c = n.changesOwner(s) ? countryIndex.get(n.network().firm(n.firmOn(s,
+                            org.chokepoint.analysis.RunSummary.lastDay(scenario.start(), scenario.step(), t))).country()) : siteCountry[s];
+                    revenue[c] += r.revenue(t, s);
+                    export[c] += r.exportRevenue(t, s);
+                    valueAdded[c] += r.valueAdded(t, s);
                 }
                 for (int c = 0; c < countries.length; c++) {
                     row(w, prefix, "country-revenue", countries[c], revenue[c]);

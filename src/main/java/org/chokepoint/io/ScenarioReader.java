@@ -210,9 +210,6 @@ public final class ScenarioReader {
         // Without a network (its problems are reported already) the lists cannot be checked.
         java.util.Map<String, List<List<String>>> priority = b.has("priority") && network != null ? priority(b, network) : null;
         org.chokepoint.model.Behaviour.Prices prices = b.has("prices") ? prices(b, network) : null;
-        if (b.failed()) {
-            return org.chokepoint.model.Behaviour.DEFAULT;
-        }
         // The record's own checks, one value at a time, so every bad value is reported.
         check(b, () -> new org.chokepoint.model.Behaviour(rationing, null, null));
         check(b, () -> new org.chokepoint.model.Behaviour(null, tau, null));
@@ -246,6 +243,17 @@ public final class ScenarioReader {
         Double endElasticity = p.has("end-item-elasticity") ? p.number("end-item-elasticity", 2, "A positive number such as 2.") : null;
         java.util.Map<String, Double> items = p.has("items") ? p.numberMap("items") : null;
         Double supply = p.has("supply-elasticity") ? p.number("supply-elasticity", 1, "A number of at least 0 such as 1.") : null;
+        if (items != null && network != null) {
+            Fields m = p.nested("items");
+            for (String item : items.keySet()) {
+                if (!network.hasItem(item)) {
+                    m.failUnknown(item, "item", item, new java.util.TreeSet<>(network.items().stream().map(org.chokepoint.model.Item::id).toList()));
+                }
+            }
+            if (m.failed()) {
+                p.markFailed();
+            }
+        }
         org.chokepoint.model.Duration adjustment = p.has("adjustment") ? p.duration("adjustment", null) : null;
         Double ceiling = p.has("ceiling") ? p.number("ceiling", 5, "A multiple of the cost-based price, at least 1.") : null;
         Double floor = p.has("floor") ? p.number("floor", 0.2, "A multiple of the cost-based price, above 0 and at most 1.") : null;
@@ -261,10 +269,6 @@ public final class ScenarioReader {
                     p.markFailed();
                 }
             }
-        }
-        if (p.failed()) {
-            b.markFailed();
-            return null;
         }
         java.util.Map<String, List<String>> named = markets;
         Runnable[] each = {
@@ -293,18 +297,6 @@ public final class ScenarioReader {
         if (p.failed()) {
             b.markFailed();
             return null;
-        }
-        if (items != null && network != null) {
-            for (String item : items.keySet()) {
-                if (!network.hasItem(item)) {
-                    Fields m = p.nested("items");
-                    m.failUnknown(item, "item", item, new java.util.TreeSet<>(network.items().stream().map(org.chokepoint.model.Item::id).toList()));
-                }
-            }
-            if (p.failed()) {
-                b.markFailed();
-                return null;
-            }
         }
         return new org.chokepoint.model.Behaviour.Prices(elasticity, endElasticity, items, supply, adjustment, ceiling, floor, named, false);
     }

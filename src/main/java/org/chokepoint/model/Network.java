@@ -112,6 +112,24 @@ public final class Network {
         return Double.isNaN(d.price()) ? item(d.item()).value() : d.price();
     }
 
+    /** Every day a site changes owner, sorted. */
+    public java.util.SortedSet<java.time.LocalDate> ownerChanges() {
+        java.util.SortedSet<java.time.LocalDate> days = new TreeSet<>();
+        for (Site s : sites) {
+            days.addAll(s.ownerPath().keySet());
+        }
+        return days;
+    }
+
+    /** The network as it stands on {@code day}: every site owned by its owner that day, without owner paths. */
+    public Network ownersOn(java.time.LocalDate day) {
+        List<Site> owned = new ArrayList<>(sites.size());
+        for (Site s : sites) {
+            owned.add(s.ownerPath().isEmpty() ? s : s.ownedBy(s.firmOn(day)));
+        }
+        return new Network(items, firms, owned, links, alternates, demand, notes);
+    }
+
     /** Items with final demand, sorted by id. */
     public SortedSet<String> endItems() {
         SortedSet<String> ends = new TreeSet<>();

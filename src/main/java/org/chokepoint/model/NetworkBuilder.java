@@ -170,6 +170,11 @@ public final class NetworkBuilder {
                     found.add(unknown(o, "recipe." + input, "item", input, itemIds));
                 }
             }
+            for (var e : s.ownerPath().entrySet()) {
+                if (!firmById.containsKey(e.getValue())) {
+                    found.add(unknown(o, "owner-path." + e.getKey(), "firm", e.getValue(), firmIds));
+                }
+            }
         }
 
         // Links: references and item consistency, link by link; then duplicates and share sums,

@@ -19,10 +19,13 @@ import java.util.Map;
  * @param madeWith facts that foreign-direct-product rules test, e.g. {@code us-semiconductor-equipment}
  * @param capacityPath factors of {@code capacity} from dates on (an expansion, 1.5; a closure, 0; a
  *     plant that starts later, 0 from before the run and 1 from its start); empty: none
+ * @param ownerPath the firm that owns the site from each date on (a divestiture, an acquisition);
+ *     before the first date, {@code firm}; empty: none
  */
 public record Site(String id, String firm, String makes, String location, double capacity,
                    Map<String, Double> recipe, Map<String, Duration> stock, double price, List<String> madeWith,
-                   java.util.NavigableMap<java.time.LocalDate, Double> capacityPath) {
+                   java.util.NavigableMap<java.time.LocalDate, Double> capacityPath,
+                   java.util.NavigableMap<java.time.LocalDate, String> ownerPath) {
 
     public Site {
         Checks.id(id, "id");
@@ -52,16 +55,38 @@ public record Site(String id, String firm, String makes, String location, double
             Checks.id(fact, "made-with");
         }
         capacityPath = Paths.frozen(capacityPath, "capacity-path");
+        ownerPath = ownerPath == null ? java.util.Collections.emptyNavigableMap()
+                : java.util.Collections.unmodifiableNavigableMap(new java.util.TreeMap<>(ownerPath));
+        for (var e : ownerPath.entrySet()) {
+            Checks.id(e.getValue(), "owner-path." + e.getKey());
+        }
     }
 
     public Site(String id, String firm, String makes, String location, double capacity, Map<String, Double> recipe,
                 Map<String, Duration> stock, double price, List<String> madeWith) {
-        this(id, firm, makes, location, capacity, recipe, stock, price, madeWith, null);
+        this(id, firm, makes, location, capacity, recipe, stock, price, madeWith, null, null);
+    }
+
+    public Site(String id, String firm, String makes, String location, double capacity, Map<String, Double> recipe,
+                Map<String, Duration> stock, double price, List<String> madeWith,
+                java.util.NavigableMap<java.time.LocalDate, Double> capacityPath) {
+        this(id, firm, makes, location, capacity, recipe, stock, price, madeWith, capacityPath, null);
+    }
+
+    /** The firm that owns the site on {@code day}. */
+    public String firmOn(java.time.LocalDate day) {
+        var e = ownerPath.floorEntry(day);
+        return e == null ? firm : e.getValue();
+    }
+
+    /** The same site owned by {@code owner}, without an owner path (how it stands on one day). */
+    public Site ownedBy(String owner) {
+        return new Site(id, owner, makes, location, capacity, recipe, stock, price, madeWith, capacityPath, null);
     }
 
     /** The same site with another capacity (a sampled or swept parameter), its path kept. */
     public Site withCapacity(double newCapacity) {
-        return new Site(id, firm, makes, location, newCapacity, recipe, stock, price, madeWith, capacityPath);
+        return new Site(id, firm, makes, location, newCapacity, recipe, stock, price, madeWith, capacityPath, ownerPath);
     }
 
     public static Site of(String id, String firm, String makes, double capacity, Map<String, Double> recipe) {
@@ -69,15 +94,15 @@ public record Site(String id, String firm, String makes, String location, double
     }
 
     public Site withLocation(String country) {
-        return new Site(id, firm, makes, country, capacity, recipe, stock, price, madeWith, capacityPath);
+        return new Site(id, firm, makes, country, capacity, recipe, stock, price, madeWith, capacityPath, ownerPath);
     }
 
     public Site withStock(Map<String, Duration> newStock) {
-        return new Site(id, firm, makes, location, capacity, recipe, newStock, price, madeWith, capacityPath);
+        return new Site(id, firm, makes, location, capacity, recipe, newStock, price, madeWith, capacityPath, ownerPath);
     }
 
     public Site withMadeWith(List<String> facts) {
-        return new Site(id, firm, makes, location, capacity, recipe, stock, price, facts, capacityPath);
+        return new Site(id, firm, makes, location, capacity, recipe, stock, price, facts, capacityPath, ownerPath);
     }
 
     private static <V> Map<String, V> frozen(Map<String, V> map) {

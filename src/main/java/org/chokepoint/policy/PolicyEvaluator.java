@@ -148,6 +148,75 @@ public final class PolicyEvaluator {
     }
 
     public static PolicyDecisions evaluate(Scenario scenario, CompiledNetwork compiled) {
+        java.util.SortedSet<LocalDate> changes = scenario.network().ownerChanges();
+        if (changes.isEmpty()) {
+            return evaluateAsOwned(scenario, compiled);
+        }
+        // Sites change owners: each stretch between changes is evaluated on the network as owned
+        // then, and its decisions kept for that stretch. The compiled indices do not depend on
+        // owners. A response to an escalation moves in time run by run, so it follows the owners at
+        // the start.
+        List<LocalDate> bounds = new ArrayList<>();
+        bounds.add(null);
+        bounds.addAll(changes);
+        List<Decision> all = new ArrayList<>();
+        List<Escalation> escalations = null;
+        for (int i = 0; i < bounds.size(); i++) {
+            LocalDate from = bounds.get(i);
+            LocalDate to = i + 1 < bounds.size() ? bounds.get(i + 1) : null;
+            LocalDate day = from == null ? LocalDate.MIN : from;
+            org.chokepoint.model.Network owned = scenario.network().ownersOn(day);
+            Scenario era = scenario.with(owned, scenario.measures());
+            PolicyDecisions pd = evaluateAsOwned(era, CompiledNetwork.of(owned, scenario.step()));
+            escalations = escalations == null ? pd.escalations() : escalations;
+            for (Decision d : pd.all()) {
+                if (d.condition() != null) {
+                    if (i == 0) {
+                        all.add(d);
+                    }
+                    continue;
+                }
+                LocalDate start = from == null || d.from().isAfter(from) ? d.from() : from;
+                LocalDate end = to == null ? d.to() : d.to() == null || d.to().isAfter(to) ? to : d.to();
+                if (end != null && !end.isAfter(start)) {
+                    continue;
+                }
+                // The same decision on both sides of a change is one decision (a license applied for once).
+                Decision sameBefore = null;
+                for (int k = all.size() - 1; k >= 0 && sameBefore == null; k--) {
+                    Decision e = all.get(k);
+                    if (start.equals(e.to()) && sameButDates(e, d)) {
+                        sameBefore = e;
+                        all.set(k, new Decision(e.measure(), e.effect(), e.link(), e.demand(), e.linkName(), e.item(), e.from(), end,
+                                e.announced(), e.license(), e.factor(), e.markup(), e.stockpile(), e.condition(), e.trace()));
+                    }
+                }
+                if (sameBefore == null) {
+                    all.add(new Decision(d.measure(), d.effect(), d.link(), d.demand(), d.linkName(), d.item(), start, end,
+                            d.announced(), d.license(), d.factor(), d.markup(), d.stockpile(), d.condition(), d.trace()));
+                }
+            }
+        }
+        for (int k = 0; k < all.size(); k++) {
+            Decision d = all.get(k);
+            if (d.condition() == null && changes.contains(d.from())) {
+                List<String> trace = new ArrayList<>(d.trace());
+                trace.add(Math.min(1, trace.size()), "as the sites are owned from " + d.from() + " on");
+                all.set(k, new Decision(d.measure(), d.effect(), d.link(), d.demand(), d.linkName(), d.item(), d.from(), d.to(),
+                        d.announced(), d.license(), d.factor(), d.markup(), d.stockpile(), d.condition(), trace));
+            }
+        }
+        return new PolicyDecisions(scenario, compiled, all, escalations);
+    }
+
+    private static boolean sameButDates(Decision a, Decision b) {
+        return a.measure().equals(b.measure()) && a.effect() == b.effect() && a.link() == b.link() && a.demand() == b.demand()
+                && java.util.Objects.equals(a.license(), b.license()) && a.factor() == b.factor() && a.markup() == b.markup()
+                && a.stockpile() == b.stockpile() && java.util.Objects.equals(a.announced(), b.announced())
+                && a.trace().equals(b.trace());
+    }
+
+    private static PolicyDecisions evaluateAsOwned(Scenario scenario, CompiledNetwork compiled) {
         PolicyEvaluator e = new PolicyEvaluator(scenario, compiled);
         Map<String, Escalation> responseOf = new HashMap<>();
         for (PolicyMeasure m : e.measures) {

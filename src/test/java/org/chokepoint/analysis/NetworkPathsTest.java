@@ -63,4 +63,70 @@ class NetworkPathsTest {
         assertThat(back.sites()).containsExactlyElementsOf(s.network().sites());
         assertThat(back.demand()).containsExactlyElementsOf(s.network().demand());
     }
+
+    /**
+     * A divestiture: a Chinese firm on the Entity List owns the line, which buys US parts (lead time
+     * a week, no stock) for 100 products a week; it sells the line to a Singapore firm on
+     * 2025-03-03 (period 8). Listed from the start, the line gets the week in transit (period 0)
+     * and nothing more: 100 short in periods 1-8. From period 8 it is no longer the listed firm's;
+     * orders placed then (need 100 + 100/4) arrive in period 9 and it delivers in full again. Its
+     * value added counts for China before period 8 and for Singapore from then, in the country
+     * table and in every Monte Carlo run. The paths read and write in every format.
+     */
+    @Test
+    void aSiteSoldToAnotherOwnerLeavesTheListingAndCountsForItsNewCountry() throws IOException {
+        Path f = Files.writeString(dir.resolve("d.yaml"), """
+                scenario: divestiture
+                start: 2025-01-06
+                step: week
+                periods: 20
+                network:
+                  items:
+                    - {id: part, value: 10}
+                    - {id: product, value: 100, category: end-product}
+                  firms:
+                    - {id: partco, country: US}
+                    - {id: listed, country: CN}
+                    - {id: buyer, country: SG}
+                  sites:
+                    - {id: parts, firm: partco, makes: part, capacity: 1000}
+                    - {id: line, firm: listed, location: CN, makes: product, capacity: 1000, recipe: {part: 1},
+                       owner-path: {2025-03-03: buyer}}
+                  links:
+                    - {from: parts, to: line, lead-time: 1w}
+                  demand:
+                    - {item: product, market: CN, site: line, quantity: 100}
+                measures:
+                  - {id: listing, type: entity-listing, authority: US, effective: 2025-01-06, firms: [listed],
+                     license: {policy: denial}}
+                """);
+        Scenario s = ScenarioReader.read(f);
+        Chokepoint.Run run = Chokepoint.simulate(s, Parameters.of(s));
+        for (int t = 0; t < s.periods(); t++) {
+            assertThat(run.series().shortfall(t, 0)).as("period %d", t)
+                    .isCloseTo(t >= 1 && t <= 8 ? 100 : 0, org.assertj.core.data.Offset.offset(1e-9));
+        }
+        int line = run.network().site("line");
+        double cn = 0;
+        double sg = 0;
+        for (int t = 0; t < s.periods(); t++) {
+            if (t < 8) {
+                cn += run.series().valueAdded(t, line);
+            } else {
+                sg += run.series().valueAdded(t, line);
+            }
+        }
+        var countries = run.summary().countries();
+        assertThat(countries.stream().filter(x -> x.key().equals("CN")).findFirst().orElseThrow().valueAdded())
+                .isCloseTo(cn, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(countries.stream().filter(x -> x.key().equals("SG")).findFirst().orElseThrow().valueAdded())
+                .isCloseTo(sg, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(sg).isPositive();
+        var mc = MonteCarlo.run(s, Parameters.of(s), 2, 1, new double[] {50}, r -> { });
+        assertThat(mc.accounts().of("SG")[1]).isCloseTo(sg, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(mc.accounts().of("buyer")[0]).isCloseTo(sg, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(run.decisions().all()).singleElement().satisfies(d -> assertThat(d.to()).isEqualTo(java.time.LocalDate.of(2025, 3, 3)));
+        NetworkWriter.writeCsv(s.network(), dir.resolve("dcsv"));
+        assertThat(NetworkReader.read(dir.resolve("dcsv")).sites()).containsExactlyElementsOf(s.network().sites());
+    }
 }

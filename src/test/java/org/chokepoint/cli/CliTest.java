@@ -73,8 +73,8 @@ class CliTest {
         Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
-                + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, price-ai-server.png, price-cpu-x86.png,"
-                + " price-raid-ctrl.png, price-gan-fet.png, price-nic-100g.png, price-gallium.png, unit-cost-lenovo-server-line.png,"
+                + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, price-ai-server.png, price-nic-100g.png, price-cpu-x86.png,"
+                + " price-raid-ctrl.png, price-gan-fet.png, price-gallium.png, unit-cost-lenovo-server-line.png,"
                 + " unit-cost-inspur-gp-line.png, unit-cost-inspur-ai-line.png, unit-cost-skyworks-fem.png, sites.png, survive-recover.png, runs-by-market.png, exposure.png, criticality.png,"
                 + " runs-histogram.png, report.pdf");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
