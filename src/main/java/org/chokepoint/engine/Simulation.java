@@ -812,7 +812,9 @@ public final class Simulation {
             if (offered[c] <= 0) {
                 target = ceiling;
             } else {
-                target = Math.pow(ordered[c] / offered[c] / r0, flexibility[c / markets]);
+                double ratio = ordered[c] / offered[c] / r0;
+                // At the baseline ratio (most cells, most periods) the level is 1, within rounding: no pow.
+                target = Math.abs(ratio - 1) < 1e-12 ? 1 : Math.pow(ratio, flexibility[c / markets]);
                 target = target < floor ? floor : target > ceiling ? ceiling : target;
             }
             mu[c] += (target - mu[c]) * priceRate;

@@ -46,6 +46,14 @@ public class EngineBenchmark {
     @Param({"1000", "10000", "100000"})
     public int sites;
 
+    /**
+     * {@code off}: costs pass through alone, every demand entry its own; {@code on}: scarcity
+     * prices in three markets (CN, US, the rest) and the demand for every end item made at more
+     * than one site joined into a pool, buyers switching after 4 periods.
+     */
+    @Param({"off", "on"})
+    public String markets;
+
     Simulation sim;
     RunState state;
     Timeline timeline;
@@ -74,11 +82,40 @@ public class EngineBenchmark {
     double[] stock0;
     double[] ordersIn0;
 
+    /** The network with the demand for each end item made at several sites in one pool, in its first entry's market. */
+    static Network pooled(Network n) {
+        org.chokepoint.model.NetworkBuilder b = new org.chokepoint.model.NetworkBuilder();
+        n.items().forEach(b::item);
+        n.firms().forEach(b::firm);
+        n.sites().forEach(b::site);
+        n.links().forEach(b::link);
+        n.alternates().forEach(b::alternate);
+        java.util.Map<String, Long> makers = new java.util.HashMap<>();
+        n.demand().forEach(d -> makers.merge(d.item(), 1L, Long::sum));
+        java.util.Map<String, String> market = new java.util.HashMap<>();
+        for (org.chokepoint.model.Demand d : n.demand()) {
+            if (makers.get(d.item()) > 1) {
+                String m = market.computeIfAbsent(d.item(), k -> d.market());
+                b.demand(new org.chokepoint.model.Demand(d.item(), m, d.site(), d.quantity(), d.price(), d.path(), "pool-" + d.item(),
+                        org.chokepoint.model.Duration.periods(4)));
+            } else {
+                b.demand(d);
+            }
+        }
+        return b.build();
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
         Network n = SyntheticNetworks.generate(sites, sites * 10, 42);
+        Parameters p = Parameters.DEFAULT;
+        if (markets.equals("on")) {
+            n = pooled(n);
+            p = p.withPrices(org.chokepoint.engine.PriceRule.of(0.5, 2, java.util.Map.of(), 1, 8, 5, 0.2,
+                    java.util.Map.of("CN", java.util.List.of("CN"), "US", java.util.List.of("US"))));
+        }
         CompiledNetwork c = CompiledNetwork.of(n, Step.WEEK);
-        sim = new Simulation(c, Parameters.DEFAULT);
+        sim = new Simulation(c, p);
         state = sim.newState();
         Timeline.Builder b = Timeline.builder(c);
         for (int l = 0; l < c.linkCount(); l += 10) {

@@ -32,15 +32,22 @@ public class MonteCarloBenchmark {
     @Param({"10000"})
     public int runs;
 
+    /** {@code on}: the scenario's scarcity prices; {@code off}: costs pass through alone. The server pool is in both. */
+    @Param({"off", "on"})
+    public String prices;
+
+    Parameters parameters;
+
     Scenario scenario;
 
     @Setup(Level.Trial)
     public void load() {
         scenario = Chokepoint.loadScenario(Path.of("scenarios/inspur-entity-list-2025.yaml"));
+        parameters = prices.equals("on") ? Parameters.of(scenario) : Parameters.of(scenario).withPrices(null);
     }
 
     @Benchmark
     public MonteCarlo.Result monteCarlo() {
-        return MonteCarlo.run(scenario, Parameters.DEFAULT, runs, threads, new double[] {5, 50, 95}, r -> { });
+        return MonteCarlo.run(scenario, parameters, runs, threads, new double[] {5, 50, 95}, r -> { });
     }
 }

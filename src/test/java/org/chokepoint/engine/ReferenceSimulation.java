@@ -534,7 +534,8 @@ final class ReferenceSimulation {
             double f = offered.getOrDefault(e.getKey(), 0.0);
             double exponent = 1 / (rule.elasticityOf(item, ends.contains(item)) + rule.supplyElasticity());
             double target = f <= 0 ? rule.ceiling()
-                    : Math.max(rule.floor(), Math.min(rule.ceiling(), Math.pow(o / f / e.getValue(), exponent)));
+                    : Math.max(rule.floor(), Math.min(rule.ceiling(),
+                            Math.abs(o / f / e.getValue() - 1) < 1e-12 ? 1 : Math.pow(o / f / e.getValue(), exponent)));
             mu.put(e.getKey(), mu.get(e.getKey()) + (target - mu.get(e.getKey())) * rate);
         }
     }
