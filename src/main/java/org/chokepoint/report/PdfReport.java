@@ -311,6 +311,8 @@ public final class PdfReport {
                 + " Measures act on links: a listing, control or ban stops a link (or lets a licensed share through after the"
                 + " license delay), a tariff raises its price; escalations add measures when their trigger fires.", 14);
         p.y -= 6;
+        p.paragraph(p.regular, 10, pricesAndPools(s), 14);
+        p.y -= 6;
         p.paragraph(p.regular, 10, "Every figure is compared with the same run without the measures, so costs and shortfalls are"
                 + " what the measures caused. Uncertain inputs (license approvals, escalation, ranges in the uncertainty"
                 + " block) are drawn once per Monte Carlo run from its own random stream, split from the scenario seed, so"
@@ -322,5 +324,39 @@ public final class PdfReport {
         p.y -= 6;
         p.paragraph(p.regular, 10, "Reproduce this report with: chokepoint run " + c.scenarioFile() + " --seed " + s.seed()
                 + (c.mc() == null ? "" : " --runs " + c.mc().runs()) + " (" + reproducibility(c) + ").", 14);
+    }
+
+    /** The price rule and the pools in force, with their settings: assumptions, stated as such. */
+    static String pricesAndPools(Scenario s) {
+        org.chokepoint.engine.PriceRule rule = org.chokepoint.engine.Parameters.of(s).prices();
+        StringBuilder b = new StringBuilder();
+        if (rule == null) {
+            b.append("Prices follow costs alone: the scenario turns scarcity prices off.");
+        } else {
+            b.append("Prices are each seller's cost times a scarcity multiplier per item and market (markets: ")
+                    .append(String.join(", ", rule.markets())).append("). Each period the multiplier moves toward (what the")
+                    .append(" market's buyers order over what its sellers could offer, against the same ratio without shocks)")
+                    .append(" to the power 1/(demand elasticity + supply elasticity), with demand elasticities of ")
+                    .append(fmt(rule.elasticity())).append(" for materials and components and ").append(fmt(rule.endElasticity()))
+                    .append(" for end items, a supply elasticity of ").append(fmt(rule.supplyElasticity()))
+                    .append(", a time constant of ").append(fmt(rule.adjustment())).append(" ").append(s.step().key())
+                    .append("s, and between ").append(fmt(rule.floor())).append(" and ").append(fmt(rule.ceiling()))
+                    .append(" times cost: assumptions, not estimates for these markets (docs/model.md).");
+        }
+        java.util.Set<String> pools = new java.util.TreeSet<>();
+        s.network().demand().forEach(d -> {
+            if (d.pool() != null) {
+                pools.add(d.item() + " in " + d.market() + " (switching after " + d.switching() + ")");
+            }
+        });
+        if (!pools.isEmpty()) {
+            b.append(" End buyers of ").append(String.join(", ", pools)).append(" left short by one maker move to makers with")
+                    .append(" spare capacity after the switching time, and back when it can serve them again.");
+        }
+        return b.toString();
+    }
+
+    private static String fmt(double x) {
+        return org.chokepoint.model.Checks.fmt(x);
     }
 }
