@@ -448,7 +448,8 @@ public final class MonteCarlo {
             }
             CompiledNetwork patched = base.withOverrides(cover, capacity);
             Simulation ps = new Simulation(patched, parameters);
-            PolicyRun.run(ps, decisions.on(patched).withLicenses(licenses), run, ps.newState(), rec);
+            // The thread's state serves the patched copy too: same shape, reset for the run.
+            PolicyRun.run(ps, decisions.on(patched).withLicenses(licenses), run, states.get(), rec);
             return shortfall;
         }
         // Otherwise this run's own scenario: the network or the measures change.

@@ -409,6 +409,14 @@ public final class CompiledNetwork implements Cloneable {
         }
     }
 
+    /**
+     * Whether {@code other} is this network or a copy of it from {@link #withOverrides}: the same
+     * sites, slots, links and demand, so one run state serves both.
+     */
+    public boolean sameShape(CompiledNetwork other) {
+        return other == this || (other.inOffsets == inOffsets && other.linkFrom == linkFrom && other.demandSite == demandSite);
+    }
+
     /** Compiles a frozen network for a scenario step. */
     public static CompiledNetwork of(Network network, Step step) {
         return new CompiledNetwork(network, step);

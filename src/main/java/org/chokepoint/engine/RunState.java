@@ -10,7 +10,8 @@ import java.util.Arrays;
  */
 public final class RunState {
 
-    final CompiledNetwork n;
+    /** The network of the last run: one compiled network, or a copy of it with other capacities or covers. */
+    CompiledNetwork n;
     int period;
 
     // slots

@@ -259,9 +259,10 @@ public final class Simulation {
 
     /** Runs {@code periods} periods under {@code timeline}, reporting each to {@code recorder}. */
     public void run(Timeline timeline, int periods, RunState s, Recorder recorder) {
-        if (s.n != n) {
+        if (!s.n.sameShape(n)) {
             throw new IllegalArgumentException("the state belongs to another compiled network");
         }
+        s.n = n; // a copy with other capacities or covers shares the shape: its state is reused
         if (s.rankOrders.length != rankCells) {
             throw new IllegalArgumentException("the state was made for other priority lists");
         }
@@ -951,6 +952,13 @@ public final class Simulation {
     /** Slot k's orders on its alternates: the uncovered share, as far as each is qualified and ramped up. */
     private void orderAlternates(RunState s, int k, int t, double need, double uncovered) {
         final double[] oo = s.orderOpen;
+        if (uncovered <= EPS) {
+            // Nothing for alternates (the common case): no orders, and no ramp has started.
+            for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
+                oo[2 * a] = 0;
+            }
+            return;
+        }
         for (int a = n.altOffsets[k]; a < n.altOffsets[k + 1]; a++) {
             int j = a - n.linkCount;
             if (uncovered > EPS && s.altStart[j] < 0) {
