@@ -84,10 +84,11 @@ public final class CompiledNetwork implements Cloneable {
     final double[] linkShare;
     final int[] linkLead;
     final double[] linkMarkup;
-    final double[] linkFactor;
-    /** 1 / linkFactor: the loop multiplies. */
-    final double[] linkPerUnit;
-    final double[] linkPremium;
+    /** Per alternate ({@code a - linkCount}): units delivered per unit of the slot's item replaced. */
+    final double[] altFactor;
+    /** 1 / altFactor: the loop multiplies. */
+    final double[] altPerUnit;
+    final double[] altPremium;
     final int[] altQualify;
     final int[] altRamp;
     /** For supply links: the index in {@code network.links()}; for alternates: in {@code network.alternates()}. */
@@ -171,7 +172,6 @@ public final class CompiledNetwork implements Cloneable {
         slotQty = new double[slotCount];
         slotCover = new double[slotCount];
         slotLeadBar = new double[slotCount];
-        Map<Long, Integer> slotOf = new HashMap<>();
         for (int s = 0; s < siteCount; s++) {
             Site site = network.site(siteIds[s]);
             List<String> inputs = new ArrayList<>(site.recipe().keySet());
@@ -183,30 +183,27 @@ public final class CompiledNetwork implements Cloneable {
                 slotQty[k] = site.recipe().get(input);
                 var cover = site.stock().get(input);
                 slotCover[k] = cover == null ? 0 : cover.inPeriods(step);
-                slotOf.put(((long) s << 32) | slotItem[k], k);
                 k++;
             }
         }
 
-        // Links, then alternates, each sorted by (slot, supplier id).
+        // Links, then alternates, each sorted by (slot, supplier id); primitive sorts throughout.
         List<SupplyLink> links = network.links();
-        Integer[] byLink = new Integer[links.size()];
         int[] lslot = new int[links.size()];
+        int[] lfrom = new int[links.size()];
         for (int i = 0; i < links.size(); i++) {
             SupplyLink l = links.get(i);
-            byLink[i] = i;
-            lslot[i] = slotOf.get(((long) siteIndex.get(l.to()) << 32) | itemIndex.get(l.item()));
+            lslot[i] = slotOf(siteIndex.get(l.to()), itemIndex.get(l.item()));
+            lfrom[i] = siteIndex.get(l.from());
         }
-        Arrays.sort(byLink, Comparator.<Integer>comparingInt(i -> lslot[i]).thenComparingInt(i -> siteIndex.get(links.get(i).from())));
+        int[] byLink = bySlotThen(lslot, lfrom, slotCount);
         List<Alternate> alts = network.alternates();
-        Integer[] byAlt = new Integer[alts.size()];
         int[] aslot = new int[alts.size()];
         for (int i = 0; i < alts.size(); i++) {
             Alternate a = alts.get(i);
-            byAlt[i] = i;
-            aslot[i] = slotOf.get(((long) siteIndex.get(a.site()) << 32) | itemIndex.get(a.item()));
+            aslot[i] = slotOf(siteIndex.get(a.site()), itemIndex.get(a.item()));
         }
-        Arrays.sort(byAlt, Comparator.<Integer>comparingInt(i -> aslot[i]).thenComparingInt(i -> i));
+        int[] byAlt = bySlotThen(aslot, null, slotCount);
 
         linkCount = links.size();
         altCount = alts.size();
@@ -216,9 +213,9 @@ public final class CompiledNetwork implements Cloneable {
         linkShare = new double[total];
         linkLead = new int[total];
         linkMarkup = new double[total];
-        linkFactor = new double[total];
-        linkPerUnit = new double[total];
-        linkPremium = new double[total];
+        altFactor = new double[alts.size()];
+        altPerUnit = new double[alts.size()];
+        altPremium = new double[alts.size()];
         linkSource = new int[total];
         altQualify = new int[altCount];
         altRamp = new int[altCount];
@@ -233,7 +230,6 @@ public final class CompiledNetwork implements Cloneable {
             linkShare[j] = l.share();
             linkLead[j] = periods(l.leadTime().inPeriods(step));
             linkMarkup[j] = l.markup();
-            linkFactor[j] = 1;
             linkSource[j] = i;
             inOffsets[lslot[i] + 1]++;
         }
@@ -246,8 +242,9 @@ public final class CompiledNetwork implements Cloneable {
             linkShare[l] = a.maxShare();
             linkLead[l] = 1; // an alternate delivers the period after it ships
             linkMarkup[l] = 0;
-            linkFactor[l] = a.factor();
-            linkPremium[l] = a.premium();
+            altFactor[j] = a.factor();
+            altPerUnit[j] = 1 / a.factor();
+            altPremium[j] = a.premium();
             linkSource[l] = i;
             altQualify[j] = periods(a.qualify().inPeriods(step));
             altRamp[j] = periods(a.ramp().inPeriods(step));
@@ -256,7 +253,6 @@ public final class CompiledNetwork implements Cloneable {
         }
         linkExport = new boolean[total];
         for (int l = 0; l < total; l++) {
-            linkPerUnit[l] = 1 / linkFactor[l];
             linkExport[l] = !countryOf(network, linkFrom[l]).equals(countryOf(network, slotSite[linkSlot[l]]));
         }
         for (int k = 0; k < slotCount; k++) {
@@ -407,6 +403,57 @@ public final class CompiledNetwork implements Cloneable {
         } catch (CloneNotSupportedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** The slot of site {@code s} for item {@code item}: its slots are in item order, so a binary search. */
+    private int slotOf(int s, int item) {
+        int k = java.util.Arrays.binarySearch(slotItem, slotOffsets[s], slotOffsets[s + 1], item);
+        if (k < 0) {
+            throw new IllegalStateException("site " + siteIds[s] + " has no slot for item " + itemIds[item]);
+        }
+        return k;
+    }
+
+    /**
+     * Indices {@code 0..n-1} ordered by slot, then by {@code then} (null: none), then by index: a
+     * counting sort by slot and, within a slot, a sort of primitive keys.
+     */
+    static int[] bySlotThen(int[] slot, int[] then, int slots) {
+        int n = slot.length;
+        int[] start = new int[slots + 1];
+        for (int i = 0; i < n; i++) {
+            start[slot[i] + 1]++;
+        }
+        for (int k = 0; k < slots; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] out = new int[n];
+        int[] fill = Arrays.copyOf(start, slots);
+        for (int i = 0; i < n; i++) {
+            out[fill[slot[i]]++] = i; // stable: index order within a slot
+        }
+        if (then == null) {
+            return out;
+        }
+        long[] keys = new long[0];
+        for (int k = 0; k < slots; k++) {
+            int from = start[k];
+            int to = start[k + 1];
+            if (to - from < 2) {
+                continue;
+            }
+            if (keys.length < to - from) {
+                keys = new long[Math.max(to - from, 2 * keys.length)];
+            }
+            for (int i = from; i < to; i++) {
+                keys[i - from] = ((long) then[out[i]] << 32) | out[i];
+            }
+            Arrays.sort(keys, 0, to - from);
+            for (int i = from; i < to; i++) {
+                out[i] = (int) keys[i - from];
+            }
+        }
+        return out;
     }
 
     /**

@@ -27,10 +27,10 @@ final class Invariants {
             }
             double shipped = 0;
             for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
-                shipped += s.shippedTotal[l] * n.linkPerUnit[l];
+                shipped += s.shippedTotal[l];
             }
             for (int l = n.altOffsets[k]; l < n.altOffsets[k + 1]; l++) {
-                shipped += s.shippedTotal[l] * n.linkPerUnit[l];
+                shipped += s.shippedTotal[l] * n.altPerUnit[l - n.linkCount];
             }
             double expected = shipped - s.arrivedTotal[k];
             if (Math.abs(inPipe - expected) > 1e-9 * Math.max(1, shipped)) {

@@ -621,7 +621,7 @@ public final class Simulation {
                 final int d = delay[l];
                 double q = oo[2 * l] * oo[2 * l + 1] * supply[fractionCell(l)];
                 shipped[l] = q;
-                double u = q * n.linkPerUnit[l];
+                double u = q * n.altPerUnit[l - n.linkCount];
                 pipe[at + cell(now, lead[l] + d, size)] += u;
                 sent += u;
                 double price = supply[4 * supplier + 1];
@@ -629,7 +629,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * (1 + standing[l] + markup[l]) * (1 + n.linkPremium[l]);
+                double paid = q * price * (1 + standing[l] + markup[l]) * (1 + n.altPremium[l - n.linkCount]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 units += u;
                 if (traced) {
@@ -732,7 +732,7 @@ public final class Simulation {
         double atSupplier = s.mu == null ? atCost : atCost * s.mu[linkCell[l]];
         double markup = n.linkMarkup[l] + s.markup[l];
         double marked = atSupplier * (1 + markup);
-        double premium = l < n.linkCount ? 0 : n.linkPremium[l];
+        double premium = l < n.linkCount ? 0 : n.altPremium[l - n.linkCount];
         double held = marked * (1 + premium) * carry * s.delay[l];
         if (n.linkExport[l]) {
             s.exportRevenue[supplier] += atSupplier;
@@ -965,7 +965,7 @@ public final class Simulation {
                 s.altStart[j] = t;
             }
             double take = Math.min(uncovered, available(s, j, t));
-            double q = need * take * n.linkFactor[a];
+            double q = need * take * n.altFactor[j];
             oo[2 * a] = q;
             s.supply[4 * n.linkFrom[a] + 3] += q * oo[2 * a + 1];
             uncovered -= take * oo[2 * a + 1]; // what policy stops on this alternate is left to the next

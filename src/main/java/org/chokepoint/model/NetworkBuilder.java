@@ -103,6 +103,45 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * The links with their ids the same String instances as the sites' and items' own, and equal
+     * lead times one instance: a file reader makes a new String for every cell, and on a network
+     * of millions of links those copies would be most of its memory.
+     */
+    private static List<SupplyLink> shared(List<SupplyLink> links, Map<String, Site> siteById, Map<String, Item> itemById,
+                                           Map<Duration, Duration> leads) {
+        List<SupplyLink> out = new ArrayList<>(links.size());
+        for (SupplyLink l : links) {
+            String from = siteById.get(l.from()).id();
+            String to = siteById.get(l.to()).id();
+            String item = itemById.get(l.item()).id();
+            Duration lead = leads.computeIfAbsent(l.leadTime(), d -> d);
+            boolean same = from == l.from() && to == l.to() && item == l.item() && lead == l.leadTime();
+            out.add(same ? l : new SupplyLink(from, to, item, l.share(), lead, l.markup()));
+        }
+        return out;
+    }
+
+    /**
+     * The sites with their firm, item and input ids (and their location, where a firm has that
+     * country) the firms' and items' own String instances, and equal covers one instance.
+     */
+    private static List<Site> sharedSites(List<Site> sites, Map<String, Firm> firmById, Map<String, Item> itemById,
+                                          Map<Duration, Duration> durations) {
+        List<Site> out = new ArrayList<>(sites.size());
+        Map<String, String> countries = new HashMap<>();
+        firmById.values().forEach(f -> countries.putIfAbsent(f.country(), f.country()));
+        for (Site s : sites) {
+            Map<String, Double> recipe = new LinkedHashMap<>();
+            s.recipe().forEach((item, q) -> recipe.put(itemById.get(item).id(), q));
+            Map<String, Duration> stock = new LinkedHashMap<>();
+            s.stock().forEach((item, d) -> stock.put(itemById.get(item).id(), durations.computeIfAbsent(d, x -> x)));
+            out.add(new Site(s.id(), firmById.get(s.firm()).id(), itemById.get(s.makes()).id(), countries.getOrDefault(s.location(), s.location()),
+                    s.capacity(), recipe, stock, s.price(), s.madeWith(), s.capacityPath(), s.ownerPath()));
+        }
+        return out;
+    }
+
     public NetworkBuilder demand(Demand d) {
         return demand(d, Origin.of("demand[" + demand.size() + "]"));
     }
@@ -286,7 +325,9 @@ public final class NetworkBuilder {
         if (!found.isEmpty()) {
             throw new InvalidInputException(found);
         }
-        return new Network(items, firms, sites, links, alternates, demand, notes);
+        Map<Duration, Duration> durations = new HashMap<>();
+        return new Network(items, firms, sharedSites(sites, firmById, itemById, durations), shared(links, siteById, itemById, durations),
+                alternates, demand, notes);
     }
 
     /**
