@@ -1,7 +1,5 @@
 package org.chokepoint.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,12 +33,12 @@ public record Site(String id, String firm, String makes, String location, double
             Countries.check(location, "location");
         }
         Checks.nonNegative(capacity, "capacity");
-        recipe = frozen(recipe == null ? Map.of() : recipe);
+        recipe = CompactMap.of(recipe == null ? Map.of() : recipe);
         for (Map.Entry<String, Double> input : recipe.entrySet()) {
             Checks.id(input.getKey(), "recipe");
             Checks.positive(input.getValue(), "recipe." + input.getKey());
         }
-        stock = frozen(stock == null ? Map.of() : stock);
+        stock = CompactMap.of(stock == null ? Map.of() : stock);
         for (String input : stock.keySet()) {
             if (!recipe.containsKey(input)) {
                 throw new FieldException("stock." + input, "'" + input + "' is not an input of this site",
@@ -103,9 +101,5 @@ public record Site(String id, String firm, String makes, String location, double
 
     public Site withMadeWith(List<String> facts) {
         return new Site(id, firm, makes, location, capacity, recipe, stock, price, facts, capacityPath, ownerPath);
-    }
-
-    private static <V> Map<String, V> frozen(Map<String, V> map) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 }

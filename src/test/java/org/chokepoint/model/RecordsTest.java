@@ -105,4 +105,26 @@ class RecordsTest {
         assertThat(Checks.fmt(-3)).isEqualTo("-3");
         assertThat(Checks.fmt(1e-7)).isEqualTo("0.0000001");
     }
+
+    /** A compact map reads like the linked map it copies: same order, same lookups, equal both ways. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    void compactMapsKeepOrderAndLookups(long seed) {
+        java.util.Random rng = new java.util.Random(seed);
+        java.util.Map<String, Double> linked = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 1 + rng.nextInt(300); i++) {
+            linked.put("k" + rng.nextInt(1000), rng.nextDouble());
+        }
+        java.util.Map<String, Double> compact = CompactMap.of(linked);
+        assertThat(compact).as("seed %d", seed).isEqualTo(linked).hasSameHashCodeAs(linked);
+        assertThat(linked).isEqualTo(compact);
+        assertThat(new java.util.ArrayList<>(compact.keySet())).containsExactlyElementsOf(linked.keySet());
+        for (int i = 0; i < 1000; i++) {
+            String k = "k" + i;
+            assertThat(compact.get(k)).as("seed %d key %s", seed, k).isEqualTo(linked.get(k));
+            assertThat(compact.containsKey(k)).isEqualTo(linked.containsKey(k));
+        }
+        assertThat(compact.get(42)).isNull();
+        assertThat(CompactMap.of(compact)).isSameAs(compact);
+    }
 }
