@@ -73,6 +73,11 @@ public final class CompiledNetwork implements Cloneable {
     double[] slotCover;
     /** Share-weighted lead time of the slot's supply links, in periods. */
     final double[] slotLeadBar;
+    /**
+     * Per slot: the one lead time all its supply links have (at least a period), -1 if they have
+     * several (none instant), 0 if one is instant or it has none.
+     */
+    final int[] slotLead;
 
     final int linkCount;
     final int altCount;
@@ -274,6 +279,20 @@ public final class CompiledNetwork implements Cloneable {
                 lead += linkShare[l] * linkLead[l];
             }
             slotLeadBar[k] = lead;
+        }
+        slotLead = new int[slotCount];
+        for (int k = 0; k < slotCount; k++) {
+            int one = inOffsets[k] < inOffsets[k + 1] ? linkLead[inOffsets[k]] : 0;
+            for (int l = inOffsets[k]; l < inOffsets[k + 1]; l++) {
+                if (linkLead[l] == 0) {
+                    one = 0;
+                    break;
+                }
+                if (linkLead[l] != one) {
+                    one = -1;
+                }
+            }
+            slotLead[k] = one;
         }
 
         // Supplier view of all links, in link order within each supplier.

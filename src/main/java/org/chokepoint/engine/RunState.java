@@ -23,6 +23,8 @@ public final class RunState {
     final double[] slot;
     final double[] coverFactor;
     final double[] inputPrice;
+    /** Per slot: how many of its supply links policy touches this period (not open, delayed or marked up). */
+    final int[] restricted;
     /**
      * Per slot, what is in transit by the period it arrives, in units of the slot's item:
      * {@code pipe[ringOffset[k] .. ringOffset[k+1]-1]}, a ring indexed by period, as long as the
@@ -148,6 +150,7 @@ public final class RunState {
         slot = new double[3 * n.slotCount];
         coverFactor = new double[n.slotCount];
         inputPrice = new double[n.slotCount];
+        restricted = new int[n.slotCount];
 
         ringOffset = new int[n.slotCount + 1];
         orderOpen = new double[2 * links];
@@ -225,6 +228,7 @@ public final class RunState {
         siteCursor = 0;
         Arrays.fill(slot, 0);
         Arrays.fill(coverFactor, 1);
+        Arrays.fill(restricted, 0);
         for (int l = 0; l < links; l++) {
             orderOpen[2 * l] = 0;
             orderOpen[2 * l + 1] = 1;
@@ -382,7 +386,7 @@ public final class RunState {
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length)
                 + (mu == null ? 0 : 3L * mu.length) + marketOrders.length + possible.length + need.length
                 + demandOpen.length + demandShare.length + want.length + perShare.length;
-        long ints = (long) ringOffset.length + delay.length + altStart.length + modNow.length + modNext.length
+        long ints = (long) ringOffset.length + restricted.length + delay.length + altStart.length + modNow.length + modNext.length
                 + shortRun.length + spareRun.length;
         return doubles * 8 + ints * 4 + reopened.length;
     }

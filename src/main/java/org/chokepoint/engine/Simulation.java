@@ -37,7 +37,10 @@ package org.chokepoint.engine;
  * one pipeline ring, by arrival period, that all its links ship into; the pass takes next period's
  * arrival out of it while it is there (it joins the stock when the site's turn comes). Links with
  * no wait at all are shipped in the site pass, by the customer, as their suppliers come first in
- * the processing order.
+ * the processing order. A plain slot (policy touches none of its links this period, none ships
+ * without a wait, and the run is neither checked nor traced) takes a shorter path: no open
+ * fractions, delays or policy markups to read, nothing blocked to sum, and with one lead time one
+ * pipeline write for all its links; the slot's count of restricted links is kept as events apply.
  *
  * <p>The loop is plain indexed loops over the arrays of {@link CompiledNetwork} and
  * {@link RunState}; it does not allocate.
@@ -307,9 +310,14 @@ public final class Simulation {
         while (s.linkCursor < tl.linkEventPeriod.length && tl.linkEventPeriod[s.linkCursor] <= t) {
             int e = s.linkCursor++;
             int l = tl.linkEventLink[e];
+            boolean was = restricted(s, l);
             s.orderOpen[2 * l + 1] = tl.linkEventOpen[e];
             s.delay[l] = tl.linkEventDelay[e];
             s.markup[l] = tl.linkEventMarkup[e];
+            boolean is = restricted(s, l);
+            if (l < n.linkCount && was != is) {
+                s.restricted[n.linkSlot[l]] += is ? 1 : -1;
+            }
             s.reopened[n.linkFrom[l]] = true; // the orders it can ship change with the open fraction
         }
         while (s.slotCursor < tl.slotEventPeriod.length && tl.slotEventPeriod[s.slotCursor] <= t) {
@@ -328,6 +336,11 @@ public final class Simulation {
             int e = s.siteCursor++;
             s.capacityFactor[tl.siteEventSite[e]] = tl.siteEventCapacity[e];
         }
+    }
+
+    /** Whether policy touches link l this period: not fully open, delayed, or marked up. */
+    private static boolean restricted(RunState s, int l) {
+        return s.orderOpen[2 * l + 1] < 1 || s.delay[l] != 0 || s.markup[l] != 0;
     }
 
     /** Where link l's fraction is in the supply records. */
@@ -586,6 +599,30 @@ public final class Simulation {
             final int now = mod[size];
             final int first = inOffsets[k];
             final int last = inOffsets[k + 1];
+            final int plain = n.slotLead[k];
+            if (plain != 0 && s.restricted[k] == 0 && !traced) {
+                // A plain slot: every link open, on time, without a policy markup, none instant:
+                // nothing is blocked, and with one lead time its shipments go into one ring cell.
+                for (int l = first; l < last; l++) {
+                    final int supplier = from[l];
+                    double q = oo[2 * l] * supply[fractionCell(l)];
+                    shipped[l] = q;
+                    if (plain < 0) {
+                        pipe[at + cell(now, lead[l], size)] += q;
+                    }
+                    double price = supply[4 * supplier + 1];
+                    if (mu != null) {
+                        price *= mu[cellOf[l]];
+                        revenue[supplier] += q * price;
+                    }
+                    value += q * price * (1 + standing[l] + 0.0);
+                    units += q;
+                }
+                if (plain > 0) {
+                    pipe[at + cell(now, plain, size)] += units;
+                }
+                sent = units;
+            } else {
             for (int l = first; l < last; l++) {
                 final int supplier = from[l];
                 final int d = delay[l];
@@ -615,6 +652,7 @@ public final class Simulation {
                 if (traced) {
                     trace(s, l, k, supplier, q);
                 }
+            }
             }
             for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
                 final int supplier = from[l];

@@ -233,6 +233,33 @@ class ReferenceAgreementTest {
         }
     }
 
+    /**
+     * Plain slots (every link open, on time, unmarked, none instant) take a shorter path through
+     * the link pass unless the run is checked or traced; checked runs take the general one. Both
+     * give the same series to 1e-12, with markets on and off, on random networks and timelines.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {601, 602, 603, 604, 605, 606})
+    void plainSlotsFastPathMatchesTheGeneralPath(long seed) {
+        Case k = seed % 2 == 0 ? marketCase(seed) : randomCase(seed, seed % 3 == 0);
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        long plain = java.util.stream.IntStream.range(0, c.slotCount()).filter(x -> c.slotLead[x] != 0).count();
+        assertThat(plain).as("seed %d: slots that can take the plain path", seed).isGreaterThan(c.slotCount() / 4);
+        Timeline tl = timeline(c, k.restrictions());
+        SeriesRecorder general = new SeriesRecorder();
+        Simulation checked = new Simulation(c, k.parameters().withChecked(true));
+        checked.run(tl, k.periods(), checked.newState(), general);
+        SeriesRecorder fast = new SeriesRecorder();
+        Simulation unchecked = new Simulation(c, k.parameters().withChecked(false));
+        unchecked.run(tl, k.periods(), unchecked.newState(), fast);
+        double[] a = general.all();
+        double[] b = fast.all();
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(b[i]).as("seed %d value %d", seed, i).isCloseTo(a[i], org.assertj.core.data.Offset.offset(1e-12 * Math.max(1, Math.abs(a[i]))));
+        }
+    }
+
     @Test
     void restrictionsReallyBite() {
         // Guard against a vacuous agreement: the random timelines do cut deliveries somewhere.
