@@ -23,15 +23,20 @@ public final class Timeline {
 
     /** The share of entry {@code j}'s buyers free to buy from its site in period {@code t}, for checks. */
     public double buyersAt(int j, int t) {
-        double share = 1;
+        return inForce(openEventPeriod, openEventIndex, openEventShare, j, t);
+    }
+
+    /** The value the last event for index {@code i} at or before period {@code t} set, or 1. */
+    private static double inForce(int[] period, int[] index, double[] value, int i, int t) {
+        double v = 1;
         int at = Integer.MIN_VALUE;
-        for (int i = 0; i < openEventIndex.length; i++) {
-            if (openEventIndex[i] == j && openEventPeriod[i] <= t && openEventPeriod[i] >= at) {
-                share = openEventShare[i];
-                at = openEventPeriod[i];
+        for (int e = 0; e < index.length; e++) {
+            if (index[e] == i && period[e] <= t && period[e] >= at) {
+                v = value[e];
+                at = period[e];
             }
         }
-        return share;
+        return v;
     }
 
     final int[] linkEventPeriod;
@@ -61,15 +66,7 @@ public final class Timeline {
 
     /** The share of orders link {@code l} may carry in period {@code t} (1 if never restricted), for checks and reports. */
     public double openAt(int l, int t) {
-        double open = 1;
-        int at = Integer.MIN_VALUE;
-        for (int i = 0; i < linkEventLink.length; i++) {
-            if (linkEventLink[i] == l && linkEventPeriod[i] <= t && linkEventPeriod[i] >= at) {
-                open = linkEventOpen[i];
-                at = linkEventPeriod[i];
-            }
-        }
-        return open;
+        return inForce(linkEventPeriod, linkEventLink, linkEventOpen, l, t);
     }
 
     /** The largest license delay link l ever has under this timeline, in periods. */

@@ -161,7 +161,30 @@ final class Elements {
      * Dates and numbers are checked where they stand; the record checks the factors' range.
      */
     private static java.util.NavigableMap<java.time.LocalDate, Double> datePath(Fields f, String key, String advice) {
-        java.util.NavigableMap<java.time.LocalDate, Double> out = new java.util.TreeMap<>();
+        return dated(f, key, advice, "FACTOR", Double::parseDouble, (m, date) -> {
+            double x = m.numberOf(m.raw(date), date, advice);
+            return Double.isNaN(x) ? null : x;
+        });
+    }
+
+    /**
+     * {@code owner-path: {DATE: FIRM, ...}}, the owner from each date on; in a CSV cell
+     * {@code DATE:FIRM|DATE:FIRM}. Dates are checked where they stand; the firms by the builder.
+     */
+    private static java.util.NavigableMap<java.time.LocalDate, String> ownerPath(Fields f) {
+        String advice = "The firm that owns the site from a date on: {2025-06-30: buyer-firm}.";
+        return dated(f, "owner-path", advice, "FIRM", String::trim, (m, date) -> m.text(date, true, advice));
+    }
+
+    /**
+     * A map from dates: a mapping {@code {DATE: VALUE}}, or in a CSV cell {@code DATE:VALUE|...}
+     * ({@code cell} reads a value there; {@code value} reads one from the mapping, null when it
+     * failed, reported).
+     */
+    private static <V> java.util.NavigableMap<java.time.LocalDate, V> dated(Fields f, String key, String advice, String what,
+                                                                        java.util.function.Function<String, V> cell,
+                                                                        java.util.function.BiFunction<Fields, String, V> value) {
+        java.util.NavigableMap<java.time.LocalDate, V> out = new java.util.TreeMap<>();
         if (!f.has(key)) {
             return out;
         }
@@ -169,10 +192,9 @@ final class Elements {
             for (String part : s.text.split("\\|")) {
                 int colon = part.lastIndexOf(':');
                 try {
-                    out.put(java.time.LocalDate.parse(part.substring(0, Math.max(0, colon)).trim()),
-                            Double.parseDouble(part.substring(colon + 1).trim()));
+                    out.put(java.time.LocalDate.parse(part.substring(0, Math.max(0, colon)).trim()), cell.apply(part.substring(colon + 1).trim()));
                 } catch (RuntimeException e) {
-                    f.fail(s, key, "'" + part.trim() + "' is not DATE:FACTOR", advice);
+                    f.fail(s, key, "'" + part.trim() + "' is not DATE:" + what, advice);
                 }
             }
             return out;
@@ -188,52 +210,9 @@ final class Elements {
             } catch (java.time.format.DateTimeParseException e) {
                 m.fail(m.raw(date), date, "'" + date + "' is not a date", advice);
             }
-            double x = m.numberOf(m.raw(date), date, advice);
-            if (day != null && !Double.isNaN(x)) {
-                out.put(day, x);
-            }
-        }
-        if (m.failed()) {
-            f.markFailed();
-        }
-        return out;
-    }
-
-    /**
-     * {@code owner-path: {DATE: FIRM, ...}}, the owner from each date on; in a CSV cell
-     * {@code DATE:FIRM|DATE:FIRM}. Dates are checked where they stand; the firms by the builder.
-     */
-    private static java.util.NavigableMap<java.time.LocalDate, String> ownerPath(Fields f) {
-        java.util.NavigableMap<java.time.LocalDate, String> out = new java.util.TreeMap<>();
-        String advice = "The firm that owns the site from a date on: {2025-06-30: buyer-firm}.";
-        if (!f.has("owner-path")) {
-            return out;
-        }
-        if (f.raw("owner-path") instanceof Node.Scalar s && s.loose) {
-            for (String part : s.text.split("\\|")) {
-                int colon = part.lastIndexOf(':');
-                try {
-                    out.put(java.time.LocalDate.parse(part.substring(0, Math.max(0, colon)).trim()), part.substring(colon + 1).trim());
-                } catch (RuntimeException e) {
-                    f.fail(s, "owner-path", "'" + part.trim() + "' is not DATE:FIRM", advice);
-                }
-            }
-            return out;
-        }
-        Fields m = f.nested("owner-path");
-        if (m == null) {
-            return out;
-        }
-        for (String date : m.node.values.keySet()) {
-            java.time.LocalDate day = null;
-            try {
-                day = java.time.LocalDate.parse(date);
-            } catch (java.time.format.DateTimeParseException e) {
-                m.fail(m.raw(date), date, "'" + date + "' is not a date", advice);
-            }
-            String firm = m.text(date, true, advice);
-            if (day != null && firm != null) {
-                out.put(day, firm);
+            V v = value.apply(m, date);
+            if (day != null && v != null) {
+                out.put(day, v);
             }
         }
         if (m.failed()) {
