@@ -47,7 +47,7 @@ public record MemoryEstimate(long bytes, int sites, long links, int periods) {
         // Measured: 103 bytes a link once compiled (100,000 sites, 1,000,000 links); compiling sorts boxed indices on the side.
         long compiled = 150 * links + 200 * sites;
         long state = 80 * links + 100 * sites + 8 * ring;
-        long perPeriod = sites * (6 + CostCause.COUNT) + slots + 2 * demand;
+        long perPeriod = sites * (10 + CostCause.COUNT) + slots + 2 * demand;
         long recorders = 2 * 8 * perPeriod * periods;
         long widest = Math.max(Math.max(ring, periods * sites * CostCause.COUNT), periods * slots);
         long bytes = widest > MAX_ARRAY ? Long.MAX_VALUE : compiled + state + recorders;

@@ -67,6 +67,8 @@ public final class RunState {
      * value of inputs used this period. Value added is revenue less that.
      */
     final double[] purchases;
+    /** Per slot, of this period's purchases: what its suppliers got (their prices), the rest flowing out. */
+    final double[] toSuppliers;
     final double[] bookValue;
     final double[] bookUnits;
     final double[] slotUse;
@@ -166,6 +168,7 @@ public final class RunState {
         revenue = new double[n.siteCount];
         exportRevenue = new double[n.siteCount];
         purchases = new double[n.slotCount];
+        toSuppliers = new double[n.slotCount];
         bookValue = new double[n.slotCount];
         bookUnits = new double[n.slotCount];
         slotUse = new double[n.slotCount];
@@ -309,6 +312,7 @@ public final class RunState {
             bookUnits[k] = slot[3 * k] + slot[3 * k + 1];
             bookValue[k] = bookUnits[k] * inputPrice[k];
             purchases[k] = 0;
+            toSuppliers[k] = 0;
             slotUse[k] = 0;
         }
         Arrays.fill(consumption, 0);
@@ -414,6 +418,14 @@ public final class RunState {
     /** What slot k's purchases this period cost the buyer, USD (markups, premiums and carrying cost included). */
     public double purchases(int k) {
         return purchases[k];
+    }
+
+    /**
+     * What slot k's purchases this period paid beyond its suppliers' prices, USD: tariffs and other
+     * markups, alternate premiums, the carrying cost of delayed shipments (flows out of the network).
+     */
+    public double flowsOut(int k) {
+        return purchases[k] - toSuppliers[k];
     }
 
     /** The book value of what slot k holds and has in transit, USD, at average cost. */

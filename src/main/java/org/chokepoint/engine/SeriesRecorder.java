@@ -27,6 +27,11 @@ public final class SeriesRecorder implements Recorder {
     private double[] unitCost;
     private double[] revenue;
     private double[] valueAdded;
+    /** Per site: inputs bought, inputs used (at average cost), flows out, book value of its stocks and goods in transit. */
+    private double[] bought;
+    private double[] used;
+    private double[] flows;
+    private double[] books;
     private double[] exportRevenue;
     /** Unit-cost components, {@code (t * sites + site) * CostCause.COUNT + cause}; empty unless traced. */
     private double[] caused = new double[0];
@@ -79,6 +84,10 @@ public final class SeriesRecorder implements Recorder {
         unitCost = new double[periods * sites];
         revenue = new double[periods * sites];
         valueAdded = new double[periods * sites];
+        bought = new double[periods * sites];
+        used = new double[periods * sites];
+        flows = new double[periods * sites];
+        books = new double[periods * sites];
         exportRevenue = new double[periods * sites];
         if (causes) {
             caused = new double[periods * sites * CostCause.COUNT];
@@ -118,6 +127,13 @@ public final class SeriesRecorder implements Recorder {
         System.arraycopy(s.revenue, 0, revenue, t * sites, sites);
         for (int i = 0; i < sites; i++) {
             valueAdded[t * sites + i] = s.revenue[i] - s.consumption[i];
+            used[t * sites + i] = s.consumption[i];
+        }
+        for (int k = 0; k < slots; k++) {
+            int at = t * sites + net.slotSite[k];
+            bought[at] += s.purchases[k];
+            flows[at] += s.purchases[k] - s.toSuppliers[k];
+            books[at] += s.bookValue[k];
         }
         System.arraycopy(s.exportRevenue, 0, exportRevenue, t * sites, sites);
         if (causes) {
@@ -186,6 +202,31 @@ public final class SeriesRecorder implements Recorder {
 
     public int periods() {
         return periods;
+    }
+
+    /** What site {@code site} paid for the inputs it bought in period t, USD (what its buyers' books call purchases). */
+    public double purchases(int t, int site) {
+        return bought[t * sites + site];
+    }
+
+    /** The inputs site {@code site} used in period t, at their average cost, USD. */
+    public double inputsUsed(int t, int site) {
+        return used[t * sites + site];
+    }
+
+    /** Of its purchases in period t, what left the network: tariffs and other markups, premiums, carrying cost, USD. */
+    public double flowsOut(int t, int site) {
+        return flows[t * sites + site];
+    }
+
+    /**
+     * The change in period t of the book value of site {@code site}'s stocks and goods in transit,
+     * USD (period 0: against the opening books, what it held before its purchases and use).
+     */
+    public double stockValueChange(int t, int site) {
+        double now = books[t * sites + site];
+        double before = t > 0 ? books[(t - 1) * sites + site] : now - purchases(0, site) + inputsUsed(0, site);
+        return now - before;
     }
 
     public double output(int t, int site) {
@@ -261,7 +302,8 @@ public final class SeriesRecorder implements Recorder {
 
     /** All recorded numbers in one array, for bit-for-bit comparisons. */
     public double[] all() {
-        double[][] parts = {output, stock, unitCost, revenue, exportRevenue, caused, shipped, demanded, delivered};
+        double[][] parts = {output, stock, unitCost, revenue, exportRevenue, caused, shipped, demanded, delivered, bought, used, flows,
+            books};
         int size = 0;
         for (double[] p : parts) {
             size += p.length;

@@ -591,6 +591,7 @@ public final class Simulation {
         final double[] revenue = s.revenue;
         for (int k = 0; k < n.slotCount; k++) {
             double value = 0;
+            double toSuppliers = 0;
             double units = 0;
             double sent = 0;
             double blocked = 0;
@@ -616,6 +617,7 @@ public final class Simulation {
                         revenue[supplier] += q * price;
                     }
                     value += q * price * (1 + standing[l] + 0.0);
+                    toSuppliers += q * price;
                     units += q;
                 }
                 if (plain > 0) {
@@ -647,6 +649,7 @@ public final class Simulation {
                 }
                 double paid = q * price * (1 + standing[l] + markup[l]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
+                toSuppliers += q * price;
                 units += q;
                 blocked += share[l] * (1 - open);
                 if (traced) {
@@ -669,6 +672,7 @@ public final class Simulation {
                 }
                 double paid = q * price * (1 + standing[l] + markup[l]) * (1 + n.altPremium[l - n.linkCount]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
+                toSuppliers += q * price;
                 units += u;
                 if (traced) {
                     trace(s, l, k, supplier, q);
@@ -684,6 +688,7 @@ public final class Simulation {
             }
             slot[3 * k + 1] += sent;
             s.purchases[k] = value;
+            s.toSuppliers[k] = toSuppliers;
             s.bookValue[k] += value;
             s.bookUnits[k] += units;
             if (units > EPS) {

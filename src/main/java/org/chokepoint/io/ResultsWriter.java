@@ -35,7 +35,7 @@ public final class ResultsWriter {
 
     /** Metric names, in the order rows are written within a period. */
     public static final List<String> METRICS = List.of("demand", "delivered", "shortfall", "output", "unit-cost",
-            "revenue", "value-added", "export-revenue", "price-index", "stock", "country-revenue", "country-value-added", "country-export-revenue");
+            "revenue", "value-added", "purchases", "inputs-used", "stock-value-change", "flows-out", "export-revenue", "price-index", "stock", "country-revenue", "country-value-added", "country-export-revenue");
 
     /** Networks up to this many sites get every site's series in {@code results.csv} by default. */
     public static final int ALL_SITES_UP_TO = 1000;
@@ -109,6 +109,7 @@ public final class ResultsWriter {
         double[] export = new double[countries.length];
         double[] valueAdded = new double[countries.length];
         for (int t = 0; t < r.periods(); t++) {
+            final int period = t;
             String prefix = t + "," + scenario.dateOf(t) + ",";
             for (int j = 0; j < demandKeys.length; j++) {
                 row(w, prefix, "demand", demandKeys[j], r.demanded(t, j));
@@ -119,31 +120,15 @@ public final class ResultsWriter {
             for (int j = 0; j < demandKeys.length; j++) {
                 row(w, prefix, "shortfall", demandKeys[j], r.shortfall(t, j));
             }
-            for (int s = 0; s < n.siteCount(); s++) {
-                if (sites[s]) {
-                    row(w, prefix, "output", n.siteId(s), r.output(t, s));
-                }
-            }
-            for (int s = 0; s < n.siteCount(); s++) {
-                if (sites[s]) {
-                    row(w, prefix, "unit-cost", n.siteId(s), r.unitCost(t, s));
-                }
-            }
-            for (int s = 0; s < n.siteCount(); s++) {
-                if (sites[s]) {
-                    row(w, prefix, "revenue", n.siteId(s), r.revenue(t, s));
-                }
-            }
-            for (int s = 0; s < n.siteCount(); s++) {
-                if (sites[s]) {
-                    row(w, prefix, "value-added", n.siteId(s), r.valueAdded(t, s));
-                }
-            }
-            for (int s = 0; s < n.siteCount(); s++) {
-                if (sites[s]) {
-                    row(w, prefix, "export-revenue", n.siteId(s), r.exportRevenue(t, s));
-                }
-            }
+            siteRows(w, prefix, "output", n, sites, s -> r.output(period, s));
+            siteRows(w, prefix, "unit-cost", n, sites, s -> r.unitCost(period, s));
+            siteRows(w, prefix, "revenue", n, sites, s -> r.revenue(period, s));
+            siteRows(w, prefix, "value-added", n, sites, s -> r.valueAdded(period, s));
+            siteRows(w, prefix, "purchases", n, sites, s -> r.purchases(period, s));
+            siteRows(w, prefix, "inputs-used", n, sites, s -> r.inputsUsed(period, s));
+            siteRows(w, prefix, "stock-value-change", n, sites, s -> r.stockValueChange(period, s));
+            siteRows(w, prefix, "flows-out", n, sites, s -> r.flowsOut(period, s));
+            siteRows(w, prefix, "export-revenue", n, sites, s -> r.exportRevenue(period, s));
             for (int i = 0; i < n.itemCount(); i++) {
                 for (int m = 0; m < r.markets().size(); m++) {
                     if (r.priced(i, m)) {
@@ -179,6 +164,16 @@ public final class ResultsWriter {
             }
         }
         w.flush();
+    }
+
+    /** One row per site written out, of one metric. */
+    private static void siteRows(Writer w, String prefix, String metric, CompiledNetwork n, boolean[] sites,
+                                 java.util.function.IntToDoubleFunction value) throws IOException {
+        for (int s = 0; s < n.siteCount(); s++) {
+            if (sites[s]) {
+                row(w, prefix, metric, n.siteId(s), value.applyAsDouble(s));
+            }
+        }
     }
 
     private static void row(Writer w, String prefix, String metric, String key, double value) throws IOException {

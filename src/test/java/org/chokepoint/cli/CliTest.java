@@ -86,12 +86,12 @@ class CliTest {
         java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
         assertThat(csv.get(1)).isEqualTo("0,2025-01-06,demand,ai-server@CN/inspur-ai-line,360");
-        // 104 periods × (demand entries × 3 + sites × 5 + recipe inputs + priced item-markets), plus the header
+        // 104 periods × (demand entries × 3 + sites × 9 + recipe inputs + priced item-markets), plus the header
         int inputs = NET.sites().stream().mapToInt(x -> x.recipe().size()).sum();
         long prices = csv.stream().filter(line -> line.startsWith("0,2025-01-06,price-index,")).count();
         assertThat(prices).as("items priced in the US market and the rest").isGreaterThan(NET.endItems().size());
         assertThat(csv).contains("0,2025-01-06,price-index,gallium@US,1", "0,2025-01-06,price-index,gallium@rest,1");
-        assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 5 + inputs + (int) prices) + 1);
+        assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 9 + inputs + (int) prices) + 1);
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"measures-applied\" : true");
 

@@ -97,6 +97,12 @@ class AccountsTest {
                     .isCloseTo(finalDemand + linkSales, org.assertj.core.data.Offset.offset(1e-9 * scale));
             double flows = purchases - linkSales;
             assertThat(flows).as("seed %d period %d: flows out are never negative", seed, t).isGreaterThan(-1e-9 * scale);
+            double booked = 0;
+            for (int q = 0; q < c.slotCount(); q++) {
+                booked += st.flowsOut(q);
+            }
+            assertThat(booked).as("seed %d period %d: the flows out the books keep", seed, t)
+                    .isCloseTo(flows, org.assertj.core.data.Offset.offset(1e-9 * scale));
             assertThat(valueAdded).as("seed %d period %d: the accounting identity", seed, t)
                     .isCloseTo(finalDemand + bookChange - flows, org.assertj.core.data.Offset.offset(1e-9 * scale));
             for (int s = 0; s < sites; s++) {

@@ -19,6 +19,49 @@ import org.junit.jupiter.api.Test;
 /** results.csv on a large network: the hardest-hit sites in full, the rest in totals by country that still add up. */
 class ResultsWriterTest {
 
+    /**
+     * The books in results.csv, per site and period: the change in the value of stocks and goods
+     * in transit is what was bought less what was used; flows out (tariffs, premiums, carrying
+     * cost of delayed shipments) are never negative and, with licences under review and
+     * alternates at a premium, not all zero; value added is revenue less the inputs used. (That
+     * the books as a whole add up to final demand is AccountsTest's, on the engine.)
+     */
+    @Test
+    void theBooksInResultsAddUpPerSiteAndPeriod() throws IOException {
+        Scenario s = org.chokepoint.io.ScenarioReader.read(java.nio.file.Path.of("scenarios/inspur-entity-list-2025.yaml"));
+        Chokepoint.Run run = Chokepoint.simulate(s, Parameters.of(s));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultsWriter.writeCsv(s, run.network(), run.series(), out);
+        Map<String, Double> v = new HashMap<>();
+        for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.split(",");
+            if (f.length == 5 && !f[0].equals("period")) {
+                v.put(f[0] + "|" + f[2] + "|" + f[3], Double.parseDouble(f[4]));
+            }
+        }
+        double flows = 0;
+        for (int t = 0; t < s.periods(); t++) {
+            for (var site : s.network().sites()) {
+                String id = site.id();
+                double bought = v.get(t + "|purchases|" + id);
+                double used = v.get(t + "|inputs-used|" + id);
+                double change = v.get(t + "|stock-value-change|" + id);
+                double out_ = v.get(t + "|flows-out|" + id);
+                assertThat(change).as("period %d site %s", t, id).isCloseTo(bought - used, offset(1e-6 * Math.max(1, bought)));
+                assertThat(out_).as("period %d site %s", t, id).isGreaterThanOrEqualTo(-1e-9 * Math.max(1, bought));
+                flows += out_;
+                double revenue = v.get(t + "|revenue|" + id);
+                assertThat(v.get(t + "|value-added|" + id)).as("period %d site %s", t, id)
+                        .isCloseTo(revenue - used, offset(1e-6 * Math.max(1, revenue)));
+            }
+        }
+        assertThat(flows).as("flows out over the run").isPositive();
+    }
+
+    private static org.assertj.core.data.Offset<Double> offset(double x) {
+        return org.assertj.core.data.Offset.offset(x);
+    }
+
     @Test
     void aLargeNetworkWritesTheHardestHitSitesAndCountryTotalsThatAddUp() throws IOException {
         var net = SyntheticNetworks.generate(ResultsWriter.ALL_SITES_UP_TO + 300, 6000, 9);
