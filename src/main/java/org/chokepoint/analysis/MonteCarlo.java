@@ -137,10 +137,9 @@ public final class MonteCarlo {
         final int[] siteFirm;
         final int countries;
         final int firms;
-        /** Per priced cell: item, market; per item: its sellers' baseline-output weights. */
+        /** Per priced cell: its item and market. */
         final int[] cellItem;
         final int[] cellMarket;
-        final double[] baseCost;
         final List<String> keys = new ArrayList<>();
         final List<String> countryIds;
         final List<String> firmIds;
@@ -174,10 +173,6 @@ public final class MonteCarlo {
                     }
                 }
             }
-            baseCost = new double[c.itemCount()];
-            for (int s = 0; s < c.siteCount(); s++) {
-                baseCost[c.siteItem(s)] += Math.max(0, c.baseOutput(s)) * c.basePrice(s);
-            }
             List<int[]> cells = new ArrayList<>();
             var rule = sim.priceRule();
             if (rule != null) {
@@ -206,20 +201,16 @@ public final class MonteCarlo {
             java.util.Arrays.fill(row, 0);
         }
 
-        void period(RunState s, double[] row, double[] cost) {
-            CompiledNetwork c = s.network();
-            java.util.Arrays.fill(cost, 0);
+        void period(RunState s, double[] row) {
             int t = s.period();
             for (int site = 0; site < siteCountry.length; site++) {
                 double va = s.valueAdded(site);
                 boolean moves = firmAt[site] != null;
                 row[moves ? countryAt[site][t] : siteCountry[site]] += va;
                 row[countries + (moves ? firmAt[site][t] : siteFirm[site])] += va;
-                cost[c.siteItem(site)] += Math.max(0, c.baseOutput(site)) * s.unitCost(site);
             }
             for (int k = 0; k < cellItem.length; k++) {
-                int i = cellItem[k];
-                double index = s.scarcity(i, cellMarket[k]) * (baseCost[i] > 0 ? cost[i] / baseCost[i] : 1);
+                double index = s.priceIndex(cellItem[k], cellMarket[k]);
                 int at = countries + firms + k;
                 row[at] = Math.max(row[at], index);
             }
@@ -389,7 +380,6 @@ public final class MonteCarlo {
                                         List<Uncertainty.Parameter> uncertain, List<java.util.function.DoubleUnaryOperator> draws,
                                         ThreadLocal<RunState> states, int run, int cells, int demand, Books books, double[] row) {
         double[] shortfall = new double[cells];
-        double[] cost = new double[sim.network().itemCount()];
         Recorder rec = new Recorder() {
             @Override
             public void start(CompiledNetwork n, int p) {
@@ -407,7 +397,7 @@ public final class MonteCarlo {
                     }
                     shortfall[t * demand + j] = x;
                 }
-                books.period(s, row, cost);
+                books.period(s, row);
             }
         };
         if (uncertain.isEmpty()) {

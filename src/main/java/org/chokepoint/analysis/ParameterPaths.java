@@ -201,25 +201,15 @@ public final class ParameterPaths {
 
     /** {@code b} with one number set; out-of-range values fail as the file's would. */
     private static org.chokepoint.model.Behaviour setBehaviour(org.chokepoint.model.Behaviour b, String key, double v) {
-        org.chokepoint.model.Behaviour.Prices p = b.prices() == null || b.prices().off()
-                ? new org.chokepoint.model.Behaviour.Prices(null, null, null, null, null, null, null, null, false) : b.prices();
-        org.chokepoint.model.Behaviour none = org.chokepoint.model.Behaviour.DEFAULT;
         return switch (key) {
             case "restoration-time" -> b.overriddenBy(new org.chokepoint.model.Behaviour(null, v, null));
             case "carrying-cost" -> b.overriddenBy(new org.chokepoint.model.Behaviour(null, null, v));
             case "final-demand-elasticity" -> b.overriddenBy(new org.chokepoint.model.Behaviour(null, null, null, null, null, v));
-            case "prices.elasticity" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(v, p.endElasticity(), p.items(),
-                    p.supplyElasticity(), p.adjustment(), p.ceiling(), p.floor(), p.markets(), false));
-            case "prices.end-item-elasticity" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), v, p.items(),
-                    p.supplyElasticity(), p.adjustment(), p.ceiling(), p.floor(), p.markets(), false));
-            case "prices.supply-elasticity" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(),
-                    p.items(), v, p.adjustment(), p.ceiling(), p.floor(), p.markets(), false));
-            case "prices.adjustment" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(),
-                    p.items(), p.supplyElasticity(), org.chokepoint.model.Duration.periods(v), p.ceiling(), p.floor(), p.markets(), false));
-            case "prices.ceiling" -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(), p.items(),
-                    p.supplyElasticity(), p.adjustment(), v, p.floor(), p.markets(), false));
-            default -> b.withPrices(new org.chokepoint.model.Behaviour.Prices(p.elasticity(), p.endElasticity(), p.items(),
-                    p.supplyElasticity(), p.adjustment(), p.ceiling(), v, p.markets(), false));
+            default -> {
+                org.chokepoint.model.Behaviour.Prices p = b.prices() == null || b.prices().off()
+                        ? new org.chokepoint.model.Behaviour.Prices(null, null, null, null, null, null, null, null, false) : b.prices();
+                yield b.withPrices(p.with(key.substring("prices.".length()), v));
+            }
         };
     }
 

@@ -81,7 +81,7 @@ public final class Sweep {
         if (metric.startsWith(VALUE_ADDED_LOSS) && sides.contains(metric.substring(VALUE_ADDED_LOSS.length()))) {
             return null;
         }
-        java.util.SortedSet<String> cells = pricedCells(scenario);
+        java.util.SortedSet<String> cells = pricedCells(scenario); // compiles the network: only past the cheap checks
         if (metric.startsWith(PEAK_PRICE) && cells.contains(metric.substring(PEAK_PRICE.length()))) {
             return null;
         }

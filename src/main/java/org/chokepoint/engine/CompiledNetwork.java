@@ -126,6 +126,11 @@ public final class CompiledNetwork implements Cloneable {
     final int[] poolSwitch;
     /** Per site: the country it is in (where its buyers' market is). */
     final String[] siteLocation;
+    /** Sites by the item they make (CSR): item i's makers are {@code itemSites[itemSiteOffsets[i] .. itemSiteOffsets[i+1]-1]}. */
+    final int[] itemSiteOffsets;
+    final int[] itemSites;
+    /** Per item: its makers' baseline output at their baseline prices, the weights of its cost index. */
+    final double[] itemBaseValue;
     /** Per site: whether it changes owner at some date (its owner then depends on the day). */
     final boolean[] changesOwner;
 
@@ -364,6 +369,18 @@ public final class CompiledNetwork implements Cloneable {
                 poolMembers[pfill[demandPool[j]]++] = j;
             }
         }
+        itemSiteOffsets = new int[itemIds.length + 1];
+        for (int t = 0; t < siteCount; t++) {
+            itemSiteOffsets[siteItem[t] + 1]++;
+        }
+        for (int i = 0; i < itemIds.length; i++) {
+            itemSiteOffsets[i + 1] += itemSiteOffsets[i];
+        }
+        itemSites = new int[siteCount];
+        int[] ifill = Arrays.copyOf(itemSiteOffsets, itemIds.length);
+        for (int t = 0; t < siteCount; t++) {
+            itemSites[ifill[siteItem[t]]++] = t;
+        }
         siteLocation = new String[siteCount];
         changesOwner = new boolean[siteCount];
         for (int s = 0; s < siteCount; s++) {
@@ -379,6 +396,10 @@ public final class CompiledNetwork implements Cloneable {
             }
         }
         baseOutput = leontief();
+        itemBaseValue = new double[itemIds.length];
+        for (int t = 0; t < siteCount; t++) {
+            itemBaseValue[siteItem[t]] += Math.max(0, baseOutput[t]) * basePrice[t];
+        }
         baseFlow = new double[total];
         for (int l = 0; l < linkCount; l++) {
             int k = linkSlot[l];
@@ -612,6 +633,23 @@ public final class CompiledNetwork implements Cloneable {
     public int item(String id) {
         int i = java.util.Arrays.binarySearch(itemIds, id);
         return i >= 0 ? i : -1;
+    }
+
+    /**
+     * Item {@code item}'s cost index, baseline 1: its makers' unit costs ({@code unitCost[offset +
+     * site]}) against their baseline prices, weighted by baseline output; 1 if it has no baseline output.
+     */
+    double costIndex(int item, double[] unitCost, int offset) {
+        double base = itemBaseValue[item];
+        if (!(base > 0)) {
+            return 1;
+        }
+        double cost = 0;
+        for (int i = itemSiteOffsets[item]; i < itemSiteOffsets[item + 1]; i++) {
+            int t = itemSites[i];
+            cost += Math.max(0, baseOutput[t]) * unitCost[offset + t];
+        }
+        return cost / base;
     }
 
     /** Whether site {@code s} changes owner at some date. */

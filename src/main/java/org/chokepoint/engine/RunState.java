@@ -516,6 +516,14 @@ public final class RunState {
         return markets > 0 && market < markets && priced[item * markets + market];
     }
 
+    /**
+     * The price index of item {@code item} in market {@code market} this period, baseline 1: the
+     * scarcity multiplier times its makers' unit costs against their baseline prices.
+     */
+    public double priceIndex(int item, int market) {
+        return scarcity(item, market) * n.costIndex(item, unitCost, 0);
+    }
+
     /** What the buyers of demand entry {@code j} want this period, before any procurement ban. */
     public double wanted(int j) {
         return want[j];

@@ -188,16 +188,7 @@ public final class SeriesRecorder implements Recorder {
      * times its sellers' unit cost against their baseline price, weighted by baseline output.
      */
     public double priceIndex(int t, int item, int market) {
-        double cost = 0;
-        double base = 0;
-        for (int site = 0; site < sites; site++) {
-            if (net.siteItem[site] == item) {
-                double w = net.baseOutput[site] > 0 ? net.baseOutput[site] : 0;
-                cost += w * unitCost(t, site);
-                base += w * net.basePrice[site];
-            }
-        }
-        return scarcity(t, item, market) * (base > 0 ? cost / base : 1);
+        return scarcity(t, item, market) * net.costIndex(item, unitCost, t * sites);
     }
 
     public int periods() {

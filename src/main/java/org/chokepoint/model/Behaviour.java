@@ -109,6 +109,23 @@ public record Behaviour(String rationing, Double restorationTime, Double carryin
             }
         }
 
+        /**
+         * This rule, on, with one number set: {@code elasticity}, {@code end-item-elasticity},
+         * {@code supply-elasticity}, {@code adjustment} (periods), {@code ceiling} or {@code floor}.
+         */
+        public Prices with(String key, double v) {
+            Double e = key.equals("elasticity") ? Double.valueOf(v) : elasticity;
+            Double end = key.equals("end-item-elasticity") ? Double.valueOf(v) : endElasticity;
+            Double supply = key.equals("supply-elasticity") ? Double.valueOf(v) : supplyElasticity;
+            Duration adjust = key.equals("adjustment") ? Duration.periods(v) : adjustment;
+            Double top = key.equals("ceiling") ? Double.valueOf(v) : ceiling;
+            Double bottom = key.equals("floor") ? Double.valueOf(v) : floor;
+            if (!java.util.List.of("elasticity", "end-item-elasticity", "supply-elasticity", "adjustment", "ceiling", "floor").contains(key)) {
+                throw new IllegalArgumentException("prices have no number '" + key + "'");
+            }
+            return new Prices(e, end, items, supply, adjust, top, bottom, markets, false);
+        }
+
         /** This rule with whatever {@code other} sets in its place. */
         Prices overriddenBy(Prices other) {
             if (other == null) {

@@ -46,6 +46,18 @@ public record Decision(String measure, Effect effect, int link, int demand, Stri
         }
     }
 
+    /** The same decision in force from {@code newFrom} to {@code newTo} (null: open-ended). */
+    public Decision during(LocalDate newFrom, LocalDate newTo) {
+        return new Decision(measure, effect, link, demand, linkName, item, newFrom, newTo, announced, license, factor, markup,
+                stockpile, condition, trace);
+    }
+
+    /** The same decision with other rule steps. */
+    public Decision withTrace(List<String> steps) {
+        return new Decision(measure, effect, link, demand, linkName, item, from, to, announced, license, factor, markup, stockpile,
+                condition, steps);
+    }
+
     public Decision {
         trace = List.copyOf(trace);
     }

@@ -160,6 +160,7 @@ public final class PolicyEvaluator {
         bounds.add(null);
         bounds.addAll(changes);
         List<Decision> all = new ArrayList<>();
+        Map<List<Object>, Integer> latest = new HashMap<>(); // measure, effect, link, demand: its last decision in all
         List<Escalation> escalations = null;
         for (int i = 0; i < bounds.size(); i++) {
             LocalDate from = bounds.get(i);
@@ -182,18 +183,13 @@ public final class PolicyEvaluator {
                     continue;
                 }
                 // The same decision on both sides of a change is one decision (a license applied for once).
-                Decision sameBefore = null;
-                for (int k = all.size() - 1; k >= 0 && sameBefore == null; k--) {
-                    Decision e = all.get(k);
-                    if (start.equals(e.to()) && sameButDates(e, d)) {
-                        sameBefore = e;
-                        all.set(k, new Decision(e.measure(), e.effect(), e.link(), e.demand(), e.linkName(), e.item(), e.from(), end,
-                                e.announced(), e.license(), e.factor(), e.markup(), e.stockpile(), e.condition(), e.trace()));
-                    }
-                }
-                if (sameBefore == null) {
-                    all.add(new Decision(d.measure(), d.effect(), d.link(), d.demand(), d.linkName(), d.item(), start, end,
-                            d.announced(), d.license(), d.factor(), d.markup(), d.stockpile(), d.condition(), d.trace()));
+                List<Object> key = List.of(d.measure(), d.effect(), d.link(), d.demand());
+                Integer last = latest.get(key);
+                if (last != null && start.equals(all.get(last).to()) && sameButDates(all.get(last), d)) {
+                    all.set(last, all.get(last).during(all.get(last).from(), end));
+                } else {
+                    latest.put(key, all.size());
+                    all.add(d.during(start, end));
                 }
             }
         }
@@ -202,18 +198,14 @@ public final class PolicyEvaluator {
             if (d.condition() == null && changes.contains(d.from())) {
                 List<String> trace = new ArrayList<>(d.trace());
                 trace.add(Math.min(1, trace.size()), "as the sites are owned from " + d.from() + " on");
-                all.set(k, new Decision(d.measure(), d.effect(), d.link(), d.demand(), d.linkName(), d.item(), d.from(), d.to(),
-                        d.announced(), d.license(), d.factor(), d.markup(), d.stockpile(), d.condition(), trace));
+                all.set(k, d.withTrace(trace));
             }
         }
         return new PolicyDecisions(scenario, compiled, all, escalations);
     }
 
     private static boolean sameButDates(Decision a, Decision b) {
-        return a.measure().equals(b.measure()) && a.effect() == b.effect() && a.link() == b.link() && a.demand() == b.demand()
-                && java.util.Objects.equals(a.license(), b.license()) && a.factor() == b.factor() && a.markup() == b.markup()
-                && a.stockpile() == b.stockpile() && java.util.Objects.equals(a.announced(), b.announced())
-                && a.trace().equals(b.trace());
+        return a.during(null, null).equals(b.during(null, null));
     }
 
     private static PolicyDecisions evaluateAsOwned(Scenario scenario, CompiledNetwork compiled) {
