@@ -113,8 +113,30 @@ public final class MonteCarlo {
      *
      * @param keys the countries, then the firms, then {@code item@market} cells
      * @param values run r, key k at {@code r * keys.size() + k}
+     * @param probes the scenario's observed series, bound
+     * @param observed every run's buckets of every observed series: run r, series i, bucket b at
+     *     {@code r * width + offset(i) + b} (day-weighted sums for levels: see {@link #observedPercentile})
      */
-    public record Accounts(List<String> countries, List<String> firms, List<String> cells, List<String> keys, double[] values) {
+    public record Accounts(List<String> countries, List<String> firms, List<String> cells, List<String> keys, double[] values,
+                           List<Backtests.Probe> probes, double[] observed) {
+
+        /** Percentile {@code p} (0-100) across runs of observed series {@code i}, bucket by bucket. */
+        public double[] observedPercentile(int i, double p) {
+            int[] at = Backtests.offsets(probes);
+            int width = at[probes.size()];
+            int runs = observed.length / width;
+            double[] out = new double[at[i + 1] - at[i]];
+            double[] column = new double[runs];
+            Percentile percentile = new Percentile(p);
+            for (int b = 0; b < out.length; b++) {
+                for (int r = 0; r < runs; r++) {
+                    column[r] = observed[r * width + at[i] + b];
+                }
+                out[b] = percentile.evaluate(column);
+            }
+            probes.get(i).finish(out, 0);
+            return out;
+        }
 
         /** Every run's value for one key, in run order, or null if there is no such key. */
         public double[] of(String key) {
@@ -144,6 +166,8 @@ public final class MonteCarlo {
         final List<String> countryIds;
         final List<String> firmIds;
         final List<String> cellIds = new ArrayList<>();
+        final List<Backtests.Probe> probes;
+        final int[] probeAt;
         /** Per site that changes owner, per period: its firm's and its country's index; null for the others. */
         final int[][] firmAt;
         final int[][] countryAt;
@@ -191,17 +215,28 @@ public final class MonteCarlo {
             keys.addAll(countryIds);
             keys.addAll(firmIds);
             keys.addAll(cellIds);
+            probes = Backtests.probes(scenario, c);
+            probeAt = Backtests.offsets(probes);
+        }
+
+        /** Numbers of the observed series' buckets in a run. */
+        int observedWidth() {
+            return probeAt[probes.size()];
         }
 
         int width() {
             return keys.size();
         }
 
-        void start(double[] row) {
+        void start(double[] row, double[] observed) {
             java.util.Arrays.fill(row, 0);
+            java.util.Arrays.fill(observed, 0);
         }
 
-        void period(RunState s, double[] row) {
+        void period(RunState s, double[] row, double[] observed) {
+            for (int i = 0; i < probes.size(); i++) {
+                probes.get(i).add(s, observed, probeAt[i]);
+            }
             int t = s.period();
             for (int site = 0; site < siteCountry.length; site++) {
                 double va = s.valueAdded(site);
@@ -255,6 +290,7 @@ public final class MonteCarlo {
         double[] totalUnits = new double[runs];
         Books books = new Books(scenario, c, sim);
         double[] accounts = new double[runs * books.width()];
+        double[] observed = new double[runs * books.observedWidth()];
         ThreadLocal<RunState> states = ThreadLocal.withInitial(sim::newState);
         // Runs go in blocks. While block i+1 simulates, block i is folded by one task per stripe of
         // cells, each folding the block's runs in run order; block i+1's folds start only after block
@@ -268,13 +304,14 @@ public final class MonteCarlo {
         });
         try {
             List<Future<double[]>> current = submitBlock(pool, 0, Math.min(runs, BLOCK), scenario, parameters, sim, decisions,
-                    uncertain, draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size(), books, accounts);
+                    uncertain, draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size(), books, accounts,
+                    observed);
             for (int start = 0; start < runs; start += BLOCK) {
                 int end = Math.min(runs, start + BLOCK);
                 List<Future<double[]>> next = end < runs
                         ? submitBlock(pool, end, Math.min(runs, end + BLOCK), scenario, parameters, sim, decisions, uncertain,
                                 draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size(), books,
-                                accounts)
+                                accounts, observed)
                         : List.of();
                 List<double[]> block = new ArrayList<>();
                 for (Future<double[]> f : current) {
@@ -328,7 +365,7 @@ public final class MonteCarlo {
         }
         return new Result(runs, periods, demand, percentiles.clone(), bands, mean, totals, totalUnits, List.copyOf(markets), byMarket, exact,
                 new Accounts(List.copyOf(books.countryIds), List.copyOf(books.firmIds), List.copyOf(books.cellIds), List.copyOf(books.keys),
-                        accounts));
+                        accounts, books.probes, observed));
     }
 
     private static List<Future<double[]>> submitBlock(ExecutorService pool, int from, int to, Scenario scenario, Parameters parameters,
@@ -336,15 +373,17 @@ public final class MonteCarlo {
                                                      List<java.util.function.DoubleUnaryOperator> draws, ThreadLocal<RunState> states,
                                                      int cells, int demand, double[] totals, double[] totalUnits, double[] price,
                                                      int[] marketOf, double[] byMarket, int marketCount, Books books,
-                                                     double[] accounts) {
+                                                     double[] accounts, double[] observed) {
         List<Future<double[]>> out = new ArrayList<>();
         for (int r = from; r < to; r++) {
             final int run = r;
             out.add(pool.submit(() -> {
                 double[] row = new double[books.width()];
+                double[] seen = new double[books.observedWidth()];
                 double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, run, cells, demand,
-                        books, row);
+                        books, row, seen);
                 System.arraycopy(row, 0, accounts, run * books.width(), row.length);
+                System.arraycopy(seen, 0, observed, run * seen.length, seen.length);
                 double value = 0;
                 double units = 0;
                 for (int k = 0; k < cells; k++) {
@@ -378,13 +417,14 @@ public final class MonteCarlo {
     /** One run's shortfall per demand entry and period, with its own draws. */
     private static double[] simulateOne(Scenario scenario, Parameters parameters, Simulation sim, PolicyDecisions decisions,
                                         List<Uncertainty.Parameter> uncertain, List<java.util.function.DoubleUnaryOperator> draws,
-                                        ThreadLocal<RunState> states, int run, int cells, int demand, Books books, double[] row) {
+                                        ThreadLocal<RunState> states, int run, int cells, int demand, Books books, double[] row,
+                                        double[] seen) {
         double[] shortfall = new double[cells];
         Recorder rec = new Recorder() {
             @Override
             public void start(CompiledNetwork n, int p) {
                 java.util.Arrays.fill(shortfall, 0);
-                books.start(row);
+                books.start(row, seen);
             }
 
             @Override
@@ -397,7 +437,7 @@ public final class MonteCarlo {
                     }
                     shortfall[t * demand + j] = x;
                 }
-                books.period(s, row);
+                books.period(s, row, seen);
             }
         };
         if (uncertain.isEmpty()) {

@@ -193,6 +193,7 @@ public final class ParameterPaths {
             alts.forEach(b::alternate);
             demand.forEach(b::demand);
             n.notes().forEach(b::note);
+            n.facts().forEach(b::fact);
             net = b.build();
         }
         Scenario out = s.with(net, measures);

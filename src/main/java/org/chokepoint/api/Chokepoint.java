@@ -8,6 +8,9 @@ import org.chokepoint.policy.PolicyEvaluator;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.engine.SeriesRecorder;
+import org.chokepoint.analysis.Backtests;
+import java.util.ArrayList;
+import java.util.List;
 import org.chokepoint.engine.Simulation;
 import org.chokepoint.engine.Timeline;
 import org.chokepoint.io.NetworkReader;
@@ -49,22 +52,33 @@ public final class Chokepoint {
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, compiled);
         Simulation sim = new Simulation(compiled, parameters);
         var state = sim.newState();
+        List<Backtests.Probe> probes = Backtests.probes(scenario, compiled);
         SeriesRecorder series = new SeriesRecorder(true, false);
-        PolicyRun.run(sim, decisions, 0, state, series);
+        Backtests.Recording withMeasures = new Backtests.Recording(series, probes);
+        PolicyRun.run(sim, decisions, 0, state, withMeasures);
         SeriesRecorder baseline = new SeriesRecorder(true, false);
+        Backtests.Recording without = new Backtests.Recording(baseline, probes);
         // Without the measures, with the network's own paths (growth, expansions, closures).
         sim.run(Timeline.builder(compiled).paths(compiled, scenario.start(), scenario.step(), scenario.periods()).build(), scenario.periods(),
-                state, baseline);
+                state, without);
+        List<double[]> observedModel = new ArrayList<>();
+        List<double[]> observedBaseline = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            observedModel.add(withMeasures.values(i));
+            observedBaseline.add(without.values(i));
+        }
         return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline, scenario.start(), scenario.step()),
-                RunSummary.of(compiled, baseline, baseline, scenario.start(), scenario.step()));
+                RunSummary.of(compiled, baseline, baseline, scenario.start(), scenario.step()), probes, observedModel, observedBaseline);
     }
 
     /**
      * One simulated run: the compiled network, the policy decisions, every recorded series, and the
-     * headline figures with the measures and without them.
+     * headline figures with the measures and without them; and, for each of the scenario's observed
+     * series, the model's values in its months, quarters or years with the measures and without.
      */
     public record Run(Scenario scenario, CompiledNetwork network, PolicyDecisions decisions, SeriesRecorder series,
-                      SeriesRecorder baselineSeries, RunSummary summary, RunSummary baseline) {}
+                      SeriesRecorder baselineSeries, RunSummary summary, RunSummary baseline, List<Backtests.Probe> probes,
+                      List<double[]> observedModel, List<double[]> observedBaseline) {}
 
     /** The version of this build, e.g. {@code 0.1.0}. */
     public static String version() {

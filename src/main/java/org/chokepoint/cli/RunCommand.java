@@ -70,6 +70,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             description = "What to write, any of csv, json, png, pdf (default: ${DEFAULT-VALUE}).")
     List<String> formats;
 
+    @Option(names = "--per", paramLabel = "LIST", split = ",", defaultValue = "quarter",
+            description = "Calendar spans to aggregate results.csv to, any of month, quarter, year, each written as"
+                    + " results-by-SPAN.csv (flows summed, levels averaged over days; default: ${DEFAULT-VALUE}).")
+    List<String> per;
+
     @Option(names = "--rationing", paramLabel = "RULE",
             description = "How a short supplier shares its output: proportional or final-demand-first (default: the"
                     + " scenario's behaviour, else proportional).")
@@ -88,6 +93,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         for (String f : formats) {
             if (!List.of("csv", "json", "png", "pdf").contains(f)) {
                 throw new Main.UsageException("unknown format '" + f + "' in --formats; use csv, json, png or pdf, separated by commas");
+            }
+        }
+        for (String p : per) {
+            if (org.chokepoint.model.Observed.Per.of(p) == null) {
+                throw new Main.UsageException("unknown span '" + p + "' in --per; use month, quarter or year, separated by commas");
             }
         }
         if (runs != null && (runs < 1 || runs > MAX_RUNS)) {
@@ -113,6 +123,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         List<String> sure = new ArrayList<>();
         if (formats.contains("csv")) {
             sure.add("results.csv");
+            per.forEach(p -> sure.add("results-by-" + p + ".csv"));
         }
         if (formats.contains("json")) {
             sure.add("summary.json");
@@ -144,9 +155,23 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private void write(Path tmp, Scenario s, org.chokepoint.engine.Parameters params, Chokepoint.Run run, MonteCarlo.Result mc,
                        int nThreads, List<String> written) throws IOException {
         boolean[] sites = allSeries ? ResultsWriter.allSites(run.network()) : ResultsWriter.defaultSites(run.network(), run.summary());
+        List<org.chokepoint.analysis.Backtests.Fit> fits = org.chokepoint.analysis.Backtests.fits(s, run.probes(), run.observedModel(),
+                run.observedBaseline(), mc);
+        if (formats.contains("csv") && !fits.isEmpty()) {
+            AtomicFiles.write(tmp.resolve("observed.csv"), o -> org.chokepoint.io.BacktestWriter.writeObserved(fits, o));
+            AtomicFiles.write(tmp.resolve("fit.csv"), o -> org.chokepoint.io.BacktestWriter.writeFit(fits, o));
+            written.add("observed.csv");
+            written.add("fit.csv");
+        }
         if (formats.contains("csv")) {
             AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), sites, o));
             written.add("results.csv");
+            for (String p : per) {
+                String name = "results-by-" + p + ".csv";
+                AtomicFiles.write(tmp.resolve(name), o -> ResultsWriter.writeAggregated(s, run.network(), run.series(), sites,
+                        org.chokepoint.model.Observed.Per.of(p), o));
+                written.add(name);
+            }
             if (mc != null) {
                 AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
                 AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
@@ -156,7 +181,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (formats.contains("json")) {
             AtomicFiles.write(tmp.resolve("summary.json"),
-                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, sites, o));
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, sites, fits, o));
             written.add("summary.json");
         }
         if (!formats.contains("png") && !formats.contains("pdf")) {

@@ -22,6 +22,11 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario, network or sweep files (.yaml, .yml, .json), or folders of CSV tables.")
     List<Path> files;
 
+    @CommandLine.Option(names = "--strict", description = {"Also refuse a back-test that rests on facts public only after its event"
+            + " (an as-of date after the first announcement of a measure taking effect in the run, or the scenario's event)"
+            + " unless they are marked calibrated, and, in a scenario that dates its facts, elements with no as-of date."})
+    boolean strict;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -36,6 +41,13 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                 }
                 Inputs in = Inputs.load(file);
                 out.println(file + ": ok");
+                if (in.scenario() != null && strict) {
+                    List<Problem> late = org.chokepoint.model.Backtest.strictProblems(in.scenario());
+                    if (!late.isEmpty()) {
+                        all.addAll(late);
+                        continue;
+                    }
+                }
                 if (in.scenario() != null) {
                     Summary.scenario(out, in.scenario());
                 } else {

@@ -7,12 +7,14 @@ import java.util.function.Supplier;
 import org.chokepoint.model.Alternate;
 import org.chokepoint.model.Demand;
 import org.chokepoint.model.Duration;
+import org.chokepoint.model.Fact;
 import org.chokepoint.model.FieldException;
 import org.chokepoint.model.Firm;
 import org.chokepoint.model.Item;
 import org.chokepoint.model.NetworkBuilder;
 import org.chokepoint.model.Note;
 import org.chokepoint.model.Origin;
+import org.chokepoint.model.Problem;
 import org.chokepoint.model.Site;
 import org.chokepoint.model.SupplyLink;
 
@@ -22,7 +24,7 @@ import org.chokepoint.model.SupplyLink;
  */
 final class Elements {
 
-    static final List<String> NOTE_KEYS = List.of("sources", "assumption", "note");
+    static final List<String> NOTE_KEYS = List.of("sources", "assumption", "note", "as-of", "calibrated");
     static final List<String> ITEM = keys("id", "name", "value", "eccn", "category", "tpp", "performance-density",
             "transfer-rate", "interconnect", "memory-bandwidth", "memory-bandwidth-density");
     static final List<String> FIRM = keys("id", "name", "country", "parent", "aliases", "owners");
@@ -127,7 +129,8 @@ final class Elements {
         double share = f.number("share", 1.0, "A fraction of the customer's need, in [0, 1].");
         Duration lead = f.duration("lead-time", Duration.ZERO);
         double markup = f.number("markup", 0.0, "A fraction of the price, e.g. 0.05 for 5%.");
-        return build(f, o, () -> new SupplyLink(from, to, item, share, lead, markup), b, null);
+        return build(f, o, () -> new SupplyLink(from, to, item, share, lead, markup), b,
+                "links/" + from + "->" + to + (item == null ? "" : "/" + item));
     }
 
     static Alternate alternate(Fields f, Origin o, NetworkBuilder b) {
@@ -140,7 +143,8 @@ final class Elements {
         Duration ramp = f.duration("ramp", Duration.ZERO);
         double maxShare = f.number("max-share", 1.0, "A fraction in [0, 1].");
         double premium = f.number("premium", 0.0, "A fraction of the price, e.g. 0.15 for 15%.");
-        return build(f, o, () -> new Alternate(site, item, from, as, factor, qualify, ramp, maxShare, premium), b, null);
+        return build(f, o, () -> new Alternate(site, item, from, as, factor, qualify, ramp, maxShare, premium), b,
+                "alternates/" + site + "/" + item + "<-" + from);
     }
 
     static Demand demand(Fields f, Origin o, NetworkBuilder b) {
@@ -153,7 +157,8 @@ final class Elements {
                 "Factors of quantity from dates on: {2025-07-07: 1.2, 2026-01-05: 1.5}.");
         String pool = f.text("pool", false, "");
         Duration switching = f.duration("switching", Duration.ZERO);
-        return build(f, o, () -> new Demand(item, market, site, quantity, price, path, pool, switching), b, null);
+        return build(f, o, () -> new Demand(item, market, site, quantity, price, path, pool, switching), b,
+                "demand/" + item + "@" + market + "/" + site);
     }
 
     /**
@@ -233,7 +238,7 @@ final class Elements {
         try {
             T t = make.get();
             if (element != null) {
-                notes(f, element, b);
+                notes(f, o, element, b);
             }
             return t;
         } catch (FieldException e) {
@@ -248,7 +253,8 @@ final class Elements {
         return v instanceof Node.Scalar s ? s.text.trim() : null;
     }
 
-    static void notes(Fields f, String element, NetworkBuilder b) {
+    static void notes(Fields f, Origin o, String element, NetworkBuilder b) {
+        b.fact(fact(f, o, element, b.defaultAsOf()));
         for (String s : f.texts("sources")) {
             b.note(new Note(element, Note.Kind.SOURCE, s));
         }
@@ -260,6 +266,24 @@ final class Elements {
         if (note != null) {
             b.note(new Note(element, Note.Kind.NOTE, note));
         }
+    }
+
+    /**
+     * The element's {@code as-of} (else {@code dflt}, its file's) and {@code calibrated}: text
+     * saying what the figure was fitted to, or {@code true}.
+     */
+    static Fact fact(Fields f, Origin o, String element, java.time.LocalDate dflt) {
+        java.time.LocalDate asOf = f.date("as-of", false);
+        String calibrated = null;
+        Node c = f.raw("calibrated");
+        if (c instanceof Node.Scalar s && s.type == Node.Scalar.Type.BOOLEAN) {
+            calibrated = Boolean.parseBoolean(s.text.trim()) ? "calibrated" : null;
+        } else if (c != null) {
+            calibrated = f.text("calibrated", false, "What the figure was fitted to, e.g. \"the 2020 shipments\", or true.");
+            calibrated = "true".equalsIgnoreCase(calibrated) ? "calibrated" : "false".equalsIgnoreCase(calibrated) ? null : calibrated;
+        }
+        Problem where = o.problem(f.has("as-of") ? "as-of" : null, "", "");
+        return new Fact(element, asOf != null ? asOf : dflt, calibrated, where);
     }
 
     private static OptionalDouble optional(double x) {

@@ -23,7 +23,8 @@ import org.chokepoint.model.SupplyLink;
  */
 public final class NetworkReader {
 
-    static final List<String> TOP = List.of("items", "firms", "sites", "links", "alternates", "demand", "sources", "assumptions", "description");
+    static final List<String> TOP = List.of("items", "firms", "sites", "links", "alternates", "demand", "sources", "assumptions", "description",
+            "as-of");
 
     private NetworkReader() {}
 
@@ -76,6 +77,7 @@ public final class NetworkReader {
         top.texts("sources").forEach(s -> b.note(new org.chokepoint.model.Note("network", org.chokepoint.model.Note.Kind.SOURCE, s)));
         top.texts("assumptions").forEach(s -> b.note(new org.chokepoint.model.Note("network", org.chokepoint.model.Note.Kind.ASSUMPTION, s)));
         top.text("description", false, "");
+        b.defaultAsOf(top.date("as-of", false));
 
         forEach(top, "items", Elements.ITEM, "an item", (f, o) -> {
             Item it = Elements.item(f, o, b);

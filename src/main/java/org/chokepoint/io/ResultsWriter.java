@@ -78,6 +78,56 @@ public final class ResultsWriter {
             throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write("period,date,metric,key,value\n");
+        String[] prefixes = new String[r.periods()];
+        for (int t = 0; t < prefixes.length; t++) {
+            prefixes[t] = t + "," + scenario.dateOf(t) + ",";
+        }
+        emit(scenario, n, r, sites, (t, metric, key, value) -> row(w, prefixes[t], metric, key, value));
+        w.flush();
+    }
+
+    /** Receives the rows of {@code results.csv}, period by period. */
+    interface Rows {
+        void row(int t, String metric, String key, double value) throws IOException;
+    }
+
+    /** The metrics that are levels (averaged over time when aggregated); every other one is a flow (summed). */
+    static final java.util.Set<String> LEVELS = java.util.Set.of("unit-cost", "price-index", "stock");
+
+    /**
+     * Every series of {@code results.csv} summed (flows) or averaged over days (levels: unit cost,
+     * price index, stock) per calendar month, quarter or year: columns {@code period,start,end,days,
+     * metric,key,value}, {@code days} being the days of the span the run covers (a span the run
+     * covers in part has fewer than its length).
+     */
+    public static void writeAggregated(Scenario scenario, CompiledNetwork n, SeriesRecorder r, boolean[] sites,
+                                       org.chokepoint.model.Observed.Per per, OutputStream out) throws IOException {
+        var cal = org.chokepoint.analysis.Backtests.Calendar.of(scenario.start(), scenario.step(), r.periods(), per);
+        java.util.Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+        emit(scenario, n, r, sites, (t, metric, key, value) -> cal.add(t, value, !LEVELS.contains(metric),
+                sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]), 0));
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("period,start,end,days,metric,key,value\n");
+        for (int b = 0; b < cal.buckets(); b++) {
+            java.time.LocalDate from = cal.starts().get(b);
+            String prefix = per.label(from) + "," + from + "," + per.next(from).minusDays(1) + "," + cal.covered()[b] + ",";
+            for (var e : sums.entrySet()) {
+                String metric = e.getKey().substring(0, e.getKey().indexOf(','));
+                double v = e.getValue()[b];
+                if (LEVELS.contains(metric)) {
+                    v = cal.covered()[b] == 0 ? 0 : v / cal.covered()[b];
+                }
+                w.write(prefix);
+                w.write(e.getKey());
+                w.write(',');
+                w.write(number(v));
+                w.write('\n');
+            }
+        }
+        w.flush();
+    }
+
+    private static void emit(Scenario scenario, CompiledNetwork n, SeriesRecorder r, boolean[] sites, Rows rows) throws IOException {
         String[] demandKeys = new String[n.demandCount()];
         for (int j = 0; j < demandKeys.length; j++) {
             demandKeys[j] = demandKey(n, j);
@@ -110,35 +160,34 @@ public final class ResultsWriter {
         double[] valueAdded = new double[countries.length];
         for (int t = 0; t < r.periods(); t++) {
             final int period = t;
-            String prefix = t + "," + scenario.dateOf(t) + ",";
             for (int j = 0; j < demandKeys.length; j++) {
-                row(w, prefix, "demand", demandKeys[j], r.demanded(t, j));
+                rows.row(t, "demand", demandKeys[j], r.demanded(t, j));
             }
             for (int j = 0; j < demandKeys.length; j++) {
-                row(w, prefix, "delivered", demandKeys[j], r.delivered(t, j));
+                rows.row(t, "delivered", demandKeys[j], r.delivered(t, j));
             }
             for (int j = 0; j < demandKeys.length; j++) {
-                row(w, prefix, "shortfall", demandKeys[j], r.shortfall(t, j));
+                rows.row(t, "shortfall", demandKeys[j], r.shortfall(t, j));
             }
-            siteRows(w, prefix, "output", n, sites, s -> r.output(period, s));
-            siteRows(w, prefix, "unit-cost", n, sites, s -> r.unitCost(period, s));
-            siteRows(w, prefix, "revenue", n, sites, s -> r.revenue(period, s));
-            siteRows(w, prefix, "value-added", n, sites, s -> r.valueAdded(period, s));
-            siteRows(w, prefix, "purchases", n, sites, s -> r.purchases(period, s));
-            siteRows(w, prefix, "inputs-used", n, sites, s -> r.inputsUsed(period, s));
-            siteRows(w, prefix, "stock-value-change", n, sites, s -> r.stockValueChange(period, s));
-            siteRows(w, prefix, "flows-out", n, sites, s -> r.flowsOut(period, s));
-            siteRows(w, prefix, "export-revenue", n, sites, s -> r.exportRevenue(period, s));
+            siteRows(rows, t, "output", n, sites, s -> r.output(period, s));
+            siteRows(rows, t, "unit-cost", n, sites, s -> r.unitCost(period, s));
+            siteRows(rows, t, "revenue", n, sites, s -> r.revenue(period, s));
+            siteRows(rows, t, "value-added", n, sites, s -> r.valueAdded(period, s));
+            siteRows(rows, t, "purchases", n, sites, s -> r.purchases(period, s));
+            siteRows(rows, t, "inputs-used", n, sites, s -> r.inputsUsed(period, s));
+            siteRows(rows, t, "stock-value-change", n, sites, s -> r.stockValueChange(period, s));
+            siteRows(rows, t, "flows-out", n, sites, s -> r.flowsOut(period, s));
+            siteRows(rows, t, "export-revenue", n, sites, s -> r.exportRevenue(period, s));
             for (int i = 0; i < n.itemCount(); i++) {
                 for (int m = 0; m < r.markets().size(); m++) {
                     if (r.priced(i, m)) {
-                        row(w, prefix, "price-index", n.itemId(i) + "@" + r.markets().get(m), r.priceIndex(t, i, m));
+                        rows.row(t, "price-index", n.itemId(i) + "@" + r.markets().get(m), r.priceIndex(t, i, m));
                     }
                 }
             }
             for (int k = 0; k < n.slotCount(); k++) {
                 if (sites[n.slotSite(k)]) {
-                    row(w, prefix, "stock", n.siteId(n.slotSite(k)) + "/" + n.slotItemId(k), r.stock(t, k));
+                    rows.row(t, "stock", n.siteId(n.slotSite(k)) + "/" + n.slotItemId(k), r.stock(t, k));
                 }
             }
             if (partial) {
@@ -153,25 +202,24 @@ public final class ResultsWriter {
                     valueAdded[c] += r.valueAdded(t, s);
                 }
                 for (int c = 0; c < countries.length; c++) {
-                    row(w, prefix, "country-revenue", countries[c], revenue[c]);
+                    rows.row(t, "country-revenue", countries[c], revenue[c]);
                 }
                 for (int c = 0; c < countries.length; c++) {
-                    row(w, prefix, "country-value-added", countries[c], valueAdded[c]);
+                    rows.row(t, "country-value-added", countries[c], valueAdded[c]);
                 }
                 for (int c = 0; c < countries.length; c++) {
-                    row(w, prefix, "country-export-revenue", countries[c], export[c]);
+                    rows.row(t, "country-export-revenue", countries[c], export[c]);
                 }
             }
         }
-        w.flush();
     }
 
     /** One row per site written out, of one metric. */
-    private static void siteRows(Writer w, String prefix, String metric, CompiledNetwork n, boolean[] sites,
+    private static void siteRows(Rows rows, int t, String metric, CompiledNetwork n, boolean[] sites,
                                  java.util.function.IntToDoubleFunction value) throws IOException {
         for (int s = 0; s < n.siteCount(); s++) {
             if (sites[s]) {
-                row(w, prefix, metric, n.siteId(s), value.applyAsDouble(s));
+                rows.row(t, metric, n.siteId(s), value.applyAsDouble(s));
             }
         }
     }
@@ -252,6 +300,13 @@ public final class ResultsWriter {
      */
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
                                     MonteCarlo.Result mc, boolean[] keep, OutputStream out) throws IOException {
+        writeSummary(scenario, n, summary, version, mc, keep, List.of(), out);
+    }
+
+    /** As above, with the fit of each observed series and the facts a back-test checks ({@code backtest}). */
+    public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
+                                    MonteCarlo.Result mc, boolean[] keep, List<org.chokepoint.analysis.Backtests.Fit> fits,
+                                    OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.id());
         root.put("title", scenario.title());
@@ -268,6 +323,7 @@ public final class ResultsWriter {
         }
         scenario.warnings().forEach(warnings::add);
         root.put("total-shortfall-value", summary.totalShortfallValue());
+        BacktestWriter.json(root, scenario, fits);
         if (mc != null) {
             ObjectNode m = root.putObject("monte-carlo");
             m.put("runs", mc.runs());

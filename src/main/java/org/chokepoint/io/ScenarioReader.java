@@ -27,7 +27,8 @@ import org.chokepoint.model.Step;
 public final class ScenarioReader {
 
     static final List<String> KEYS = List.of("scenario", "title", "description", "network", "start", "step", "periods",
-            "seed", "measures", "sources", "assumptions", "controls", "uncertainty", "behaviour", "law");
+            "seed", "measures", "sources", "assumptions", "controls", "uncertainty", "behaviour", "law",
+            "event", "as-of", "observed");
 
     private ScenarioReader() {}
 
@@ -171,16 +172,54 @@ public final class ScenarioReader {
                     : new Problem(f.node.file, f.node.line, f.node.column, "behaviour.restoration-time", unstable.message(),
                             unstable.advice()));
         }
-        if (!f.has("uncertainty")) {
-            return plain;
+        Scenario read = plain;
+        if (f.has("uncertainty")) {
+            // Paths are checked against the scenario, so uncertainty is read once the rest is known good.
+            List<String> withDraws = new ArrayList<>(assumptions);
+            org.chokepoint.model.Uncertainty u = UncertaintyReader.read(f.nested("uncertainty"), plain, withDraws);
+            problems.throwIfAny();
+            read = new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
+                    measures, sources, withDraws, controls, u, behaviour, law);
         }
-        // Paths are checked against the scenario, so uncertainty is read once the rest is known good.
-        List<String> withDraws = new ArrayList<>(assumptions);
-        org.chokepoint.model.Uncertainty u = UncertaintyReader.read(f.nested("uncertainty"), plain, withDraws);
-        problems.throwIfAny();
-        assumptions = withDraws;
-        return new Scenario(id, title, description, network, networkSource, start, step, (int) periods, seed,
-                measures, sources, assumptions, controls, u, behaviour, law);
+        return backtest(f, read);
+    }
+
+    /**
+     * The back-test parts: the {@code event} day, the dates of the scenario's own facts (its
+     * {@code as-of}, each uncertain parameter's), and the {@code observed} series.
+     */
+    private static Scenario backtest(Fields f, Scenario s) {
+        LocalDate event = f.date("event", false);
+        LocalDate asOf = f.date("as-of", false);
+        List<org.chokepoint.model.Fact> facts = new ArrayList<>();
+        TreeOrigin top = new TreeOrigin(f.node, "");
+        facts.add(new org.chokepoint.model.Fact("scenario", asOf, null, top.problem(f.has("as-of") ? "as-of" : null, "", "")));
+        Fields u = f.nested("uncertainty");
+        if (u != null) {
+            List<Node> list = u.list("parameters");
+            for (int i = 0; i < list.size(); i++) {
+                Fields p = Fields.of(list.get(i), u.pathOf("parameters") + "[" + i + "]", f.problems, "an uncertain parameter");
+                if (p != null) {
+                    facts.add(Elements.fact(p, new TreeOrigin(p.node, p.pathOf("").replaceAll("\\.$", "")),
+                            "uncertain " + p.text("path", false, ""), asOf));
+                }
+            }
+        }
+        Scenario dated = s.withBacktest(new org.chokepoint.model.Backtest(event, facts, List.of()));
+        if (!f.has("observed")) {
+            f.problems.throwIfAny();
+            return dated;
+        }
+        List<String> markets = priceMarkets(dated);
+        List<org.chokepoint.model.Observed> observed = ObservedReader.read(f, dated, markets);
+        f.problems.throwIfAny();
+        return s.withBacktest(new org.chokepoint.model.Backtest(event, facts, observed));
+    }
+
+    /** The price markets of a scenario, none when prices are off. */
+    private static List<String> priceMarkets(Scenario s) {
+        org.chokepoint.engine.PriceRule rule = org.chokepoint.engine.Parameters.of(s).prices();
+        return rule == null ? List.of() : rule.markets();
     }
 
     static final List<String> BEHAVIOUR_KEYS = List.of("rationing", "restoration-time", "carrying-cost", "priority", "prices",

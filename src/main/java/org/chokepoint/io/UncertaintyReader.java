@@ -51,7 +51,7 @@ final class UncertaintyReader {
                 continue;
             }
             List<String> allowed = new ArrayList<>(List.of("path", "distribution", "values", "weights", "note", "sources",
-                    "assumption"));
+                    "assumption", "as-of", "calibrated"));
             allowed.addAll(NUMBER_KEYS);
             p.allow(allowed);
             String path = p.text("path", true, "What the value replaces, e.g. measures.ID.license.approval.");

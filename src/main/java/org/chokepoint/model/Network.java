@@ -22,13 +22,14 @@ public final class Network {
     private final List<Alternate> alternates;
     private final List<Demand> demand;
     private final List<Note> notes;
+    private final List<Fact> facts;
     private final Map<String, Item> itemById;
     private final Map<String, Firm> firmById;
     private final Map<String, Site> siteById;
     private volatile Graph<Site, SupplyLink> graph;
 
     Network(List<Item> items, List<Firm> firms, List<Site> sites, List<SupplyLink> links,
-            List<Alternate> alternates, List<Demand> demand, List<Note> notes) {
+            List<Alternate> alternates, List<Demand> demand, List<Note> notes, List<Fact> facts) {
         this.items = List.copyOf(items);
         this.firms = List.copyOf(firms);
         this.sites = List.copyOf(sites);
@@ -36,6 +37,7 @@ public final class Network {
         this.alternates = List.copyOf(alternates);
         this.demand = List.copyOf(demand);
         this.notes = List.copyOf(notes);
+        this.facts = List.copyOf(facts);
         this.itemById = byId(this.items, Item::id);
         this.firmById = byId(this.firms, Firm::id);
         this.siteById = byId(this.sites, Site::id);
@@ -76,6 +78,14 @@ public final class Network {
     /** Sources and assumptions attached to elements, in file order. */
     public List<Note> notes() {
         return notes;
+    }
+
+    /**
+     * When the figures of each element carrying any (every item, site, link, alternate and
+     * demand entry, firms excepted) were public, and which were calibrated, in file order.
+     */
+    public List<Fact> facts() {
+        return facts;
     }
 
     public Item item(String id) {
@@ -127,7 +137,7 @@ public final class Network {
         for (Site s : sites) {
             owned.add(s.ownerPath().isEmpty() ? s : s.ownedBy(s.firmOn(day)));
         }
-        return new Network(items, firms, owned, links, alternates, demand, notes);
+        return new Network(items, firms, owned, links, alternates, demand, notes, facts);
     }
 
     /** Items with final demand, sorted by id. */

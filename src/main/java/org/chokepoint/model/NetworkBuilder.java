@@ -41,6 +41,7 @@ public final class NetworkBuilder {
     private final OriginTable demandOrigins = new OriginTable();
     private final List<Problem> problems = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
+    private final List<Fact> facts = new ArrayList<>();
     private final Set<String> broken = new HashSet<>();
 
     public NetworkBuilder item(Item item) {
@@ -155,6 +156,24 @@ public final class NetworkBuilder {
     /** Attaches a source or an assumption to an element (kept for reports). */
     public NetworkBuilder note(Note note) {
         notes.add(note);
+        return this;
+    }
+
+    private java.time.LocalDate defaultAsOf;
+
+    /** The date of every element that gives none of its own: the network file's {@code as-of}. */
+    public NetworkBuilder defaultAsOf(java.time.LocalDate day) {
+        defaultAsOf = day;
+        return this;
+    }
+
+    public java.time.LocalDate defaultAsOf() {
+        return defaultAsOf;
+    }
+
+    /** Dates an element's figures (kept for the back-test checks). */
+    public NetworkBuilder fact(Fact fact) {
+        facts.add(fact);
         return this;
     }
 
@@ -327,7 +346,7 @@ public final class NetworkBuilder {
         }
         Map<Duration, Duration> durations = new HashMap<>();
         return new Network(items, firms, sharedSites(sites, firmById, itemById, durations), shared(links, siteById, itemById, durations),
-                alternates, demand, notes);
+                alternates, demand, notes, facts);
     }
 
     /**

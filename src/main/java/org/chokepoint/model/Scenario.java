@@ -26,11 +26,12 @@ import java.util.Objects;
  * @param law the legal tables the rules read (country groups, de minimis, the Country Chart, FDP
  *     rules, parameter sets, ownership rules): the shipped tables with the scenario's own; {@link
  *     Law#EMPTY} if none
+ * @param backtest the event's date, the scenario's dated facts and what was observed ({@link Backtest#NONE} if none)
  */
 public record Scenario(String id, String title, String description, Network network, String networkSource,
                        LocalDate start, Step step, int periods, long seed, List<Measure> measures,
                        List<String> sources, List<String> assumptions, List<ControlRule> controls, Uncertainty uncertainty,
-                       Behaviour behaviour, Law law) {
+                       Behaviour behaviour, Law law, Backtest backtest) {
 
     /** The longest run: a century of daily periods. */
     public static final int MAX_PERIODS = 36_525;
@@ -53,6 +54,15 @@ public record Scenario(String id, String title, String description, Network netw
         uncertainty = uncertainty == null ? Uncertainty.NONE : uncertainty;
         behaviour = behaviour == null ? Behaviour.DEFAULT : behaviour;
         law = law == null ? Law.EMPTY : law;
+        backtest = backtest == null ? Backtest.NONE : backtest;
+    }
+
+    /** A scenario that is no back-test. */
+    public Scenario(String id, String title, String description, Network network, String networkSource, LocalDate start,
+                    Step step, int periods, long seed, List<Measure> measures, List<String> sources, List<String> assumptions,
+                    List<ControlRule> controls, Uncertainty uncertainty, Behaviour behaviour, Law law) {
+        this(id, title, description, network, networkSource, start, step, periods, seed, measures, sources, assumptions,
+                controls, uncertainty, behaviour, law, null);
     }
 
     /** A scenario with no law tables of its own (see {@link Law#EMPTY}). */
@@ -74,31 +84,37 @@ public record Scenario(String id, String title, String description, Network netw
     /** The same scenario under other law tables. */
     public Scenario withLaw(Law newLaw) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
-                assumptions, controls, uncertainty, behaviour, newLaw);
+                assumptions, controls, uncertainty, behaviour, newLaw, backtest);
     }
 
     /** The same scenario with other behaviour. */
     public Scenario withBehaviour(Behaviour b) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
-                assumptions, controls, uncertainty, b, law);
+                assumptions, controls, uncertainty, b, law, backtest);
     }
 
     /** The same scenario with another seed. */
     public Scenario withSeed(long newSeed) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, newSeed, measures, sources,
-                assumptions, controls, uncertainty, behaviour, law);
+                assumptions, controls, uncertainty, behaviour, law, backtest);
     }
 
     /** The same scenario with another uncertainty block. */
     public Scenario withUncertainty(Uncertainty u) {
         return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
-                assumptions, controls, u, behaviour, law);
+                assumptions, controls, u, behaviour, law, backtest);
     }
 
     /** The same scenario with another network and measures (one Monte Carlo run's draw). */
     public Scenario with(Network newNetwork, List<Measure> newMeasures) {
         return new Scenario(id, title, description, newNetwork, networkSource, start, step, periods, seed, newMeasures, sources,
-                assumptions, controls, uncertainty, behaviour, law);
+                assumptions, controls, uncertainty, behaviour, law, backtest);
+    }
+
+    /** The same scenario as another back-test. */
+    public Scenario withBacktest(Backtest b) {
+        return new Scenario(id, title, description, network, networkSource, start, step, periods, seed, measures, sources,
+                assumptions, controls, uncertainty, behaviour, law, b);
     }
 
     /** The first day of the last period plus one step: the end of the simulated span. */
@@ -120,6 +136,30 @@ public record Scenario(String id, String title, String description, Network netw
                 out.add("measure " + m.id() + " ends on " + m.ends() + ", before the simulated span starts (" + start
                         + "): it changes nothing");
             }
+        }
+        out.addAll(backtestWarnings());
+        return out;
+    }
+
+    /**
+     * What a back-test should not rest on: facts public only after its event and not marked
+     * calibrated; and, once the scenario is a back-test (it observes something, or dates its facts),
+     * elements whose figures carry no date. {@code validate --strict} refuses both.
+     */
+    public List<String> backtestWarnings() {
+        List<String> out = new java.util.ArrayList<>();
+        List<Fact> late = Backtest.lateFacts(this);
+        LocalDate event = Backtest.eventOf(this);
+        if (!late.isEmpty()) {
+            out.add(late.size() + " fact" + (late.size() == 1 ? "" : "s") + " dated after the event (" + event + ") and not marked"
+                    + " calibrated: " + String.join(", ", late.stream().limit(5).map(f -> f.element() + " (as of " + f.asOf() + ")")
+                    .toList()) + (late.size() > 5 ? ", ..." : ""));
+        }
+        boolean dated = Backtest.datesItsFacts(this);
+        List<Fact> undated = Backtest.undated(this);
+        if (dated && !undated.isEmpty()) {
+            out.add(undated.size() + " element" + (undated.size() == 1 ? "" : "s") + " with no as-of date: " + String.join(", ",
+                    undated.stream().limit(5).map(Fact::element).toList()) + (undated.size() > 5 ? ", ..." : ""));
         }
         return out;
     }

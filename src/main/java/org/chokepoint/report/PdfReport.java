@@ -88,6 +88,7 @@ public final class PdfReport {
                 r.exposure(c.exposure());
             }
             p.figures(c.figures());
+            r.backtest();
             r.sourcesAndMethods();
             p.save(c.scenario().title(), c.version(), reproducibility(c), target);
         } finally {
@@ -278,6 +279,72 @@ public final class PdfReport {
         p.y -= 6;
         p.paragraph(p.regular, 9.5f, (shown < effective.size() ? "And " + (effective.size() - shown) + " more. " : "")
                 + "chokepoint explain " + c.scenarioFile() + " --link FROM->TO gives every rule step behind a decision.", 13);
+    }
+
+    /**
+     * How the model compares with what happened, series by series, and the facts it rests on:
+     * those dated after the event, those fitted to the outcome. Left out when the scenario neither
+     * observes nor dates anything.
+     */
+    private void backtest() throws IOException {
+        Scenario s = c.scenario();
+        List<org.chokepoint.analysis.Backtests.Fit> fits = org.chokepoint.analysis.Backtests.fits(s, c.run().probes(),
+                c.run().observedModel(), c.run().observedBaseline(), c.mc());
+        List<org.chokepoint.model.Fact> calibrated = org.chokepoint.model.Backtest.calibrated(s);
+        List<org.chokepoint.model.Fact> late = org.chokepoint.model.Backtest.lateFacts(s);
+        boolean dated = org.chokepoint.model.Backtest.datesItsFacts(s);
+        if (fits.isEmpty() && calibrated.isEmpty() && !dated) {
+            return;
+        }
+        p.newPage();
+        p.heading("Back-test: the model against what happened");
+        java.time.LocalDate event = org.chokepoint.model.Backtest.eventOf(s);
+        p.paragraph(p.regular, 10, "The event was known on " + event + ". A back-test may rest only on facts public before it;"
+                + " every figure of this scenario carries the date it was public (as-of), and a figure fitted to what happened"
+                + " afterwards is marked calibrated and listed below. Observed series are compared "
+                + (c.mc() == null ? "with the run with the measures" : "with the median of the " + c.mc().runs() + " runs")
+                + "; an index divides each series by its own mean over the observations before the event, so it compares"
+                + " shapes, not levels. The error is over the observations after the event; the onset is the first of them"
+                + " below the level before the event by the stated fraction.", 14);
+        p.y -= 6;
+        if (!fits.isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"series", "per", "points after", "mean abs. error", "onset observed", "onset model"});
+            for (var f : fits) {
+                var o = f.series();
+                rows.add(new String[] {o.name() + (o.calibrated() ? " (calibrated)" : ""), o.per().key() + ", " + o.compare().key(),
+                    Long.toString(f.pointsAfterEvent()), Double.isNaN(f.mape()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * f.mape()),
+                    Double.isNaN(o.onset()) ? "not asked" : f.onsetObserved() == null ? "none" : o.per().label(f.onsetObserved()),
+                    Double.isNaN(o.onset()) ? "-" : f.onsetModel() == null ? "none" : o.per().label(f.onsetModel())});
+            }
+            p.table(rows, new float[] {0.36f, 0.14f, 0.11f, 0.13f, 0.13f, 0.13f});
+            p.y -= 6;
+            for (var f : fits) {
+                p.bullet(f.series().name() + ": " + f.series().subject() + ", in " + f.series().unit() + ". Source: "
+                        + String.join("; ", f.series().sources()) + (f.note().isEmpty() ? "" : ". " + f.note()) + ".");
+            }
+            p.y -= 6;
+        }
+        p.subheading("Facts public after the event");
+        if (late.isEmpty()) {
+            p.paragraph(p.regular, 10, "None: every dated figure was public by " + event + ".", 14);
+        }
+        for (var f : late) {
+            p.bullet(f.element() + ", as of " + f.asOf() + " (" + org.chokepoint.io.BacktestWriter.where(f) + ")");
+        }
+        int undated = org.chokepoint.model.Backtest.undated(s).size();
+        if (undated > 0) {
+            p.paragraph(p.regular, 10, undated + " element" + (undated == 1 ? " gives" : "s give") + " no date (validate --strict"
+                    + " lists them).", 14);
+        }
+        p.y -= 6;
+        p.subheading("Calibrated figures");
+        if (calibrated.isEmpty()) {
+            p.paragraph(p.regular, 10, "None: no figure was fitted to what happened.", 14);
+        }
+        for (var f : calibrated) {
+            p.bullet(f.element() + ": fitted to " + f.calibrated() + (f.asOf() == null ? "" : ", as of " + f.asOf()) + ".");
+        }
     }
 
     private void sourcesAndMethods() throws IOException {

@@ -23,6 +23,17 @@ public final class RunFigures {
     public static List<PdfReport.Figure> of(Scenario s, Chokepoint.Run run, MonteCarlo.Result mc,
                                             org.chokepoint.analysis.ExposureReport exposure) {
         List<PdfReport.Figure> figures = new ArrayList<>();
+        for (org.chokepoint.analysis.Backtests.Fit f : org.chokepoint.analysis.Backtests.fits(s, run.probes(), run.observedModel(),
+                run.observedBaseline(), mc)) {
+            org.chokepoint.model.Observed o = f.series();
+            figures.add(new PdfReport.Figure("observed-" + o.id() + ".png", ObservedChart.chart(s, f, mc != null), "What the model"
+                    + " says against what was observed: " + o.subject() + " per " + o.per().key() + (o.compare()
+                    == org.chokepoint.model.Observed.Compare.INDEX ? ", each as an index of its own mean before the event" : "")
+                    + ". Observed: " + String.join("; ", o.sources()) + "." + (mc == null ? "" : " The line is the median of "
+                    + mc.runs() + " Monte Carlo runs, the band holds 90% of them.") + (o.calibrated()
+                    ? " Model figures were calibrated to this series: its fit is no test of the model."
+                    : " No model figure was set from this series.") + " The fit is on the back-test page."));
+        }
         List<ShortfallChart.Data> shortfalls = ShortfallChart.data(s, run.network(), run.series(), run.baselineSeries(), mc);
         // Only the end items the measures touch; the rest are flat lines, listed in the summary table.
         List<ShortfallChart.Data> bitten = shortfalls.stream().filter(ShortfallChart.Data::measuresBite).toList();

@@ -72,7 +72,7 @@ class CliTest {
         Path out = dir.resolve("run");
         Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("wrote " + out + "/: results.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
+        assertThat(r.out()).contains("wrote " + out + "/: results.csv, results-by-quarter.csv, bands.csv, totals.csv, summary.json, shortfall-ai-server.png,"
                 + " shortfall-gp-server.png, costs-by-country.png, costs-by-firm.png, price-ai-server.png, price-nic-100g.png, price-cpu-x86.png,"
                 + " price-raid-ctrl.png, price-gan-fet.png, price-gallium.png, unit-cost-lenovo-server-line.png,"
                 + " unit-cost-inspur-gp-line.png, unit-cost-inspur-ai-line.png, unit-cost-skyworks-fem.png, sites.png, survive-recover.png, runs-by-market.png, exposure.png, criticality.png,"

@@ -108,6 +108,7 @@ class SchemaTest {
         JsonNode scenario = json("schema/scenario.schema.json");
         assertThat(keys(scenario.get("properties"))).isEqualTo(new TreeSet<>(ScenarioReader.KEYS));
         assertThat(keys(scenario.at("/properties/behaviour/properties"))).isEqualTo(new TreeSet<>(ScenarioReader.BEHAVIOUR_KEYS));
+        assertThat(keys(scenario.at("/properties/observed/items/properties"))).isEqualTo(new TreeSet<>(ObservedReader.KEYS));
         assertThat(keys(scenario.at("/properties/behaviour/properties/prices/oneOf/1/properties")))
                 .isEqualTo(new TreeSet<>(ScenarioReader.PRICE_KEYS));
         Set<String> measureKeys = new TreeSet<>(MeasureReader.HEADER);
