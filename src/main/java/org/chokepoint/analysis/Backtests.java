@@ -374,9 +374,34 @@ public final class Backtests {
         }
         obsBase = bases == 0 ? Double.NaN : obsBase / bases;
         modelBase = bases == 0 ? Double.NaN : modelBase / bases;
+        double baselineBase = bases == 0 ? Double.NaN : 0;
+        for (int i = 0; i < n; i++) {
+            baselineBase += after[i] ? 0 : baseline[b[i]] / bases;
+        }
+        if (!Double.isNaN(o.base())) {
+            // the source's own level before the event; the model's is its mean over the whole spans before it
+            obsBase = o.base();
+            if (bases == 0) {
+                double m = 0;
+                double w = 0;
+                int k = 0;
+                for (int x = 0; x < cal.buckets(); x++) {
+                    if (cal.whole(x) && !o.per().next(cal.starts().get(x)).isAfter(event)) {
+                        m += model[x];
+                        w += baseline[x];
+                        k++;
+                    }
+                }
+                modelBase = k == 0 ? Double.NaN : m / k;
+                baselineBase = k == 0 ? Double.NaN : w / k;
+                bases = k;
+            }
+        }
         boolean index = o.compare() == Observed.Compare.INDEX;
         String note = "";
-        if (index && modelBase == 0) {
+        if (index && Double.isNaN(modelBase)) {
+            note = "the run covers no whole " + o.per().key() + " before the event, so the model has no level to index on";
+        } else if (index && modelBase == 0) {
             note = "the model's series is zero before the event, so it has no index";
         } else if (index && obsBase == 0) {
             note = "the observed series is zero before the event, so it has no index";
@@ -384,14 +409,7 @@ public final class Backtests {
         double obsDiv = index ? obsBase : 1 / o.scale();
         double modelDiv = index ? modelBase : 1;
         // the baseline run is indexed on its own level before the event, like the model
-        double baseDiv = 1;
-        if (index) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += after[i] ? 0 : baseline[b[i]];
-            }
-            baseDiv = s / bases;
-        }
+        double baseDiv = index ? baselineBase : 1;
         List<Point> points = new ArrayList<>();
         double sumApe = 0;
         int apes = 0;

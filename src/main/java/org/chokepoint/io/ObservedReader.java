@@ -31,7 +31,7 @@ import org.chokepoint.model.Scenario;
 final class ObservedReader {
 
     static final List<String> KEYS = List.of("id", "name", "metric", "site", "firm", "item", "market", "from", "to", "per",
-            "compare", "scale", "onset", "unit", "values", "sources", "note", "assumption", "calibrated");
+            "compare", "scale", "onset", "base", "unit", "values", "sources", "note", "assumption", "calibrated");
 
     private ObservedReader() {}
 
@@ -95,6 +95,15 @@ final class ObservedReader {
                 o.fail(o.raw("onset"), "onset", "must be between 0 and 1, exclusive (" + org.chokepoint.model.Checks.fmt(onset) + ")",
                         "A fraction: 0.2 marks the first observation 20% below the level before the event.");
             }
+            double base = o.number("base", Double.NaN, "The observed level before the event, per " + (per == null ? "observation"
+                    : per.key()) + ", in the series' unit.");
+            if (o.has("base") && !(base > 0)) {
+                o.fail(o.raw("base"), "base", "must be above 0 (" + org.chokepoint.model.Checks.fmt(base) + ")",
+                        "The observed level before the event, in the series' unit.");
+            }
+            if (o.has("base") && compare == Observed.Compare.LEVEL) {
+                o.fail(o.raw("base"), "base", "a base is for series compared as indexes", "Remove base, or set compare: index.");
+            }
             String unit = o.text("unit", true, "The values' unit as the source gives it, e.g. CNY bn, million units, tonnes.");
             List<String> sources = o.texts("sources");
             if (sources.isEmpty() && !o.has("sources")) {
@@ -108,13 +117,13 @@ final class ObservedReader {
             if (per != null) {
                 values(o, per, s, dates, values);
             }
-            if (compare == Observed.Compare.INDEX && per != null && !dates.isEmpty()) {
+            if (compare == Observed.Compare.INDEX && per != null && !dates.isEmpty() && !o.has("base")) {
                 LocalDate event = org.chokepoint.model.Backtest.eventOf(s);
-                boolean base = dates.stream().anyMatch(d -> !per.next(d).isAfter(event));
-                if (!base) {
+                boolean before = dates.stream().anyMatch(d -> !per.next(d).isAfter(event));
+                if (!before) {
                     o.fail(o.raw("values"), "values", "no observation ends on or before the event (" + event + ")",
                             "An index divides each series by its mean before the event: observe at least one " + per.key()
-                                    + " before it, or compare: level.");
+                                    + " before it, give the level before it as base, or compare: level.");
                 }
             }
             if (o.failed() || metric == null || per == null || compare == null) {
@@ -122,7 +131,7 @@ final class ObservedReader {
             }
             Node.MapNode at = o.node;
             out.add(new Observed(id, o.text("name", false, ""), metric, site, firm, item, market, from, to, per, compare, scale, onset,
-                    unit, sources, calibrated, dates, values.stream().mapToDouble(Double::doubleValue).toArray(),
+                    base, unit, sources, calibrated, dates, values.stream().mapToDouble(Double::doubleValue).toArray(),
                     new Problem(at.file, at.line, at.column, path, "", "")));
         }
         return out;

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param compare how model and observation are compared
  * @param scale model units per observed unit, when compared as levels (e.g. 1e6 for "millions")
  * @param onset a fall below the level before the event by this fraction marks the onset (e.g. 0.2); NaN: none asked
+ * @param base the observed level before the event, per observation, when the source gives it rather than observations
+ *     (compared as an index); NaN: the mean of the observations before the event
  * @param unit the observed values' unit, as written
  * @param sources where the values come from
  * @param calibrated whether a model figure was fitted to this series (then its fit proves nothing)
@@ -30,7 +32,7 @@ import java.util.Objects;
  * @param where the file position of the series, for messages
  */
 public record Observed(String id, String name, Metric metric, String site, String firm, String item, String market, String from,
-                       String to, Per per, Compare compare, double scale, double onset, String unit, List<String> sources,
+                       String to, Per per, Compare compare, double scale, double onset, double base, String unit, List<String> sources,
                        boolean calibrated, List<LocalDate> dates, double[] values, Problem where) {
 
     /** What a series measures. */

@@ -201,6 +201,14 @@ class BacktestTest {
         assertThat(level.points()).extracting(Backtests.Point::observed).containsExactly(200.0, 180.0, 120.0, 100.0);
         assertThat(level.points()).extracting(Backtests.Point::error).containsExactly(0.0, 10.0, 50.0, 0.0);
         assertThat(level.mape()).isCloseTo((10 / 180.0 + 50 / 120.0 + 0) / 3, within(1e-12));
+        // the source's own level before the event in place of observations: the model is indexed on its whole quarters before it
+        Observed based = new Observed("x", "X", Observed.Metric.OUTPUT, "a", null, null, null, null, null, Observed.Per.QUARTER,
+                Observed.Compare.INDEX, 1, 0.3, 100, "units", List.of("hand-made"), false, quarters.subList(1, 4),
+                new double[] {90, 60, 50}, Problem.at("observed[0]", "", ""));
+        Backtests.Fit fromBase = Backtests.fit(based, cal, event, model, null, null, baseline);
+        assertThat(fromBase.points()).extracting(Backtests.Point::model).containsExactly(0.95, 0.85, 0.5);
+        assertThat(fromBase.mape()).isCloseTo(f.mape(), within(1e-12));
+        assertThat(fromBase.onsetObserved()).isEqualTo(f.onsetObserved());
         // with a model that never falls far enough there is no model onset
         Backtests.Fit flat = Backtests.fit(index, cal, event, baseline, null, null, baseline);
         assertThat(flat.onsetModel()).isNull();
@@ -209,6 +217,6 @@ class BacktestTest {
 
     private static Observed observed(Observed.Compare compare, double scale, List<LocalDate> dates, double[] values) {
         return new Observed("x", "X", Observed.Metric.OUTPUT, "a", null, null, null, null, null, Observed.Per.QUARTER, compare, scale,
-                0.3, "units", List.of("hand-made"), false, dates, values, Problem.at("observed[0]", "", ""));
+                0.3, Double.NaN, "units", List.of("hand-made"), false, dates, values, Problem.at("observed[0]", "", ""));
     }
 }
