@@ -537,7 +537,13 @@ public final class PolicyEvaluator {
                     return Outcome.none(trace);
                 }
                 trace.add("destination " + where + " (customer site " + customer.id() + ")");
-                return subjectOutcome(m, l, customer, item, m.fdp(), "the control", m.license(), m.stockpile(), day, trace);
+                // An item the law's dated criteria classify (3A090.a by its performance, say) is that
+                // classification on the day, for the direct-product rules' scopes as for the rest.
+                Item classified = classifiedOn(m, set, item, customer.location(), day);
+                if (classified != item) {
+                    trace.add(item.id() + " is classified " + classified.eccn() + " on " + day + " by these criteria");
+                }
+                return subjectOutcome(m, l, customer, classified, m.fdp(), "the control", m.license(), m.stockpile(), day, trace);
             });
         }
     }
@@ -604,6 +610,42 @@ public final class PolicyEvaluator {
             }
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern ECCN = java.util.regex.Pattern.compile("^(\\d[A-E]\\d{3}(\\.[a-z])?)\\b.*");
+
+    /**
+     * The item as the law's dated parameter set classifies it on the day: when the criterion it
+     * meets is named by an ECCN (3A090.a, "3A090 (2022)"), an item of that classification; else the
+     * item as written.
+     */
+    private Item classifiedOn(CountryControl m, Law.ParameterSet set, Item item, String destination, LocalDate day) {
+        if (set == null || !m.eccns().isEmpty() && Rules.matches(item.eccn(), m.eccns())) {
+            return item;
+        }
+        Law.Dated<List<Law.Criterion>> version = set.versions().at(day);
+        if (version == null) {
+            return item;
+        }
+        for (Law.Criterion c : version.value()) {
+            if (!c.destinations().isEmpty() && !law.among(destination, c.destinations(), day)) {
+                continue;
+            }
+            boolean all = true;
+            for (Law.Condition x : c.all()) {
+                java.util.OptionalDouble v = item.spec(x.spec());
+                all &= v.isPresent() && x.holds(v.getAsDouble());
+            }
+            java.util.regex.Matcher eccn = ECCN.matcher(c.name());
+            if (all && eccn.matches() && !eccn.group(1).equals(item.eccn())) {
+                return new Item(item.id(), item.name(), item.value(), eccn.group(1), item.category(), item.tpp(),
+                        item.performanceDensity(), item.specs());
+            }
+            if (all) {
+                return item;
+            }
+        }
+        return item;
     }
 
     // ---- the subject test ----

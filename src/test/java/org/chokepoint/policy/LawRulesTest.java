@@ -256,6 +256,26 @@ class LawRulesTest {
         assertThat(on(d, "tw-a100->cn-line", "ac").get(0).trace()).anyMatch(s -> s.contains("tpp 4992 >= 4800, transfer-rate 600 >= 600"));
     }
 
+    /**
+     * A part written down by its pre-2023 classification (the A800 as 3A991) is 3A090.a once the
+     * October 2023 criteria catch it, so the advanced-computing direct-product rule, which reaches
+     * 3A090 and 4A090 only, reaches its Taiwanese packaging from that day; before, it is outside.
+     */
+    @Test
+    void aPartIsTheClassificationTheDatedCriteriaGiveIt() throws IOException {
+        String written = NETWORK.replace("{id: a800, value: 10000, eccn: 3A090.a,", "{id: a800, value: 10000, eccn: 3A991,");
+        assertThat(written).isNotEqualTo(NETWORK);
+        PolicyDecisions d = evaluate("2022-10-03", 200, """
+                  - {id: ac, type: country-control, authority: US, effective: 2022-10-07, destinations: [CN, MO, D:5],
+                     parameters: advanced-computing, fdp: [advanced-computing], license: {policy: presumption-of-denial}}
+                """, written);
+        List<Decision> a800 = on(d, "tw-a800->cn-line", "ac");
+        assertThat(a800).extracting(Decision::effect).containsExactly(Decision.Effect.LICENSE);
+        assertThat(a800.get(0).from()).isEqualTo(LocalDate.of(2023, 10, 23));
+        assertThat(a800.get(0).trace()).anyMatch(s -> s.equals("a800 is classified 3A090.a on 2023-10-23 by these criteria"))
+                .anyMatch(s -> s.contains("which advanced-computing (15 CFR 734.9(h)") && s.endsWith(": subject"));
+    }
+
     // ---- ownership shares and the affiliates rule ----
 
     static final String OWNED = NETWORK.replace("""
