@@ -19,12 +19,28 @@ class SampleScenariosTest {
 
     @Test
     void the2025ListingClosesThe2023AffiliateGap() {
-        double y2023 = shortfallValue("scenarios/inspur-entity-list-2023.yaml");
-        double y2025 = shortfallValue("scenarios/inspur-entity-list-2025.yaml");
-        // 2023: Inspur Group itself runs no server line in the network, so the listing alone cuts nothing.
-        assertThat(y2023).isZero();
+        Scenario s2023 = load("scenarios/inspur-entity-list-2023.yaml");
+        // 2023: Inspur Group itself runs no server line in the network, so the listing alone cuts nothing...
+        assertThat(shortfallValue(without(s2023, "us-advanced-computing"))).isZero();
+        // ...while the advanced-computing rule in force catches the A800 from its October 2023 revision.
+        RunSummary.DemandRow ai = Chokepoint.simulate(s2023, Parameters.of(s2023)).summary().demand().stream()
+                .filter(d -> d.item().equals("ai-server")).findFirst().orElseThrow();
+        assertThat(ai.shortfallValue()).isPositive();
+        assertThat(s2023.dateOf(ai.firstShort())).isAfter(java.time.LocalDate.of(2023, 10, 23));
         // 2025: the subsidiaries that run the lines are listed: billions of dollars of servers go unbuilt.
-        assertThat(y2025).isGreaterThan(1e9);
+        assertThat(shortfallValue("scenarios/inspur-entity-list-2025.yaml")).isGreaterThan(1e9);
+    }
+
+    /** Every sample is a back-test its own strict check accepts: no late facts, nothing undated. */
+    @Test
+    void everySampleRestsOnlyOnFactsDatedBeforeItsEvent() throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(Path.of("scenarios"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+                Scenario s = Chokepoint.loadScenario(f);
+                assertThat(org.chokepoint.model.Backtest.strictProblems(s)).as("%s", f).isEmpty();
+                assertThat(org.chokepoint.model.Backtest.datesItsFacts(s)).as("%s dates its facts", f).isTrue();
+            }
+        }
     }
 
     static Scenario load(String file) {

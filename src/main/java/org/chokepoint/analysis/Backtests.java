@@ -330,12 +330,15 @@ public final class Backtests {
      * @param points every observation, in time order
      * @param mape mean absolute percentage error (a fraction) over the observations after the event
      *     with a non-zero observed value; NaN when there are none
+     * @param mae mean absolute error over the observations after the event, in the terms compared
+     *     (index points, or model units): unlike the MAPE it stays meaningful where the observed
+     *     value falls to or near zero
      * @param onsetObserved the first observation after the event below {@code (1 − onset) ×} its level
      *     before the event; null when none is, or no onset is asked
      * @param onsetModel the same for the model, at the same dates
      * @param note why a figure is missing, or empty
      */
-    public record Fit(Observed series, List<Point> points, double mape, LocalDate onsetObserved, LocalDate onsetModel,
+    public record Fit(Observed series, List<Point> points, double mape, double mae, LocalDate onsetObserved, LocalDate onsetModel,
                       String note) {
 
         /** Days from the observed onset to the model's (positive: the model is late); null unless both exist. */
@@ -413,6 +416,8 @@ public final class Backtests {
         List<Point> points = new ArrayList<>();
         double sumApe = 0;
         int apes = 0;
+        double sumAe = 0;
+        int aes = 0;
         for (int i = 0; i < n; i++) {
             double raw = o.values()[i];
             Point p = new Point(o.dates().get(i), raw, raw / obsDiv, model[b[i]] / modelDiv,
@@ -424,8 +429,13 @@ public final class Backtests {
                 sumApe += ape;
                 apes++;
             }
+            if (after[i] && Double.isFinite(p.error())) {
+                sumAe += Math.abs(p.error());
+                aes++;
+            }
         }
         double mape = apes == 0 ? Double.NaN : sumApe / apes;
+        double mae = aes == 0 ? Double.NaN : sumAe / aes;
         LocalDate onsetObserved = null;
         LocalDate onsetModel = null;
         if (!Double.isNaN(o.onset())) {
@@ -444,7 +454,7 @@ public final class Backtests {
                 }
             }
         }
-        return new Fit(o, List.copyOf(points), mape, onsetObserved, onsetModel, note);
+        return new Fit(o, List.copyOf(points), mape, mae, onsetObserved, onsetModel, note);
     }
 
     /**

@@ -46,13 +46,14 @@ public final class BacktestWriter {
     public static void writeFit(List<Backtests.Fit> fits, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         w.write("series,name,subject,per,compare,unit,points,points_after_event,mape,onset_threshold,onset_observed,onset_model,"
-                + "onset_lag_days,calibrated,note,sources\n");
+                + "onset_lag_days,mae,calibrated,note,sources\n");
         for (Backtests.Fit f : fits) {
             Observed o = f.series();
             w.write(String.join(",", o.id(), csv(o.name()), csv(o.subject()), o.per().key(), o.compare().key(), csv(o.unit()),
                     Integer.toString(f.points().size()), Long.toString(f.pointsAfterEvent()), n(f.mape()), n(o.onset()),
                     f.onsetObserved() == null ? "" : f.onsetObserved().toString(), f.onsetModel() == null ? "" : f.onsetModel().toString(),
-                    f.onsetLagDays() == null ? "" : Long.toString(f.onsetLagDays()), Boolean.toString(o.calibrated()), csv(f.note()),
+                    f.onsetLagDays() == null ? "" : Long.toString(f.onsetLagDays()), n(f.mae()), Boolean.toString(o.calibrated()),
+                    csv(f.note()),
                     csv(String.join("; ", o.sources()))));
             w.write('\n');
         }
@@ -79,6 +80,11 @@ public final class BacktestWriter {
                 o.putNull("mape");
             } else {
                 o.put("mape", f.mape());
+            }
+            if (Double.isNaN(f.mae())) {
+                o.putNull("mae");
+            } else {
+                o.put("mae", f.mae());
             }
             o.put("onset-observed", f.onsetObserved() == null ? null : f.onsetObserved().toString());
             o.put("onset-model", f.onsetModel() == null ? null : f.onsetModel().toString());

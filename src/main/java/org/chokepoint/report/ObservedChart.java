@@ -53,21 +53,21 @@ public final class ObservedChart {
         Observed o = f.series();
         XYSeriesCollection lines = new XYSeriesCollection();
         XYSeries seen = new XYSeries("observed (" + o.unit() + (o.compare() == Observed.Compare.INDEX ? ", as an index" : "") + ")");
-        XYSeries model = new XYSeries(monteCarlo ? "model, median of the runs" : "model, with the measures");
+        XYSeries model = new XYSeries("model with the measures");
         XYSeries without = new XYSeries("model without the measures");
-        YIntervalSeries band = new YIntervalSeries("model, 90% of the runs (P5–P95)");
+        YIntervalSeries band = new YIntervalSeries("model with the measures: median of the runs, 90% of them shaded");
         for (Backtests.Point p : f.points()) {
             long x = middle(p.start(), o.per());
             seen.add(x, p.observed());
             model.add(x, p.model());
             without.add(x, p.baseline());
-            if (monteCarlo) {
-                band.add(x, p.model(), p.low(), p.high());
-            }
+            band.add(x, p.model(), p.low(), p.high());
         }
         lines.addSeries(seen);
-        lines.addSeries(model);
         lines.addSeries(without);
+        if (!monteCarlo) {
+            lines.addSeries(model);
+        }
         DateAxis time = new DateAxis(o.per().key() + " (each value at the middle of its " + o.per().key() + ")");
         NumberAxis value = new NumberAxis(axis(o));
         value.setAutoRangeIncludesZero(true);
@@ -77,7 +77,7 @@ public final class ObservedChart {
         if (monteCarlo) {
             YIntervalSeriesCollection bands = new YIntervalSeriesCollection();
             bands.addSeries(band);
-            bandRenderer = new DeviationRenderer(true, false);
+            bandRenderer = new DeviationRenderer(true, true);
             plot.setDataset(1, bands);
             plot.setRenderer(1, bandRenderer);
         }
@@ -87,19 +87,24 @@ public final class ObservedChart {
         renderer.setSeriesPaint(0, Color.BLACK);
         renderer.setSeriesStroke(0, Theme.line(1.2f));
         renderer.setSeriesShape(0, new Rectangle2D.Double(-4.5, -4.5, 9, 9));
-        renderer.setSeriesPaint(1, Theme.SCENARIO);
-        renderer.setSeriesStroke(1, Theme.line(2.4f));
-        renderer.setSeriesShape(1, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-        renderer.setSeriesPaint(2, Theme.BASELINE);
-        renderer.setSeriesStroke(2, Theme.dashed(1.6f));
-        renderer.setSeriesShapesVisible(2, false);
+        renderer.setSeriesPaint(1, Theme.BASELINE);
+        renderer.setSeriesStroke(1, Theme.dashed(1.6f));
+        renderer.setSeriesShapesVisible(1, false);
+        renderer.setSeriesPaint(2, Theme.SCENARIO);
+        renderer.setSeriesStroke(2, Theme.line(2.4f));
+        renderer.setSeriesShape(2, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
         if (bandRenderer != null) {
             bandRenderer.setSeriesPaint(0, Theme.SCENARIO);
             bandRenderer.setSeriesFillPaint(0, Theme.SCENARIO);
-            bandRenderer.setSeriesStroke(0, Theme.line(0.1f));
+            bandRenderer.setSeriesStroke(0, Theme.line(2.4f));
+            bandRenderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
             bandRenderer.setAlpha(0.18f);
         }
         LocalDate event = Backtests.event(s);
+        // from the event or the first observation, whichever is earlier, to the end of the last
+        LocalDate first = f.points().get(0).start();
+        LocalDate last = o.per().next(f.points().get(f.points().size() - 1).start());
+        time.setRange(ShortfallChart.millis(event.isBefore(first) ? event.minusDays(7) : first), ShortfallChart.millis(last));
         ValueMarker marker = new ValueMarker(ShortfallChart.millis(event), new Color(0x34495E), Theme.line(1.4f));
         marker.setLabel("event known " + event);
         marker.setLabelFont(new Font(Theme.FONT, Font.PLAIN, 12));
@@ -114,8 +119,8 @@ public final class ObservedChart {
     static String subtitle(Backtests.Fit f) {
         StringBuilder sb = new StringBuilder();
         sb.append(Double.isNaN(f.mape()) ? "no observation after the event to fit"
-                : String.format(Locale.ROOT, "mean absolute error %.0f%% over %d %ss after the event", 100 * f.mape(),
-                f.pointsAfterEvent(), f.series().per().key()));
+                : String.format(Locale.ROOT, "after the event (%d %ss): mean absolute error %s, %.0f%% of the observed", f.pointsAfterEvent(),
+                f.series().per().key(), FitNumbers.compact(f.mae(), f.series().compare() == Observed.Compare.INDEX), 100 * f.mape()));
         if (!Double.isNaN(f.series().onset())) {
             sb.append(String.format(Locale.ROOT, "; fall of %.0f%%: observed %s, model %s", 100 * f.series().onset(),
                     f.onsetObserved() == null ? "none" : f.series().per().label(f.onsetObserved()),

@@ -304,23 +304,31 @@ public final class PdfReport {
                 + " afterwards is marked calibrated and listed below. Observed series are compared "
                 + (c.mc() == null ? "with the run with the measures" : "with the median of the " + c.mc().runs() + " runs")
                 + "; an index divides each series by its own mean over the observations before the event, so it compares"
-                + " shapes, not levels. The error is over the observations after the event; the onset is the first of them"
-                + " below the level before the event by the stated fraction.", 14);
+                + " shapes, not levels. The errors are over the observations after the event: MAE, the mean absolute error in"
+                + " index points (or model units), and MAPE, the mean absolute error as a percentage of the observed value, which"
+                + " grows without bound where the observed value nears zero. A fall is the first observation below the level"
+                + " before the event by the stated fraction.", 14);
         p.y -= 6;
         if (!fits.isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"series", "per", "points after", "mean abs. error", "onset observed", "onset model"});
+            rows.add(new String[] {"series", "per", "points", "MAE", "MAPE", "fall seen", "fall modelled"});
             for (var f : fits) {
                 var o = f.series();
-                rows.add(new String[] {o.name() + (o.calibrated() ? " (calibrated)" : ""), o.per().key() + ", " + o.compare().key(),
-                    Long.toString(f.pointsAfterEvent()), Double.isNaN(f.mape()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * f.mape()),
+                rows.add(new String[] {o.name() + (o.calibrated() ? " (calibrated)" : ""), o.per().key(),
+                    Long.toString(f.pointsAfterEvent()), Double.isNaN(f.mae()) ? "-"
+                            : FitNumbers.compact(f.mae(), o.compare() == org.chokepoint.model.Observed.Compare.INDEX),
+                    Double.isNaN(f.mape()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * f.mape()),
                     Double.isNaN(o.onset()) ? "not asked" : f.onsetObserved() == null ? "none" : o.per().label(f.onsetObserved()),
                     Double.isNaN(o.onset()) ? "-" : f.onsetModel() == null ? "none" : o.per().label(f.onsetModel())});
             }
-            p.table(rows, new float[] {0.36f, 0.14f, 0.11f, 0.13f, 0.13f, 0.13f});
+            p.table(rows, new float[] {0.29f, 0.11f, 0.10f, 0.09f, 0.09f, 0.15f, 0.17f});
             p.y -= 6;
             for (var f : fits) {
-                p.bullet(f.series().name() + ": " + f.series().subject() + ", in " + f.series().unit() + ". Source: "
+                p.bullet(f.series().name() + ": " + f.series().subject() + ", in " + f.series().unit() + ", compared "
+                        + (f.series().compare() == org.chokepoint.model.Observed.Compare.INDEX ? "as an index" : "as a level")
+                        + "; points after the event " + f.pointsAfterEvent() + " of " + f.points().size()
+                        + (Double.isNaN(f.series().onset()) ? "" : "; a fall is " + Math.round(100 * f.series().onset())
+                                + "% below the level before the event") + ". Source: "
                         + String.join("; ", f.series().sources()) + (f.note().isEmpty() ? "" : ". " + f.note()) + ".");
             }
             p.y -= 6;

@@ -201,6 +201,8 @@ class BacktestTest {
         assertThat(level.points()).extracting(Backtests.Point::observed).containsExactly(200.0, 180.0, 120.0, 100.0);
         assertThat(level.points()).extracting(Backtests.Point::error).containsExactly(0.0, 10.0, 50.0, 0.0);
         assertThat(level.mape()).isCloseTo((10 / 180.0 + 50 / 120.0 + 0) / 3, within(1e-12));
+        assertThat(level.mae()).isCloseTo((10 + 50 + 0) / 3.0, within(1e-12));
+        assertThat(f.mae()).isCloseTo((0.05 + 0.25 + 0) / 3, within(1e-12));
         // the source's own level before the event in place of observations: the model is indexed on its whole quarters before it
         Observed based = new Observed("x", "X", Observed.Metric.OUTPUT, "a", null, null, null, null, null, Observed.Per.QUARTER,
                 Observed.Compare.INDEX, 1, 0.3, 100, "units", List.of("hand-made"), false, quarters.subList(1, 4),

@@ -79,8 +79,8 @@ class OutputSafetyTest {
     void aFolderHoldingTheScenarioIsRefusedAndKeepsIt() throws IOException {
         Path own = Files.createDirectories(dir.resolve("own"));
         Path scenario = Files.copy(Path.of(SAMPLE), own.resolve("s.yaml"));
-        Files.writeString(scenario, Files.readString(scenario).replace("network: networks/inspur-servers.yaml",
-                "network: " + Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
+        Files.writeString(scenario, Files.readString(scenario).replace("network: networks/inspur-servers-2025.yaml",
+                "network: " + Path.of("scenarios/networks/inspur-servers-2025.yaml").toAbsolutePath()));
         String content = Files.readString(scenario);
         CliTest.Result r = run("run", scenario.toString(), "--out", own.toString(), "--formats", "csv");
         assertThat(r.code()).isEqualTo(2);
@@ -132,7 +132,7 @@ class OutputSafetyTest {
             Path partial = folder.growing("sweep.csv.partial");
             org.chokepoint.io.SweepWriter.start(partial, org.chokepoint.io.SweepReader.read(sweep).sweep(),
                     org.chokepoint.io.SweepWriter.Fingerprint.of(sweep, Path.of(SAMPLE).toAbsolutePath(),
-                            Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath(), org.chokepoint.api.Chokepoint.version()));
+                            Path.of("scenarios/networks/inspur-servers-2025.yaml").toAbsolutePath(), org.chokepoint.api.Chokepoint.version()));
         }
         Files.writeString(sweep, Files.readString(sweep).replace("runs: 2", "runs: 3"));
         CliTest.Result r = run("sweep", sweep.toString(), "--out", out.toString(), "--resume");

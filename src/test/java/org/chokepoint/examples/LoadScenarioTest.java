@@ -25,7 +25,7 @@ class LoadScenarioTest {
     }
 
     static final org.chokepoint.model.Network NET = org.chokepoint.api.Chokepoint.loadNetwork(
-            java.nio.file.Path.of("scenarios/networks/inspur-servers.yaml"));
+            java.nio.file.Path.of("scenarios/networks/inspur-servers-2025.yaml"));
     static final int SITES = NET.sites().size();
     static final int LINKS = NET.links().size();
 
@@ -41,7 +41,7 @@ class LoadScenarioTest {
         }
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("US Entity List additions of Inspur subsidiaries, March 2025: " + SITES + " sites, " + LINKS
-                        + " links, 104 periods from 2025-01-06")
+                        + " links, 104 periods from 2024-01-01")
                 .contains("US-owned site nvidia-gpu makes gpu-hopper in TW");
     }
 }

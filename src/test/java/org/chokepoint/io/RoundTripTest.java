@@ -23,7 +23,7 @@ class RoundTripTest {
 
     static Stream<Arguments> networks() {
         return Stream.of(
-                Arguments.of("sample", NetworkReader.read(Path.of("scenarios/networks/inspur-servers.yaml"))),
+                Arguments.of("sample", NetworkReader.read(Path.of("scenarios/networks/inspur-servers-2025.yaml"))),
                 Arguments.of("diamond", TestNetworks.diamond()),
                 Arguments.of("random-40-seed-3", TestNetworks.random(40, 3)),
                 Arguments.of("random-200-seed-11", TestNetworks.random(200, 11)),
@@ -75,7 +75,7 @@ class RoundTripTest {
 
     @Test
     void writtenYamlIsStableWhenWrittenAgain() throws IOException {
-        Network n = NetworkReader.read(Path.of("scenarios/networks/inspur-servers.yaml"));
+        Network n = NetworkReader.read(Path.of("scenarios/networks/inspur-servers-2025.yaml"));
         StringWriter first = new StringWriter();
         NetworkWriter.writeYaml(n, first);
         Path f = Files.writeString(dir.resolve("again.yaml"), first.toString());

@@ -30,14 +30,15 @@ class ScenarioReaderTest {
     void sampleScenarioLoadsWithItsNetworkAndMeasures() {
         Scenario s = ScenarioReader.read(Path.of("scenarios/inspur-entity-list-2025.yaml"));
         assertThat(s.id()).isEqualTo("inspur-entity-list-2025");
-        assertThat(s.start()).isEqualTo(LocalDate.of(2025, 1, 6));
+        assertThat(s.start()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(s.step()).isEqualTo(Step.WEEK);
         assertThat(s.periods()).isEqualTo(104);
         assertThat(s.seed()).isEqualTo(20250325L);
-        assertThat(s.networkSource()).isEqualTo("networks/inspur-servers.yaml");
+        assertThat(s.networkSource()).isEqualTo("networks/inspur-servers-2025.yaml");
         assertThat(s.network().site("inspur-ai-line").stock()).containsEntry("gpu-hopper", Duration.weeks(6));
-        assertThat(s.measures()).extracting(Measure::id).containsExactly("bis-2023-inspur-group", "bis-2025-inspur");
-        EntityListing m = (EntityListing) s.measures().get(1);
+        assertThat(s.measures()).extracting(Measure::id).containsExactly("us-advanced-computing", "bis-2023-inspur-group",
+                "bis-2025-inspur");
+        EntityListing m = (EntityListing) s.measures().get(2);
         assertThat(m.firms()).hasSize(6).contains("inspur-taiwan");
         assertThat(m.effective()).isEqualTo(LocalDate.of(2025, 3, 25));
         assertThat(m.fdp()).containsExactly("footnote-4");
@@ -113,7 +114,7 @@ class ScenarioReaderTest {
     @Test
     void readAnyTellsScenariosFromNetworks() {
         assertThat(ScenarioReader.readAny(Path.of("scenarios/inspur-entity-list-2025.yaml")).scenario()).isNotNull();
-        ScenarioReader.Loaded net = ScenarioReader.readAny(Path.of("scenarios/networks/inspur-servers.yaml"));
+        ScenarioReader.Loaded net = ScenarioReader.readAny(Path.of("scenarios/networks/inspur-servers-2025.yaml"));
         assertThat(net.scenario()).isNull();
         assertThat(net.network().sites()).isNotEmpty();
     }
@@ -128,7 +129,7 @@ class ScenarioReaderTest {
                 network: %s
                 measures:
                   - {id: huawei, type: entity-listing, authority: US, effective: 2020-08-17, firms: [inspur-group], fdp: footnote-1}
-                """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
+                """.formatted(Path.of("scenarios/networks/inspur-servers-2025.yaml").toAbsolutePath()));
         var scenario = ScenarioReader.read(f);
         EntityListing m = (EntityListing) scenario.measures().get(0);
         // The footnote stays a name: the rule's scope and facts are dated law data, looked up on each day.
@@ -159,7 +160,7 @@ class ScenarioReaderTest {
                     - {name: general, reference: {citation: "a hypothetical rule"}, values: {2000-01-01: 0.25, 2025-06-01: 0.1}}
                 measures:
                   - {id: c, type: country-control, authority: DE, effective: 2025-02-03, destinations: [EU:sanctioned], eccn: [3A]}
-                """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
+                """.formatted(Path.of("scenarios/networks/inspur-servers-2025.yaml").toAbsolutePath()));
         var law = ScenarioReader.read(f).law();
         assertThat(law.groups()).containsKeys("EU:sanctioned", "D:5", "JP:A");
         // Its law file counts among the scenario's inputs (output folders never overwrite it; sweeps fingerprint it).
@@ -189,7 +190,7 @@ class ScenarioReaderTest {
                     ends: 2025-05-14
                     rate: 0.34
                     origins: [US]
-                """.formatted(Path.of("scenarios/networks/inspur-servers.yaml").toAbsolutePath()));
+                """.formatted(Path.of("scenarios/networks/inspur-servers-2025.yaml").toAbsolutePath()));
         Tariff m = (Tariff) ScenarioReader.read(f).measures().get(0);
         assertThat(m.announced()).isEqualTo(m.effective());
         assertThat(m.ends()).isEqualTo(LocalDate.of(2025, 5, 14));

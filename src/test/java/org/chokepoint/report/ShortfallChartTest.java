@@ -53,7 +53,7 @@ class ShortfallChartTest {
         assertThat(gp.band()[0][50]).isLessThanOrEqualTo(gp.band()[2][50]);
 
         JFreeChart chart = ShortfallChart.chart(SAMPLE, data.get(0));
-        assertThat(chart.getTitle().getText()).isEqualTo("Shortfall of AI server (8 accelerators)");
+        assertThat(chart.getTitle().getText()).isEqualTo("Shortfall of AI server (8 H20-class accelerators)");
         XYPlot plot = chart.getXYPlot();
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("shortfall (units per week)");
         assertThat(plot.getDatasetCount()).isEqualTo(2);
