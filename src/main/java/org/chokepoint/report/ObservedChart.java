@@ -108,8 +108,8 @@ public final class ObservedChart {
         ValueMarker marker = new ValueMarker(ShortfallChart.millis(event), new Color(0x34495E), Theme.line(1.4f));
         marker.setLabel("event known " + event);
         marker.setLabelFont(new Font(Theme.FONT, Font.PLAIN, 12));
-        marker.setLabelAnchor(RectangleAnchor.BOTTOM_LEFT);
-        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addDomainMarker(marker);
         ShortfallChart.markMeasures(plot, s, s.measures());
         return chart;

@@ -116,6 +116,45 @@ class LeontiefTest {
         });
     }
 
+    /**
+     * The demand-reduction inoperability input-output model (Haimes and Jiang, J. Infrastructure
+     * Systems 7(1), 2001; Santos and Haimes, Risk Analysis 24(6), 2004): with A* = diag(x)^-1 A diag(x)
+     * and c* = diag(x)^-1 (d - d'), the inoperability q = (x - x') / x of each sector solves
+     * q = A* q + c*. Buyers of manufactures cut their purchases by 10% from period 10; the engine's
+     * outputs settle where q, computed here from A*, says.
+     */
+    @Test
+    void aDemandCutSettlesAtTheInoperabilityModelsSolution() {
+        CompiledNetwork c = CompiledNetwork.of(twoSector(), Step.WEEK);
+        double[] x = luSolve(c);
+        int n = c.siteCount();
+        int goods = -1;
+        for (int j = 0; j < c.demandCount(); j++) {
+            goods = c.demand(j).item().equals("goods") ? j : goods;
+        }
+        int periods = 1500;
+        Timeline cut = Timeline.builder(c).buyers(goods, 10, periods, 0.9).build();
+        Simulation sim = new Simulation(c, Parameters.DEFAULT.withChecked(true));
+        SeriesRecorder r = new SeriesRecorder();
+        sim.run(cut, periods, sim.newState(), r);
+        // A* and c* from the technical coefficients and the baseline outputs
+        RealMatrix a = coefficients(c);
+        RealMatrix aStar = new Array2DRowRealMatrix(n, n);
+        RealVector cStar = new ArrayRealVector(n);
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                aStar.setEntry(i, k, a.getEntry(i, k) * x[k] / x[i]);
+            }
+        }
+        cStar.setEntry(c.demandSite(goods), 0.1 * c.demandQuantity(goods) / x[c.demandSite(goods)]);
+        double[] q = new LUDecomposition(MatrixUtils.createRealIdentityMatrix(n).subtract(aStar)).getSolver().solve(cStar).toArray();
+        for (int s = 0; s < n; s++) {
+            double inoperability = (x[s] - r.output(periods - 1, s)) / x[s];
+            assertThat(inoperability).as("site %s", c.siteId(s)).isCloseTo(q[s], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(q[s]).as("both sectors lose output").isPositive();
+        }
+    }
+
     static void assertSteady(CompiledNetwork c, double[] x, int periods, Parameters p) {
         Simulation sim = new Simulation(c, p);
         SeriesRecorder r = new SeriesRecorder();
@@ -137,6 +176,19 @@ class LeontiefTest {
     /** x = (I - A)^-1 d with A from the network's recipes and (normalised) shares, by LU. */
     static double[] luSolve(CompiledNetwork c) {
         int n = c.siteCount();
+        RealMatrix a = coefficients(c);
+        Network net = c.network();
+        RealVector d = new ArrayRealVector(n);
+        for (Demand dem : net.demand()) {
+            d.addToEntry(c.site(dem.site()), dem.quantity());
+        }
+        RealMatrix m = MatrixUtils.createRealIdentityMatrix(n).subtract(a);
+        return new LUDecomposition(m).getSolver().solve(d).toArray();
+    }
+
+    /** A: input of supplier site i per unit of customer site k, from recipes and (normalised) shares. */
+    static RealMatrix coefficients(CompiledNetwork c) {
+        int n = c.siteCount();
         RealMatrix a = new Array2DRowRealMatrix(n, n);
         Network net = c.network();
         for (Site customer : net.sites()) {
@@ -152,11 +204,6 @@ class LeontiefTest {
                 }
             }
         }
-        RealVector d = new ArrayRealVector(n);
-        for (Demand dem : net.demand()) {
-            d.addToEntry(c.site(dem.site()), dem.quantity());
-        }
-        RealMatrix m = MatrixUtils.createRealIdentityMatrix(n).subtract(a);
-        return new LUDecomposition(m).getSolver().solve(d).toArray();
+        return a;
     }
 }
