@@ -246,6 +246,13 @@ public final class Backtests {
         return out;
     }
 
+    /** Adds one period's values of every probe into their buckets, laid out at {@code offsets} in {@code acc}. */
+    static void addAll(List<Probe> probes, int[] offsets, RunState s, double[] acc) {
+        for (int i = 0; i < probes.size(); i++) {
+            probes.get(i).add(s, acc, offsets[i]);
+        }
+    }
+
     /** Where each probe's buckets start in one row of all of them. */
     public static int[] offsets(List<Probe> probes) {
         int[] at = new int[probes.size() + 1];
@@ -286,9 +293,7 @@ public final class Backtests {
         @Override
         public void period(int t, RunState state) {
             inner.period(t, state);
-            for (int i = 0; i < probes.size(); i++) {
-                probes.get(i).add(state, acc, offsets[i]);
-            }
+            addAll(probes, offsets, state, acc);
         }
 
         /** Series {@code i}'s value in each of its buckets. */

@@ -234,9 +234,7 @@ public final class MonteCarlo {
         }
 
         void period(RunState s, double[] row, double[] observed) {
-            for (int i = 0; i < probes.size(); i++) {
-                probes.get(i).add(s, observed, probeAt[i]);
-            }
+            Backtests.addAll(probes, probeAt, s, observed);
             int t = s.period();
             for (int site = 0; site < siteCountry.length; site++) {
                 double va = s.valueAdded(site);
