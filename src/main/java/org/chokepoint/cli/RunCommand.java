@@ -181,7 +181,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (formats.contains("json")) {
             AtomicFiles.write(tmp.resolve("summary.json"),
-                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, sites, fits, o));
+                    o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, sites, fits,
+                            org.chokepoint.policy.PolicyEvaluator.unpricedTariffs(run.decisions()), o));
             written.add("summary.json");
         }
         if (!formats.contains("png") && !formats.contains("pdf")) {
@@ -236,6 +237,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("warning: site %s needs more than its capacity even without measures%n", site);
         }
         for (String w : s.warnings()) {
+            out.printf("warning: %s%n", w);
+        }
+        for (String w : org.chokepoint.policy.PolicyEvaluator.unpricedTariffs(run.decisions())) {
             out.printf("warning: %s%n", w);
         }
         out.println();

@@ -104,6 +104,7 @@ public final class RunState {
     int slotCursor;
     int demandCursor;
     int openCursor;
+    int salesCursor;
     int siteCursor;
 
     /** Per priority rank of the sites with priority lists: orders this period (scratch of the site pass). */
@@ -128,6 +129,8 @@ public final class RunState {
     // final demand, pools
     /** Per entry: the share of its buyers a procurement ban lets buy from its site (1: all). */
     final double[] demandOpen;
+    /** The share of each final demand entry's orders its site may deliver (1 unless an export restriction holds it back). */
+    final double[] demandSales;
     /** Per entry: its pool share against the baseline split (1 outside pools, and at the start). */
     final double[] demandShare;
     /** Per entry: what its buyers want this period (quantity, path, pool share and price response), before any ban. */
@@ -187,6 +190,7 @@ public final class RunState {
         possible = new double[n.siteCount];
         need = new double[n.slotCount];
         demandOpen = new double[n.demandCount];
+        demandSales = new double[n.demandCount];
         demandShare = new double[n.demandCount];
         want = new double[n.demandCount];
         perShare = new double[n.demandCount];
@@ -228,6 +232,7 @@ public final class RunState {
         slotCursor = 0;
         demandCursor = 0;
         openCursor = 0;
+        salesCursor = 0;
         siteCursor = 0;
         Arrays.fill(slot, 0);
         Arrays.fill(coverFactor, 1);
@@ -255,6 +260,7 @@ public final class RunState {
         Arrays.fill(demanded, 0);
         Arrays.fill(delivered, 0);
         Arrays.fill(demandOpen, 1);
+        Arrays.fill(demandSales, 1);
         Arrays.fill(demandShare, 1);
         Arrays.fill(want, 0);
         Arrays.fill(perShare, 0);
@@ -389,7 +395,7 @@ public final class RunState {
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length)
                 + (mu == null ? 0 : 3L * mu.length) + marketOrders.length + possible.length + need.length
-                + demandOpen.length + demandShare.length + want.length + perShare.length;
+                + demandOpen.length + demandSales.length + demandShare.length + want.length + perShare.length;
         long ints = (long) ringOffset.length + restricted.length + delay.length + altStart.length + modNow.length + modNext.length
                 + shortRun.length + spareRun.length;
         return doubles * 8 + ints * 4 + reopened.length;

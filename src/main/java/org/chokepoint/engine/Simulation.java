@@ -332,6 +332,10 @@ public final class Simulation {
             int e = s.openCursor++;
             s.demandOpen[tl.openEventIndex[e]] = tl.openEventShare[e];
         }
+        while (s.salesCursor < tl.sales.period().length && tl.sales.period()[s.salesCursor] <= t) {
+            int e = s.salesCursor++;
+            s.demandSales[tl.sales.index()[e]] = tl.sales.value()[e];
+        }
         while (s.siteCursor < tl.siteEventPeriod.length && tl.siteEventPeriod[s.siteCursor] <= t) {
             int e = s.siteCursor++;
             s.capacityFactor[tl.siteEventSite[e]] = tl.siteEventCapacity[e];
@@ -518,7 +522,7 @@ public final class Simulation {
         double soldAbroad = 0;
         for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
             int j = n.demandBySite[d];
-            double q = s.want[j] * s.demandOpen[j] * finalFraction;
+            double q = s.want[j] * s.demandOpen[j] * s.demandSales[j] * finalFraction;
             s.delivered[j] = q;
             double value = q * (n.demandPrice[j] + priceNow - n.basePrice[site]);
             if (mu != null) {
@@ -539,7 +543,8 @@ public final class Simulation {
      * What final demand entry {@code j} orders from its site this period: its quantity on its path,
      * its pool share and, with an elasticity of final demand, the answer to its price against the
      * baseline; only the share of buyers a procurement ban leaves free to buy here reaches the site.
-     * Outside a pool the rest is demand gone; in a pool it counts as demanded and short.
+     * Outside a pool the rest is demand gone; in a pool it counts as demanded and short. What an
+     * export restriction holds back of the orders the site receives counts as demanded and short.
      */
     private double finalOrder(RunState s, int j, int site, double priceNow) {
         double perShare = n.demandQty[j] * s.demandFactor[j];
@@ -556,7 +561,7 @@ public final class Simulation {
         s.want[j] = want;
         double q = want * s.demandOpen[j];
         s.demanded[j] = n.demandPool[j] >= 0 ? want : q;
-        return q;
+        return q * s.demandSales[j];
     }
 
     /**
@@ -829,7 +834,7 @@ public final class Simulation {
             }
             for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
                 int j = n.demandBySite[d];
-                double q = s.want[j] * s.demandOpen[j];
+                double q = s.want[j] * s.demandOpen[j] * s.demandSales[j];
                 byMarket[demandMarket[j]] += q;
                 total += q;
             }
@@ -943,7 +948,7 @@ public final class Simulation {
     /** What member {@code j}'s site could have made more this period, if it served all its buyers and none is banned. */
     private static double spare(RunState s, int j, double unmet) {
         int site = s.n.demandSite[j];
-        if (unmet > 0 || s.demandOpen[j] < 1 || s.perShare[j] <= 0) {
+        if (unmet > 0 || s.demandOpen[j] < 1 || s.demandSales[j] < 1 || s.perShare[j] <= 0) {
             return 0;
         }
         double spare = s.possible[site] - s.output[site];

@@ -26,6 +26,27 @@ public final class Timeline {
         return inForce(openEventPeriod, openEventIndex, openEventShare, j, t);
     }
 
+    /** The share of entry {@code j}'s orders its site may deliver in period {@code t} (an export restriction), for checks. */
+    public double salesAt(int j, int t) {
+        return inForce(sales.period, sales.index, sales.value, j, t);
+    }
+
+    /** Factor events, in period order: from {@code period[e]} on, index {@code index[e]} has factor {@code value[e]}. */
+    record Factors(int[] period, int[] index, double[] value) {
+
+        static Factors of(List<double[]> events) {
+            int[] period = new int[events.size()];
+            int[] index = new int[events.size()];
+            double[] value = new double[events.size()];
+            for (int i = 0; i < events.size(); i++) {
+                period[i] = (int) events.get(i)[0];
+                index[i] = (int) events.get(i)[1];
+                value[i] = events.get(i)[2];
+            }
+            return new Factors(period, index, value);
+        }
+    }
+
     /** The value the last event for index {@code i} at or before period {@code t} set, or 1. */
     private static double inForce(int[] period, int[] index, double[] value, int i, int t) {
         double v = 1;
@@ -56,6 +77,9 @@ public final class Timeline {
     final int[] openEventPeriod;
     final int[] openEventIndex;
     final double[] openEventShare;
+
+    /** The share of final demand entries' orders their sites may deliver (export restrictions on sales to end buyers). */
+    final Factors sales;
 
     final int[] siteEventPeriod;
     final int[] siteEventSite;
@@ -130,6 +154,7 @@ public final class Timeline {
             openEventIndex[i] = (int) oe.get(i)[1];
             openEventShare[i] = oe.get(i)[2];
         }
+        sales = Factors.of(factorEvents(b.demandSales));
         List<double[]> ce = factorEvents(b.sites);
         siteEventPeriod = new int[ce.size()];
         siteEventSite = new int[ce.size()];
@@ -202,6 +227,7 @@ public final class Timeline {
         private final List<double[]>[] slots;
         private final List<double[]>[] demand;
         private final List<double[]>[] demandOpen;
+        private final List<double[]>[] demandSales;
         private final List<double[]>[] sites;
 
         @SuppressWarnings("unchecked")
@@ -210,6 +236,7 @@ public final class Timeline {
             this.slots = new List[slots];
             this.demand = new List[demand];
             this.demandOpen = new List[demand];
+            this.demandSales = new List[demand];
             this.sites = new List[sites];
         }
 
@@ -269,6 +296,22 @@ public final class Timeline {
             }
             if (to > from) {
                 add(demandOpen, j, new double[] {from, to, share});
+            }
+            return this;
+        }
+
+        /**
+         * Lets demand entry {@code j}'s site deliver only {@code open} of the entry's orders in
+         * {@code [from, to)}: an export ban or license requirement on sales to end buyers abroad.
+         * Unlike a procurement ban ({@link #buyers}), the buyers still want the goods: what is held
+         * back counts as demanded and short.
+         */
+        public Builder sales(int j, int from, int to, double open) {
+            if (!(open >= 0 && open <= 1) || from < 0 || to < from) {
+                throw new IllegalArgumentException("bad open share of sales " + open);
+            }
+            if (to > from) {
+                add(demandSales, j, new double[] {from, to, open});
             }
             return this;
         }

@@ -300,13 +300,16 @@ public final class ResultsWriter {
      */
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
                                     MonteCarlo.Result mc, boolean[] keep, OutputStream out) throws IOException {
-        writeSummary(scenario, n, summary, version, mc, keep, List.of(), out);
+        writeSummary(scenario, n, summary, version, mc, keep, List.of(), List.of(), out);
     }
 
-    /** As above, with the fit of each observed series and the facts a back-test checks ({@code backtest}). */
+    /**
+     * As above, with the fit of each observed series and the facts a back-test checks ({@code backtest}),
+     * and warnings found while the measures were evaluated.
+     */
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
                                     MonteCarlo.Result mc, boolean[] keep, List<org.chokepoint.analysis.Backtests.Fit> fits,
-                                    OutputStream out) throws IOException {
+                                    List<String> policyWarnings, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.id());
         root.put("title", scenario.title());
@@ -322,6 +325,7 @@ public final class ResultsWriter {
             warnings.add("site " + s + " needs more than its capacity even without measures");
         }
         scenario.warnings().forEach(warnings::add);
+        policyWarnings.forEach(warnings::add);
         root.put("total-shortfall-value", summary.totalShortfallValue());
         BacktestWriter.json(root, scenario, fits);
         if (mc != null) {

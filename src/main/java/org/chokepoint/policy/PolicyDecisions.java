@@ -159,6 +159,15 @@ public final class PolicyDecisions {
             if (from >= to) {
                 continue;
             }
+            if (d.effect() != Decision.Effect.DEMAND && d.demand() >= 0) {
+                // sales to end buyers abroad: held back, not priced (tariffs there are left out, with a warning)
+                switch (d.effect()) {
+                    case BLOCK -> b.sales(d.demand(), from, to, 0);
+                    case PARTIAL -> b.sales(d.demand(), from, to, d.factor());
+                    default -> { }
+                }
+                continue;
+            }
             switch (d.effect()) {
                 case BLOCK -> b.block(d.link(), from, to);
                 case PARTIAL -> b.restrict(d.link(), from, to, d.factor(), 0, 0);
@@ -188,14 +197,28 @@ public final class PolicyDecisions {
             long decided = filed + Math.round(lp.reviewDays(reviewDraw));
             if (approveDraw < lp.approvalOn(filedOn)) {
                 int granted = Math.min(to, Math.max(from, period(scenario.start().plusDays(decided))));
-                b.restrict(d.link(), from, granted, lp.leakage(), 0, leakMarkup);
+                gate(b, d, from, granted, lp.leakage(), 0, leakMarkup);
                 int delay = (int) Math.round(lp.shipmentDelay().inPeriods(scenario.step()));
-                b.restrict(d.link(), granted, to, lp.approvedShare(), delay, 0);
+                gate(b, d, granted, to, lp.approvedShare(), delay, 0);
                 return;
             }
             filed = decided + Math.round(lp.reapplyDelay().inPeriods(org.chokepoint.model.Step.DAY));
         }
-        b.restrict(d.link(), from, to, lp.leakage(), 0, leakMarkup);
+        gate(b, d, from, to, lp.leakage(), 0, leakMarkup);
+    }
+
+    /**
+     * Lets {@code open} of a path's goods through in {@code [from, to)}: on a link with its delay
+     * and markup; on sales to end buyers abroad, the share of their orders the site may deliver
+     * (end buyers are not charged the leakage premium, nor kept waiting: the model has no channel
+     * for either).
+     */
+    private static void gate(Timeline.Builder b, Decision d, int from, int to, double open, int delay, double markup) {
+        if (d.demand() >= 0) {
+            b.sales(d.demand(), from, to, open);
+        } else {
+            b.restrict(d.link(), from, to, open, delay, markup);
+        }
     }
 
     /** When escalation e's response comes into force in this run, or null if it does not. */
@@ -241,7 +264,8 @@ public final class PolicyDecisions {
     }
 
     private void stockpile(Timeline.Builder b, Decision d, int effective) {
-        if (d.stockpile() > 1 && d.announced().isBefore(d.from())) {
+        // end buyers keep no stocks in the model
+        if (d.demand() < 0 && d.stockpile() > 1 && d.announced().isBefore(d.from())) {
             int announced = period(d.announced());
             if (announced < effective) {
                 b.stockpile(network.linkSlot(d.link()), announced, effective, d.stockpile());

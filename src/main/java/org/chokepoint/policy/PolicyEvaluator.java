@@ -57,18 +57,59 @@ public final class PolicyEvaluator {
     private final Map<String, TreeSet<LocalDate>> membershipChanges = new HashMap<>();
     /** Every way goods reach a site: the supply links, then the alternates. Every rule walks all of them. */
     private final List<Path> paths = new ArrayList<>();
+    /** Sales to end buyers in another country than the selling site's: exports too, examined by the rules on exports. */
+    private final List<Path> sales = new ArrayList<>();
 
     /**
-     * A path goods move on into a site: a supply link, or an alternate source standing by for one
-     * of the site's inputs; {@code item} is what it carries (an alternate's substitute, if any).
+     * A path goods move on: into a site (a supply link, or an alternate source standing by for one
+     * of the site's inputs), or from a site to its end buyers in a market ({@code demand} ≥ 0,
+     * {@code to} null); {@code item} is what it carries (an alternate's substitute, if any).
      */
-    record Path(int index, String from, String to, String item, String key, Alternate alternate) {
+    record Path(int index, String from, String to, String item, String key, Alternate alternate, int demand, String market) {
 
-        /** The rule step that says which path this is, for an alternate; null for a supply link. */
+        Path(int index, String from, String to, String item, String key, Alternate alternate) {
+            this(index, from, to, item, key, alternate, -1, null);
+        }
+
+        /** A site's sales to end buyers in a market: final demand entry {@code j}. */
+        static Path sales(int j, Demand d) {
+            return new Path(-1, d.site(), null, d.item(), d.site() + "->end buyers in " + d.market(), null, j, d.market());
+        }
+
+        boolean toEndBuyers() {
+            return demand >= 0;
+        }
+
+        /** The rule step that says which path this is, for an alternate or end buyers; null for a supply link. */
         String note() {
+            if (toEndBuyers()) {
+                return "path: sales of " + item + " by " + from + " to end buyers in " + market + "; examined like every supply link";
+            }
             return alternate == null ? null : "path: alternate source " + from + " for " + alternate.item() + " at " + to
                     + (alternate.as() == null ? "" : ", delivering " + alternate.as()) + "; examined like every supply link";
         }
+    }
+
+    /** Every path that can carry an export: into sites, and to end buyers abroad. */
+    private List<Path> exportPaths() {
+        List<Path> all = new ArrayList<>(paths);
+        all.addAll(sales);
+        return all;
+    }
+
+    /** The country goods on a path go to: the customer site's location, or the end buyers' market. */
+    private String destinationOf(Path l) {
+        return l.toEndBuyers() ? l.market() : n.site(l.to()).location();
+    }
+
+    /** The firm buying on a path, or null for end buyers. */
+    private String buyerFirm(Path l) {
+        return l.toEndBuyers() ? null : n.site(l.to()).firm();
+    }
+
+    /** The buyer on a path in words: {@code customer site X} or {@code end buyers of X}. */
+    private String buyerOf(Path l) {
+        return l.toEndBuyers() ? "end buyers of " + l.from() : "customer site " + l.to();
     }
 
     /** What a measure does to a path over one stretch of days: the decision without its dates. */
@@ -113,6 +154,12 @@ public final class PolicyEvaluator {
             Alternate a = n.alternates().get(i);
             paths.add(new Path(compiled.alternate(i), a.from(), a.site(), a.as() != null ? a.as() : a.item(),
                     a.from() + "->" + a.site(), a));
+        }
+        for (int j = 0; j < n.demand().size(); j++) {
+            Demand d = n.demand().get(j);
+            if (!n.site(d.site()).location().equals(d.market())) {
+                sales.add(Path.sales(j, d));
+            }
         }
         this.controlled = Rules.table(scenario.controls(), law);
         for (Measure m : scenario.measures()) {
@@ -373,7 +420,8 @@ public final class PolicyEvaluator {
                     trace.add("scope: " + String.join(", ", m.eccns()) + "; " + describe(item) + " is not in scope");
                     return Outcome.none(trace);
                 }
-                return subjectOutcome(m, l, customer, item, m.fdp(), "the listing", m.license(), m.stockpile(), day, trace);
+                return subjectOutcome(m, l, customer.location(), customer.firm(), item, m.fdp(), "the listing", m.license(), m.stockpile(),
+                        day, trace);
             });
         }
     }
@@ -514,36 +562,37 @@ public final class PolicyEvaluator {
         if (set != null) {
             changes.addAll(set.versions().dates());
         }
-        for (Path l : paths) {
-            Site customer = n.site(l.to());
+        for (Path l : exportPaths()) {
+            String to = destinationOf(l);
             Item item = n.item(l.item());
             if (!possiblyInScope(m, set, item)) {
                 continue;
             }
-            dated(m, l, destinationChanges(customer.location(), changes), day -> {
-                String scope = scope(m, set, item, customer.location(), day);
+            dated(m, l, destinationChanges(to, changes), day -> {
+                String scope = scope(m, set, item, to, day);
                 if (scope == null) {
                     return null;
                 }
                 List<String> trace = new ArrayList<>();
                 trace.add("measure " + m.describe());
                 trace.add(scope);
-                String where = law.whyAmong(customer.location(), m.destinations(), day);
-                String except = law.whyAmong(customer.location(), m.except(), day);
+                String where = law.whyAmong(to, m.destinations(), day);
+                String except = law.whyAmong(to, m.except(), day);
                 if (where == null || except != null) {
-                    trace.add("destination " + customer.location() + " (customer site " + customer.id() + ") is "
+                    trace.add("destination " + to + " (" + buyerOf(l) + ") is "
                             + (where == null ? "not among " + String.join(", ", m.destinations())
                             : "excepted: " + except) + ": not affected");
                     return Outcome.none(trace);
                 }
-                trace.add("destination " + where + " (customer site " + customer.id() + ")");
+                trace.add("destination " + where + " (" + buyerOf(l) + ")");
                 // An item the law's dated criteria classify (3A090.a by its performance, say) is that
                 // classification on the day, for the direct-product rules' scopes as for the rest.
-                Item classified = classifiedOn(m, set, item, customer.location(), day);
+                Item classified = classifiedOn(m, set, item, to, day);
                 if (classified != item) {
                     trace.add(item.id() + " is classified " + classified.eccn() + " on " + day + " by these criteria");
                 }
-                return subjectOutcome(m, l, customer, classified, m.fdp(), "the control", m.license(), m.stockpile(), day, trace);
+                return subjectOutcome(m, l, to, buyerFirm(l), classified, m.fdp(), "the control", m.license(), m.stockpile(), day,
+                        trace);
             });
         }
     }
@@ -651,11 +700,11 @@ public final class PolicyEvaluator {
     // ---- the subject test ----
 
     /** The outcome of the subject test and the license policy for one path on one day. */
-    private Outcome subjectOutcome(PolicyMeasure m, Path l, Site customer, Item item, List<String> fdp, String fdpOwner,
-                                   LicensePolicy license, double stockpile, LocalDate day, List<String> trace) {
-        if (subject(m.authority(), l, customer.location(), item, fdp, fdpOwner, day, trace)) {
-            LicensePolicy lp = license.forPath(item.id(), item.eccn(), customer.firm());
-            LicensePolicy.Case c = license.caseFor(item.id(), item.eccn(), customer.firm());
+    private Outcome subjectOutcome(PolicyMeasure m, Path l, String destination, String buyer, Item item, List<String> fdp,
+                                   String fdpOwner, LicensePolicy license, double stockpile, LocalDate day, List<String> trace) {
+        if (subject(m.authority(), l, destination, item, fdp, fdpOwner, day, trace)) {
+            LicensePolicy lp = license.forPath(item.id(), item.eccn(), buyer);
+            LicensePolicy.Case c = license.caseFor(item.id(), item.eccn(), buyer);
             trace.add("license policy " + (c == null ? "" : c.describe() + ": ") + lp.describe());
             return new Outcome(Decision.Effect.LICENSE, trace, lp, 1, 0, stockpile);
         }
@@ -877,10 +926,9 @@ public final class PolicyEvaluator {
                 : new ContentRollup(shape(), m.authority(), it -> items.contains(it.id()));
         Set<LocalDate> changes = new TreeSet<>(law.groupDates(m.destinations()));
         changes.addAll(law.groupDates(m.except()));
-        for (Path l : paths) {
+        for (Path l : exportPaths()) {
             Site supplier = n.site(l.from());
-            Site customer = n.site(l.to());
-            String to = customer.location();
+            String to = destinationOf(l);
             boolean direct = supplier.location().equals(m.authority()) && items.contains(l.item());
             boolean foreign = rollup != null && !supplier.location().equals(m.authority())
                     && rollup.share(supplier.id()) >= m.foreignContentThreshold() && rollup.value(supplier.id()) > 0;
@@ -891,8 +939,8 @@ public final class PolicyEvaluator {
                 List<String> trace = new ArrayList<>();
                 trace.add("measure " + m.describe());
                 if (direct) {
-                    trace.add(l.item() + " leaves " + m.authority() + " (site " + supplier.id() + ") for " + to + " (site "
-                            + customer.id() + "); " + (m.ban() ? "export ban" : "export licensing") + " on "
+                    trace.add(l.item() + " leaves " + m.authority() + " (site " + supplier.id() + ") for " + to + " ("
+                            + buyerOf(l) + "); " + (m.ban() ? "export ban" : "export licensing") + " on "
                             + String.join(", ", m.items()));
                 } else {
                     trace.add(l.item() + " is made in " + supplier.location() + " by " + supplier.id() + " with "
@@ -908,8 +956,8 @@ public final class PolicyEvaluator {
                     return Outcome.none(trace);
                 }
                 Item item = n.item(l.item());
-                LicensePolicy lp = m.license().forPath(item.id(), item.eccn(), customer.firm());
-                LicensePolicy.Case c = m.license().caseFor(item.id(), item.eccn(), customer.firm());
+                LicensePolicy lp = m.license().forPath(item.id(), item.eccn(), buyerFirm(l));
+                LicensePolicy.Case c = m.license().caseFor(item.id(), item.eccn(), buyerFirm(l));
                 trace.add("license policy " + (c == null ? "" : c.describe() + ": ") + lp.describe());
                 return new Outcome(Decision.Effect.LICENSE, trace, lp, 1, 0, m.stockpile());
             });
@@ -972,6 +1020,33 @@ public final class PolicyEvaluator {
                 add(m, l, Outcome.none(trace), m.effective(), m.ends());
             }
         }
+        // End buyers in the authority's territory buying from a listed firm abroad: imports too. End
+        // buyers are no firm, so nothing is sold to a listed party this way.
+        for (Path l : sales) {
+            Firm seller = n.firm(n.site(l.from()).firm());
+            if (!listed.contains(seller.id())) {
+                continue;
+            }
+            List<String> trace = new ArrayList<>(List.of("measure " + m.describe()));
+            String onSide = l.market().equals(m.authority()) ? "end buyers in " + l.market() : null;
+            String examined = null;
+            if (onSide == null) {
+                examined = "end buyers in " + l.market() + " are not on " + m.authority() + "'s side";
+            } else if (!m.directions().contains(UnreliableEntity.Direction.IMPORTS)) {
+                examined = onSide + " may still buy from listed " + seller.id() + ": the listing restricts exports to it only";
+            } else if (!m.items().isEmpty() && !m.items().contains(l.item())) {
+                examined = l.item() + " is not among the items restricted (" + String.join(", ", m.items()) + ")";
+            } else if (m.exemptItems().contains(l.item())) {
+                examined = l.item() + " is exempted from the measure";
+            }
+            if (examined == null) {
+                trace.add(onSide + " may not buy " + l.item() + " from listed " + seller.id() + " (imports restricted)");
+                add(m, l, new Outcome(Decision.Effect.BLOCK, trace, null, 0, 0, 1), m.effective(), m.ends());
+            } else {
+                trace.add(examined + ": not affected");
+                add(m, l, Outcome.none(trace), m.effective(), m.ends());
+            }
+        }
     }
 
     /** The counterparty on the authority's side, described, or null: by site territory or by firm nationality. */
@@ -1025,6 +1100,29 @@ public final class PolicyEvaluator {
                 return new Outcome(Decision.Effect.MARKUP, trace, null, 1, m.rate(), 1);
             });
         }
+        // On sales to end buyers the model has no price to raise: said, not done quietly.
+        for (Path l : sales) {
+            Site supplier = n.site(l.from());
+            if (!m.items().isEmpty() && !m.items().contains(l.item())) {
+                continue;
+            }
+            dated(m, l, changes, day -> {
+                if (!law.among(supplier.location(), m.origins(), day) || !law.among(l.market(), dest, day)) {
+                    return null;
+                }
+                return Outcome.none(new ArrayList<>(List.of("measure " + m.describe(), l.item() + " from " + supplier.location()
+                        + " (site " + supplier.id() + ") to end buyers in " + l.market() + ": the tariff would apply, but the model"
+                        + " does not mark up what end buyers pay; it is left out (a warning says so)")));
+            });
+        }
+    }
+
+    /** Tariffs that would reach sales to end buyers, which the model does not price: one line each, for a warning. */
+    public static List<String> unpricedTariffs(PolicyDecisions d) {
+        return d.all().stream().filter(x -> x.demand() >= 0 && x.effect() == Decision.Effect.NONE
+                && x.trace().stream().anyMatch(t -> t.contains("does not mark up what end buyers pay")))
+                .map(x -> "measure " + x.measure() + " would tax " + x.linkName() + " (" + x.item() + "): tariffs on sales to end"
+                        + " buyers are not modelled").distinct().toList();
     }
 
     // ---- helpers ----
@@ -1035,7 +1133,7 @@ public final class PolicyEvaluator {
             trace = new ArrayList<>(trace);
             trace.add(Math.min(1, trace.size()), l.note());
         }
-        decisions.add(new Decision(m.id(), o.effect(), l.index(), -1, l.key(), l.item(), from, to, m.announced(), o.license(),
+        decisions.add(new Decision(m.id(), o.effect(), l.index(), l.demand(), l.key(), l.item(), from, to, m.announced(), o.license(),
                 o.factor(), o.markup(), o.stockpile(), null, trace));
     }
 

@@ -73,6 +73,8 @@ class ReferenceAgreementTest {
         String input = s.recipe().keySet().iterator().next();
         rs.add(new ReferenceSimulation.Restriction("slot", s.id() + "/" + input, 3, 12, 2.0, 0, 0));
         rs.add(new ReferenceSimulation.Restriction("demand", Integer.toString(rng.nextInt(n.demand().size())), 5, 30, 0.5, 0, 0));
+        rs.add(new ReferenceSimulation.Restriction("sales", Integer.toString(rng.nextInt(n.demand().size())), 6, 25,
+                rng.nextBoolean() ? 0 : 0.4, 0, 0));
         double tau = new double[] {1, 2, 4}[rng.nextInt(3)];
         Parameters.Rationing rationing = rng.nextBoolean() ? Parameters.Rationing.PROPORTIONAL : Parameters.Rationing.FINAL_DEMAND_FIRST;
         return new Case(n, rs, new Parameters(tau, rationing, 1, 0.5 + rng.nextDouble(), 0.5 * rng.nextDouble(), true), periods);
@@ -114,6 +116,9 @@ class ReferenceAgreementTest {
         if (banned >= 0) {
             rs.add(new ReferenceSimulation.Restriction("buyers", Integer.toString(banned), 6, 22, rng.nextBoolean() ? 0 : 0.5, 0, 0));
         }
+        // an export restriction on one entry's sales: held back, not gone
+        int held = rng.nextInt(k.network().demand().size());
+        rs.add(new ReferenceSimulation.Restriction("sales", Integer.toString(held), 4, 18, rng.nextBoolean() ? 0 : 0.3, 0, 0));
         PriceRule rule = PriceRule.of(0.2 + rng.nextDouble(), 0.5 + 2 * rng.nextDouble(), java.util.Map.of(), rng.nextDouble(),
                 rng.nextInt(4), 3 + rng.nextInt(3), 0.3, java.util.Map.of("CN", List.of("CN"), "US", List.of("US", "JP")));
         Parameters p = k.parameters().withPrices(rule).withFinalDemandElasticity(rng.nextBoolean() ? 0 : 0.3 + rng.nextDouble());
@@ -144,6 +149,7 @@ class ReferenceAgreementTest {
                     b.stockpile(c.slot(parts[0], parts[1]), r.from(), r.to(), r.value());
                 }
                 case "buyers" -> b.buyers(Integer.parseInt(r.key()), r.from(), r.to(), r.value());
+                case "sales" -> b.sales(Integer.parseInt(r.key()), r.from(), r.to(), r.value());
                 default -> b.demand(Integer.parseInt(r.key()), r.from(), r.to(), r.value());
             }
         }

@@ -273,6 +273,7 @@ final class ReferenceSimulation {
             Map<String, Double> cover = new HashMap<>();
             Map<String, Double> demandFactor = new HashMap<>();
             Map<String, Double> buyers = new HashMap<>();
+            Map<String, Double> sales = new HashMap<>();
             for (Restriction r : restrictions) {
                 if (r.from() <= t && t < r.to()) {
                     switch (r.kind()) {
@@ -283,6 +284,7 @@ final class ReferenceSimulation {
                         }
                         case "slot" -> cover.merge(r.key(), r.value(), (a, b) -> a * b);
                         case "buyers" -> buyers.merge(r.key(), r.value(), (a, b) -> a * b);
+                        case "sales" -> sales.merge(r.key(), r.value(), (a, b) -> a * b);
                         default -> demandFactor.merge(r.key(), r.value(), (a, b) -> a * b);
                     }
                 }
@@ -304,6 +306,7 @@ final class ReferenceSimulation {
             double[] want = new double[net.demand().size()];
             double[] perShare = new double[net.demand().size()];
             double[] buyerOpen = new double[net.demand().size()];
+            double[] sellOpen = new double[net.demand().size()];
             for (String s : order) {
                 double linkOrders = 0;
                 List<String> outKeys = outKeys(s);
@@ -323,7 +326,8 @@ final class ReferenceSimulation {
                         perShare[j] = base;
                         want[j] = base * poolShare[j];
                         buyerOpen[j] = buyers.getOrDefault(Integer.toString(j), 1.0);
-                        finalOrders += want[j] * buyerOpen[j];
+                        sellOpen[j] = sales.getOrDefault(Integer.toString(j), 1.0);
+                        finalOrders += want[j] * buyerOpen[j] * sellOpen[j];
                     }
                 }
                 double all = linkOrders + finalOrders;
@@ -354,7 +358,7 @@ final class ReferenceSimulation {
                 for (int j = 0; j < net.demand().size(); j++) {
                     Demand d = net.demand().get(j);
                     if (d.site().equals(s)) {
-                        delivered[j] = want[j] * buyerOpen[j] * finalFraction;
+                        delivered[j] = want[j] * buyerOpen[j] * sellOpen[j] * finalFraction;
                     }
                 }
                 for (String k : outKeys) {
@@ -460,9 +464,9 @@ final class ReferenceSimulation {
             }
             orders = next;
             if (rule != null) {
-                updatePrices(bids, want, buyerOpen, possibleOf, open(restrictions, t));
+                updatePrices(bids, want, buyerOpen, sellOpen, possibleOf, open(restrictions, t));
             }
-            switchPools(want, perShare, delivered, buyerOpen, possibleOf, out);
+            switchPools(want, perShare, delivered, buyerOpen, sellOpen, possibleOf, out);
             output.add(out);
             stockSeries.add(new HashMap<>(stock));
             deliveredSeries.add(delivered);
@@ -482,7 +486,7 @@ final class ReferenceSimulation {
     }
 
     /** {@link PriceRule}, cell by cell, from this period's bids, end buyers and possible outputs. */
-    private void updatePrices(Map<String, Double> bids, double[] want, double[] open, Map<String, Double> possible,
+    private void updatePrices(Map<String, Double> bids, double[] want, double[] open, double[] sell, Map<String, Double> possible,
                               Map<String, Double> linkOpen) {
         Map<String, Double> ordered = new HashMap<>(bids);
         for (int j = 0; j < net.demand().size(); j++) {
@@ -512,8 +516,8 @@ final class ReferenceSimulation {
             for (int j = 0; j < net.demand().size(); j++) {
                 Demand d = net.demand().get(j);
                 if (d.site().equals(s.id())) {
-                    byCell.merge(cell(s.makes(), d.market()), want[j] * open[j], Double::sum);
-                    total += want[j] * open[j];
+                    byCell.merge(cell(s.makes(), d.market()), want[j] * open[j] * sell[j], Double::sum);
+                    total += want[j] * open[j] * sell[j];
                 }
             }
             if (total <= 0) {
@@ -541,7 +545,8 @@ final class ReferenceSimulation {
     }
 
     /** End buyers moving within pools, as documented on {@link Simulation}. */
-    private void switchPools(double[] want, double[] perShare, double[] delivered, double[] open, Map<String, Double> possible,
+    private void switchPools(double[] want, double[] perShare, double[] delivered, double[] open, double[] sell,
+                             Map<String, Double> possible,
                              Map<String, Double> out) {
         Map<String, List<Integer>> pools = new TreeMap<>();
         for (int j = 0; j < net.demand().size(); j++) {
@@ -560,7 +565,7 @@ final class ReferenceSimulation {
                 unmet[j] = u > 1e-9 * Math.max(1, want[j]) ? u : 0;
                 String site = net.demand().get(j).site();
                 double sp = possible.get(site) - out.get(site);
-                spare[j] = unmet[j] > 0 || open[j] < 1 || perShare[j] <= 0 || !(sp > 1e-9 * Math.max(1, possible.get(site))) ? 0 : sp;
+                spare[j] = unmet[j] > 0 || open[j] < 1 || sell[j] < 1 || perShare[j] <= 0 || !(sp > 1e-9 * Math.max(1, possible.get(site))) ? 0 : sp;
                 shortRun[j] = unmet[j] > 0 ? shortRun[j] + 1 : 0;
                 spareRun[j] = spare[j] > 0 ? spareRun[j] + 1 : 0;
                 if (shortRun[j] >= wait) {

@@ -65,7 +65,7 @@ class PolicyInEngineTest {
         PolicyDecisions d = PolicyEvaluator.evaluate(s, CompiledNetwork.of(s.network(), s.step()));
         assertThat(d.effective()).singleElement().satisfies(x -> {
             assertThat(x.linkName()).isEqualTo("cn-ga->us-gan");
-            assertThat(x.trace()).contains("gallium leaves CN (site cn-ga) for US (site us-gan); export ban on gallium");
+            assertThat(x.trace()).contains("gallium leaves CN (site cn-ga) for US (customer site us-gan); export ban on gallium");
         });
         SeriesRecorder r = run(s, 0);
         // Blocked from week 4; 2 weeks in transit, 4 weeks of gallium, 2 weeks of dies, 1 week lead:
