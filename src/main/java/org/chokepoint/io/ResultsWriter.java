@@ -98,14 +98,24 @@ public final class ResultsWriter {
      * Every series of {@code results.csv} summed (flows) or averaged over days (levels: unit cost,
      * price index, stock) per calendar month, quarter or year: columns {@code period,start,end,days,
      * metric,key,value}, {@code days} being the days of the span the run covers (a span the run
-     * covers in part has fewer than its length).
+     * covers in part has fewer than its length). Revenue and value added are also summed by firm
+     * ({@code firm-revenue}, {@code firm-value-added}), over the sites written, each under the firm
+     * that owned it that period.
      */
     public static void writeAggregated(Scenario scenario, CompiledNetwork n, SeriesRecorder r, boolean[] sites,
                                        org.chokepoint.model.Observed.Per per, OutputStream out) throws IOException {
         var cal = org.chokepoint.analysis.Backtests.Calendar.of(scenario.start(), scenario.step(), r.periods(), per);
         java.util.Map<String, double[]> sums = new java.util.LinkedHashMap<>();
-        emit(scenario, n, r, sites, (t, metric, key, value) -> cal.add(t, value, !LEVELS.contains(metric),
-                sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]), 0));
+        emit(scenario, n, r, sites, (t, metric, key, value) -> {
+            cal.add(t, value, !LEVELS.contains(metric), sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]), 0);
+            if (metric.equals("revenue") || metric.equals("value-added")) {
+                // and by firm, the owner of the day: what quarterly reports give
+                int site = n.site(key);
+                String firm = n.changesOwner(site) ? n.firmOn(site, RunSummary.lastDay(scenario.start(), scenario.step(), t))
+                        : n.firmOf(site);
+                cal.add(t, value, true, sums.computeIfAbsent("firm-" + metric + "," + firm, k -> new double[cal.buckets()]), 0);
+            }
+        });
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         w.write("period,start,end,days,metric,key,value\n");
         for (int b = 0; b < cal.buckets(); b++) {

@@ -58,6 +58,60 @@ class ResultsWriterTest {
         assertThat(flows).as("flows out over the run").isPositive();
     }
 
+    /**
+     * results-by-quarter.csv sums flows and averages levels over each quarter's days, splitting a
+     * week that straddles two quarters by its days; firm rows sum their sites. Checked by hand on
+     * two rows read back from results.csv: the sample's first quarter covers 2024-01-01 to
+     * 2024-03-31, 91 days, periods 0 to 12 whole (period 12 is 2024-03-25 to 03-31).
+     */
+    @Test
+    void quarterlyResultsAreTheWeeklyOnesSummedOrAveragedByDays() throws IOException {
+        Scenario s = org.chokepoint.io.ScenarioReader.read(java.nio.file.Path.of("scenarios/inspur-entity-list-2025.yaml"));
+        Chokepoint.Run run = Chokepoint.simulate(s, Parameters.of(s));
+        ByteArrayOutputStream weekly = new ByteArrayOutputStream();
+        ResultsWriter.writeCsv(s, run.network(), run.series(), weekly);
+        ByteArrayOutputStream quarterly = new ByteArrayOutputStream();
+        ResultsWriter.writeAggregated(s, run.network(), run.series(), ResultsWriter.allSites(run.network()),
+                org.chokepoint.model.Observed.Per.QUARTER, quarterly);
+        Map<String, Double> w = new HashMap<>();
+        for (String line : weekly.toString(StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.split(",");
+            if (f.length == 5 && !f[0].equals("period")) {
+                w.put(f[0] + "|" + f[2] + "|" + f[3], Double.parseDouble(f[4]));
+            }
+        }
+        Map<String, Double> q = new HashMap<>();
+        List<String> lines = List.of(quarterly.toString(StandardCharsets.UTF_8).split("\n"));
+        assertThat(lines.get(0)).isEqualTo("period,start,end,days,metric,key,value");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            q.put(f[0] + "|" + f[4] + "|" + f[5], Double.parseDouble(f[6]));
+            if (f[0].equals("2024-Q1")) {
+                assertThat(f[1] + " " + f[2] + " " + f[3]).isEqualTo("2024-01-01 2024-03-31 91");
+            }
+        }
+        // a flow: revenue of the AI line, the sum of 13 weeks
+        double revenue = 0;
+        double stock = 0;
+        for (int t = 0; t <= 12; t++) {
+            revenue += w.get(t + "|revenue|inspur-ai-line");
+            stock += 7 * w.get(t + "|stock|inspur-ai-line/gpu-hopper");
+        }
+        assertThat(q.get("2024-Q1|revenue|inspur-ai-line")).isCloseTo(revenue, offset(1e-6 * revenue));
+        // a level: the day-weighted mean of the stock
+        assertThat(q.get("2024-Q1|stock|inspur-ai-line/gpu-hopper")).isCloseTo(stock / 91, offset(1e-9 * stock));
+        // a quarter that starts inside a week: Q2 2025 begins on Tuesday 2025-04-01, in period 65 (from 2025-03-31)
+        double q2 = 6.0 / 7 * w.get("65|output|inspur-gp-line");
+        for (int t = 66; t <= 77; t++) {
+            q2 += w.get(t + "|output|inspur-gp-line");
+        }
+        q2 += 1.0 / 7 * w.get("78|output|inspur-gp-line");
+        assertThat(q.get("2025-Q2|output|inspur-gp-line")).isCloseTo(q2, offset(1e-6 * Math.max(1, q2)));
+        // by firm: the two Inspur lines
+        assertThat(q.get("2024-Q1|firm-revenue|inspur-electronic")).isCloseTo(
+                q.get("2024-Q1|revenue|inspur-ai-line") + q.get("2024-Q1|revenue|inspur-gp-line"), offset(1e-3));
+    }
+
     private static org.assertj.core.data.Offset<Double> offset(double x) {
         return org.assertj.core.data.Offset.offset(x);
     }
