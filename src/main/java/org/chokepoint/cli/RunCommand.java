@@ -124,6 +124,13 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (formats.contains("csv")) {
             sure.add("results.csv");
             per.forEach(p -> sure.add("results-by-" + p + ".csv"));
+            if (!s.backtest().observed().isEmpty()) {
+                sure.add("observed.csv");
+                sure.add("fit.csv");
+            }
+        }
+        if (formats.contains("png")) {
+            s.backtest().observed().forEach(o -> sure.add("observed-" + o.id() + ".png"));
         }
         if (formats.contains("json")) {
             sure.add("summary.json");

@@ -75,6 +75,19 @@ class OutputSafetyTest {
         assertThat(listing(out)).hasSizeGreaterThan(1);
     }
 
+    /** A file of the user's named like one of a back-test's outputs is refused before any run, even with --force. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"observed.csv", "fit.csv", "results-by-quarter.csv"})
+    void aUsersFileNamedLikeABacktestOutputIsRefusedUpFront(String name) throws IOException {
+        Path out = Files.createDirectories(dir.resolve("named-" + name));
+        Path mine = Files.writeString(out.resolve(name), "mine");
+        CliTest.Result r = run("run", SAMPLE, "--runs", "1", "--formats", "csv", "--out", out.toString(), "--force");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(name + " was not written by chokepoint and would be replaced").doesNotContain("Exception");
+        assertThat(Files.readString(mine)).isEqualTo("mine");
+        assertThat(listing(out)).containsExactly(name);
+    }
+
     @Test
     void aFolderHoldingTheScenarioIsRefusedAndKeepsIt() throws IOException {
         Path own = Files.createDirectories(dir.resolve("own"));
