@@ -321,7 +321,7 @@ public final class PdfReport {
                     Double.isNaN(o.onset()) ? "not asked" : f.onsetObserved() == null ? "none" : o.per().label(f.onsetObserved()),
                     Double.isNaN(o.onset()) ? "-" : f.onsetModel() == null ? "none" : o.per().label(f.onsetModel())});
             }
-            p.table(rows, new float[] {0.29f, 0.11f, 0.10f, 0.09f, 0.09f, 0.15f, 0.17f});
+            p.table(rows, new float[] {0.34f, 0.10f, 0.10f, 0.08f, 0.08f, 0.14f, 0.16f});
             p.y -= 6;
             for (var f : fits) {
                 p.bullet(f.series().name() + ": " + f.series().subject() + ", in " + f.series().unit() + ", compared "
