@@ -138,13 +138,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (formats.contains("pdf")) {
             sure.add("report.pdf");
         }
+        sure.add("inputs.json");
+        org.chokepoint.io.InputDigest inputs = org.chokepoint.io.InputDigest.of(scenario, s, Chokepoint.version());
         List<String> written = new ArrayList<>();
         Chokepoint.Run run;
         MonteCarlo.Result mc;
         try (OutputFolder folder = OutputFolder.open(dir, "run", force.force, Inputs.files(scenario, s), sure)) {
             run = Chokepoint.simulate(s, params);
             mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
-            folder.write(tmp -> write(tmp, s, params, run, mc, nThreads, written));
+            folder.write(tmp -> write(tmp, s, params, run, mc, nThreads, inputs, written));
             folder.commit();
         }
         print(spec.commandLine().getOut(), s, run);
@@ -160,7 +162,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Writes the outputs asked for into {@code tmp}, adding each name to {@code written}. */
     private void write(Path tmp, Scenario s, org.chokepoint.engine.Parameters params, Chokepoint.Run run, MonteCarlo.Result mc,
-                       int nThreads, List<String> written) throws IOException {
+                       int nThreads, org.chokepoint.io.InputDigest inputs, List<String> written) throws IOException {
+        AtomicFiles.write(tmp.resolve("inputs.json"), o -> ResultsWriter.writeInputs(inputs, o));
+        written.add("inputs.json");
         boolean[] sites = allSeries ? ResultsWriter.allSites(run.network()) : ResultsWriter.defaultSites(run.network(), run.summary());
         List<org.chokepoint.analysis.Backtests.Fit> fits = org.chokepoint.analysis.Backtests.fits(s, run.probes(), run.observedModel(),
                 run.observedBaseline(), mc);
@@ -189,7 +193,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (formats.contains("json")) {
             AtomicFiles.write(tmp.resolve("summary.json"),
                     o -> ResultsWriter.writeSummary(s, run.network(), run.summary(), Chokepoint.version(), mc, sites, fits,
-                            org.chokepoint.policy.PolicyEvaluator.unpricedTariffs(run.decisions()), o));
+                            org.chokepoint.policy.PolicyEvaluator.unpricedTariffs(run.decisions()), inputs, o));
             written.add("summary.json");
         }
         if (!formats.contains("png") && !formats.contains("pdf")) {
@@ -207,7 +211,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (formats.contains("pdf")) {
             PdfReport.Content content = new PdfReport.Content(s, run, mc, figures, Chokepoint.version(), scenario.toString(),
-                    org.chokepoint.io.Digests.sha256Hex(scenario), charts.runDate(), exposure);
+                    inputs.sha256(), charts.runDate(), exposure);
             AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
             written.add("report.pdf");
         }

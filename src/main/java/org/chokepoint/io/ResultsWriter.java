@@ -244,6 +244,13 @@ public final class ResultsWriter {
         w.write('\n');
     }
 
+    /** {@code inputs.json}: the digest of every input, beside the tables it describes. */
+    public static void writeInputs(InputDigest inputs, OutputStream out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        inputs.json(root);
+        JSON.writeValue(out, root);
+    }
+
     /** Shortest exact form; whole numbers without a decimal point; tiny rounding noise as 0. */
     public static String number(double v) {
         if (Math.abs(v) < 1e-9) {
@@ -310,16 +317,17 @@ public final class ResultsWriter {
      */
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
                                     MonteCarlo.Result mc, boolean[] keep, OutputStream out) throws IOException {
-        writeSummary(scenario, n, summary, version, mc, keep, List.of(), List.of(), out);
+        writeSummary(scenario, n, summary, version, mc, keep, List.of(), List.of(), null, out);
     }
 
     /**
      * As above, with the fit of each observed series and the facts a back-test checks ({@code backtest}),
-     * and warnings found while the measures were evaluated.
+     * warnings found while the measures were evaluated, and the digest of the inputs ({@code inputs};
+     * left out when null).
      */
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,
                                     MonteCarlo.Result mc, boolean[] keep, List<org.chokepoint.analysis.Backtests.Fit> fits,
-                                    List<String> policyWarnings, OutputStream out) throws IOException {
+                                    List<String> policyWarnings, InputDigest inputs, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario.id());
         root.put("title", scenario.title());
@@ -330,6 +338,9 @@ public final class ResultsWriter {
         root.put("seed", scenario.seed());
         root.put("chokepoint", version);
         root.put("measures-applied", true);
+        if (inputs != null) {
+            inputs.json(root.putObject("inputs"));
+        }
         ArrayNode warnings = root.putArray("warnings");
         for (String s : n.overCapacity()) {
             warnings.add("site " + s + " needs more than its capacity even without measures");

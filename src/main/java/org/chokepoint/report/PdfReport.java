@@ -29,8 +29,8 @@ import org.jfree.chart.JFreeChart;
  * The report an analyst hands on: a title page, one page of headline figures, the measures, the
  * charts (drawn as vector graphics, so they stay sharp when printed or zoomed), the scenario's
  * sources and assumptions, and a short methods appendix. Every page carries its number and a line
- * that pins down how to reproduce it: the scenario file's SHA-256, the seed, the runs and the
- * version.
+ * that pins down how to reproduce it: the SHA-256 over every input (scenario, network, law tables,
+ * version), the seed, the runs and the version.
  *
  * <p>The text font is DejaVu Sans, embedded (the same font the charts use, installed by
  * {@code .ci/run}); the document carries no creation date and a document id derived from its
@@ -47,7 +47,7 @@ public final class PdfReport {
 
     /**
      * @param scenarioFile the scenario file as the user named it, for the line that reproduces the report
-     * @param scenarioHash SHA-256 of the scenario file, hex
+     * @param scenarioHash SHA-256 over every input (scenario, network, law tables, version: {@code InputDigest}), hex
      * @param runDate shown on the title page, or {@code null} to leave it out
      */
     public record Content(Scenario scenario, Chokepoint.Run run, MonteCarlo.Result mc, List<Figure> figures,
@@ -99,7 +99,7 @@ public final class PdfReport {
     /** The line on every page that says how to get this report again. */
     static String reproducibility(Content c) {
         int runs = c.mc() == null ? 1 : c.mc().runs();
-        return String.format(Locale.ROOT, "scenario sha256 %s · seed %d · %d run%s · Chokepoint %s",
+        return String.format(Locale.ROOT, "inputs sha256 %s · seed %d · %d run%s · Chokepoint %s",
                 c.scenarioHash().substring(0, Math.min(16, c.scenarioHash().length())), c.scenario().seed(), runs,
                 runs == 1 ? "" : "s", c.version());
     }

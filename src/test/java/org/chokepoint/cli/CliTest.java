@@ -72,7 +72,7 @@ class CliTest {
         Path out = dir.resolve("run");
         Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("wrote " + out + "/: observed.csv, fit.csv, results.csv, results-by-quarter.csv, bands.csv,"
+        assertThat(r.out()).contains("wrote " + out + "/: inputs.json, observed.csv, fit.csv, results.csv, results-by-quarter.csv, bands.csv,"
                 + " totals.csv, summary.json, observed-inspur-revenue.png, shortfall-ai-server.png, shortfall-gp-server.png,"
                 + " costs-by-country.png, costs-by-firm.png, price-ai-server.png").containsPattern("runs-histogram.png, report.pdf\\R");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
@@ -97,6 +97,11 @@ class CliTest {
         assertThat(observed).hasSize(1 + 7);
         assertThat(observed.get(1)).startsWith("inspur-revenue,revenue,quarter,2024-Q1,2024-01-01,2024-03-31,false,index,CNY bn,17.66,");
         assertThat(Files.readAllLines(out.resolve("fit.csv")).get(1)).startsWith("inspur-revenue,Inspur Information revenue,");
+        // one digest over every input, the same in summary.json, inputs.json and the report's footer
+        String inputs = Files.readString(out.resolve("inputs.json"));
+        String sha = inputs.replaceAll("(?s).*?\"sha256\" : \"([0-9a-f]{64})\".*", "$1");
+        assertThat(sha).hasSize(64);
+        assertThat(json).contains("\"inputs\" : {", sha, "\"role\" : \"network\"");
         assertThat(json).contains("\"backtest\" : {", "\"event\" : \"2025-03-25\"", "\"late-facts\" : [ ]", "\"id\" : \"inspur-revenue\"");
 
         byte[] first = Files.readAllBytes(out.resolve("results.csv"));
@@ -262,7 +267,7 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")))
-                    .containsExactlyInAnyOrder("summary.json", "report.pdf");
+                    .containsExactlyInAnyOrder("summary.json", "report.pdf", "inputs.json"); // the inputs' digest always goes beside them
         }
         Result bad = run("run", SAMPLE, "--out", out.toString(), "--formats", "csv,xlsx");
         assertThat(bad.code()).isEqualTo(2);
