@@ -412,6 +412,29 @@ public final class MonteCarlo {
         }
     }
 
+    /**
+     * What run {@code run} draws for each uncertain parameter, in file order: one uniform number
+     * per parameter from the run's own stream, through the parameter's distribution. The runs and
+     * {@code totals.csv} read the same numbers from here.
+     */
+    public static double[] draws(Scenario scenario, int run) {
+        List<java.util.function.DoubleUnaryOperator> of = new ArrayList<>();
+        for (Uncertainty.Parameter p : scenario.uncertainty().parameters()) {
+            of.add(Distributions.of(p));
+        }
+        return drawn(scenario, run, of).values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static java.util.Map<String, Double> drawn(Scenario scenario, int run, List<java.util.function.DoubleUnaryOperator> draws) {
+        var rng = Streams.forParameters(scenario.seed(), run);
+        List<Uncertainty.Parameter> uncertain = scenario.uncertainty().parameters();
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < uncertain.size(); i++) {
+            values.put(uncertain.get(i).path(), draws.get(i).applyAsDouble(rng.nextDouble()));
+        }
+        return values;
+    }
+
     /** One run's shortfall per demand entry and period, with its own draws. */
     private static double[] simulateOne(Scenario scenario, Parameters parameters, Simulation sim, PolicyDecisions decisions,
                                         List<Uncertainty.Parameter> uncertain, List<java.util.function.DoubleUnaryOperator> draws,
@@ -442,11 +465,7 @@ public final class MonteCarlo {
             PolicyRun.run(sim, decisions, run, states.get(), rec);
             return shortfall;
         }
-        var rng = Streams.forParameters(scenario.seed(), run);
-        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < uncertain.size(); i++) {
-            values.put(uncertain.get(i).path(), draws.get(i).applyAsDouble(rng.nextDouble()));
-        }
+        java.util.Map<String, Double> values = drawn(scenario, run, draws);
         if (values.keySet().stream().allMatch(ParameterPaths::runtimeOnly) && !REBUILD_ALWAYS) {
             // Only capacities, covers and license policies: patch the compiled network and the decisions.
             CompiledNetwork base = sim.network();

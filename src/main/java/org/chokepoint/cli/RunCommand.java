@@ -185,7 +185,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             if (mc != null) {
                 AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
-                AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(mc, o));
+                AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(s, mc, o));
                 written.add("bands.csv");
                 written.add("totals.csv");
             }

@@ -283,10 +283,24 @@ public final class ResultsWriter {
 
     /** One row per run: run,total-shortfall-value, then the shortfall value of each market (shortfall-value-CN, ...). */
     public static void writeTotals(MonteCarlo.Result mc, OutputStream out) throws IOException {
+        writeTotals(null, mc, out);
+    }
+
+    /**
+     * As above, then one column per uncertain parameter of the scenario (named by its path) with
+     * what each run drew, so that outcomes can be regressed on inputs; none when {@code scenario}
+     * is null.
+     */
+    public static void writeTotals(Scenario scenario, MonteCarlo.Result mc, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        List<org.chokepoint.model.Uncertainty.Parameter> drawn = scenario == null ? List.of() : scenario.uncertainty().parameters();
         w.write("run,total-shortfall-value");
         for (String m : mc.markets()) {
             w.write(",shortfall-value-" + m);
+        }
+        for (var p : drawn) {
+            w.write(',');
+            w.write(BacktestWriter.csv(p.path()));
         }
         w.write('\n');
         int k = mc.markets().size();
@@ -295,6 +309,12 @@ public final class ResultsWriter {
             for (int m = 0; m < k; m++) {
                 w.write(',');
                 w.write(number(mc.byMarket()[r * k + m]));
+            }
+            if (!drawn.isEmpty()) {
+                for (double x : MonteCarlo.draws(scenario, r)) {
+                    w.write(',');
+                    w.write(Double.toString(x));
+                }
             }
             w.write('\n');
         }

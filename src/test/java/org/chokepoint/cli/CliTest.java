@@ -23,6 +23,8 @@ class CliTest {
 
     record Result(int code, String out, String err) {}
 
+    static final org.chokepoint.model.Scenario SAMPLE_SCENARIO = org.chokepoint.api.Chokepoint.loadScenario(Path.of(SAMPLE));
+
     static Result run(String... args) {
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();
@@ -98,8 +100,8 @@ class CliTest {
         assertThat(observed.get(1)).startsWith("inspur-revenue,revenue,quarter,2024-Q1,2024-01-01,2024-03-31,false,index,CNY bn,17.66,");
         assertThat(Files.readAllLines(out.resolve("fit.csv")).get(1)).startsWith("inspur-revenue,Inspur Information revenue,");
         // one digest over every input, the same in summary.json, inputs.json and the report's footer
-        String inputs = Files.readString(out.resolve("inputs.json"));
-        String sha = inputs.replaceAll("(?s).*?\"sha256\" : \"([0-9a-f]{64})\".*", "$1");
+        String digest = Files.readString(out.resolve("inputs.json"));
+        String sha = digest.replaceAll("(?s).*?\"sha256\" : \"([0-9a-f]{64})\".*", "$1");
         assertThat(sha).hasSize(64);
         assertThat(json).contains("\"inputs\" : {", sha, "\"role\" : \"network\"");
         assertThat(json).contains("\"backtest\" : {", "\"event\" : \"2025-03-25\"", "\"late-facts\" : [ ]", "\"id\" : \"inspur-revenue\"");
@@ -155,12 +157,15 @@ class CliTest {
         List<String> totals = Files.readAllLines(out.resolve("totals.csv"));
         String markets = NET.demand().stream().map(org.chokepoint.model.Demand::market).distinct().sorted()
                 .map(m -> ",shortfall-value-" + m).collect(java.util.stream.Collectors.joining());
-        assertThat(totals).hasSize(21).first().isEqualTo("run,total-shortfall-value" + markets);
+        String draws = SAMPLE_SCENARIO.uncertainty().parameters().stream().map(p -> "," + p.path())
+                .collect(java.util.stream.Collectors.joining());
+        assertThat(totals).hasSize(21).first().isEqualTo("run,total-shortfall-value" + markets + draws);
+        int marketCount = (int) NET.demand().stream().map(org.chokepoint.model.Demand::market).distinct().count();
         // Each run's markets add up to its total.
         for (String line : totals.subList(1, totals.size())) {
             double[] v = java.util.Arrays.stream(line.split(",")).mapToDouble(Double::parseDouble).toArray();
             double sum = 0;
-            for (int i = 2; i < v.length; i++) {
+            for (int i = 2; i < 2 + marketCount; i++) {
                 sum += v[i];
             }
             assertThat(sum).isCloseTo(v[1], org.assertj.core.data.Offset.offset(1e-6 * Math.max(1, v[1])));

@@ -112,6 +112,51 @@ class ResultsWriterTest {
                 q.get("2024-Q1|revenue|inspur-ai-line") + q.get("2024-Q1|revenue|inspur-gp-line"), offset(1e-3));
     }
 
+    /**
+     * totals.csv carries what each run drew, and the outcome follows the draw: a plant of drawn
+     * capacity (5 to 9 a week) against buyers of 10 is short by 10 less the capacity every week.
+     */
+    @Test
+    void totalsCarryEachRunsDrawsAndTheOutcomeFollowsThem(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("s.yaml"), """
+                scenario: draws
+                start: 2025-01-06
+                step: week
+                periods: 10
+                seed: 7
+                network:
+                  items:
+                    - {id: widget, value: 100, category: end-product}
+                  firms:
+                    - {id: maker, country: DE}
+                  sites:
+                    - {id: plant, firm: maker, makes: widget, capacity: 20}
+                  demand:
+                    - {item: widget, market: DE, site: plant, quantity: 10}
+                uncertainty:
+                  runs: 6
+                  parameters:
+                    - {path: sites.plant.capacity, distribution: uniform, min: 5, max: 9}
+                """);
+        Scenario s = ScenarioReader.read(f);
+        org.chokepoint.analysis.MonteCarlo.Result mc = org.chokepoint.analysis.MonteCarlo.run(s, Parameters.of(s), 6, 2,
+                new double[] {5, 50, 95}, r -> { });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ResultsWriter.writeTotals(s, mc, out);
+        List<String> lines = List.of(out.toString(StandardCharsets.UTF_8).split("\n"));
+        assertThat(lines.get(0)).isEqualTo("run,total-shortfall-value,shortfall-value-DE,sites.plant.capacity");
+        assertThat(lines).hasSize(7);
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int r = 0; r < 6; r++) {
+            String[] cell = lines.get(r + 1).split(",");
+            double capacity = Double.parseDouble(cell[3]);
+            assertThat(capacity).isEqualTo(org.chokepoint.analysis.MonteCarlo.draws(s, r)[0]).isBetween(5.0, 9.0);
+            assertThat(Double.parseDouble(cell[1])).as("run %d", r).isCloseTo((10 - capacity) * 100 * 10, offset(1e-6));
+            seen.add(capacity);
+        }
+        assertThat(seen).as("every run draws its own").hasSize(6);
+    }
+
     private static org.assertj.core.data.Offset<Double> offset(double x) {
         return org.assertj.core.data.Offset.offset(x);
     }
