@@ -22,9 +22,11 @@ import org.chokepoint.model.Demand;
 import org.chokepoint.model.Scenario;
 
 /**
- * Writes a run's results: {@code results.csv}, tidy (one row per period × metric × key, columns
- * {@code period,date,metric,key,value}, in a fixed order), and {@code summary.json}. Numbers are
- * written in their shortest exact form, so the same run writes the same bytes.
+ * Writes a run's results: {@code results.csv}, tidy (one row per period × metric × what it is
+ * about, columns {@code period,date,metric,unit,site,firm,item,market,input,country,value}, each
+ * key in a column of its own and blank where it does not apply, in a fixed order), its calendar
+ * aggregation, the Monte Carlo tables, and {@code summary.json}. Numbers are written in their
+ * shortest exact form, so the same run writes the same bytes.
  */
 public final class ResultsWriter {
 
@@ -77,7 +79,7 @@ public final class ResultsWriter {
     public static void writeCsv(Scenario scenario, CompiledNetwork n, SeriesRecorder r, boolean[] sites, OutputStream out)
             throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("period,date,metric,key,value\n");
+        w.write("period,date,metric," + KEY_COLUMNS + ",value\n");
         String[] prefixes = new String[r.periods()];
         for (int t = 0; t < prefixes.length; t++) {
             prefixes[t] = t + "," + scenario.dateOf(t) + ",";
@@ -86,9 +88,9 @@ public final class ResultsWriter {
         w.flush();
     }
 
-    /** Receives the rows of {@code results.csv}, period by period. */
+    /** Receives the rows of {@code results.csv}, period by period: the metric, the key columns joined, the value. */
     interface Rows {
-        void row(int t, String metric, String key, double value) throws IOException;
+        void row(int t, String metric, String cols, double value) throws IOException;
     }
 
     /** The metrics that are levels (averaged over time when aggregated); every other one is a flow (summed). */
@@ -97,7 +99,7 @@ public final class ResultsWriter {
     /**
      * Every series of {@code results.csv} summed (flows) or averaged over days (levels: unit cost,
      * price index, stock) per calendar month, quarter or year: columns {@code period,start,end,days,
-     * metric,key,value}, {@code days} being the days of the span the run covers (a span the run
+     * metric}, the key columns of {@code results.csv}, {@code value}, {@code days} being the days of the span the run covers (a span the run
      * covers in part has fewer than its length). Revenue and value added are also summed by firm
      * ({@code firm-revenue}, {@code firm-value-added}), over the sites written, each under the firm
      * that owned it that period.
@@ -106,18 +108,18 @@ public final class ResultsWriter {
                                        org.chokepoint.model.Observed.Per per, OutputStream out) throws IOException {
         var cal = org.chokepoint.analysis.Backtests.Calendar.of(scenario.start(), scenario.step(), r.periods(), per);
         java.util.Map<String, double[]> sums = new java.util.LinkedHashMap<>();
+        SiteColumns sc = new SiteColumns(scenario, n);
         emit(scenario, n, r, sites, (t, metric, key, value) -> {
             cal.add(t, value, !LEVELS.contains(metric), sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]), 0);
             if (metric.equals("revenue") || metric.equals("value-added")) {
                 // and by firm, the owner of the day: what quarterly reports give
-                int site = n.site(key);
-                String firm = n.changesOwner(site) ? n.firmOn(site, RunSummary.lastDay(scenario.start(), scenario.step(), t))
-                        : n.firmOf(site);
-                cal.add(t, value, true, sums.computeIfAbsent("firm-" + metric + "," + firm, k -> new double[cal.buckets()]), 0);
+                String firm = sc.firmOf(n.site(key.split(",", -1)[1]), t);
+                cal.add(t, value, true, sums.computeIfAbsent("firm-" + metric + "," + cols(USD, "", firm, "", "", "", ""),
+                        k -> new double[cal.buckets()]), 0);
             }
         });
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("period,start,end,days,metric,key,value\n");
+        w.write("period,start,end,days,metric," + KEY_COLUMNS + ",value\n");
         for (int b = 0; b < cal.buckets(); b++) {
             java.time.LocalDate from = cal.starts().get(b);
             String prefix = per.label(from) + "," + from + "," + per.next(from).minusDays(1) + "," + cal.covered()[b] + ",";
@@ -138,10 +140,12 @@ public final class ResultsWriter {
     }
 
     private static void emit(Scenario scenario, CompiledNetwork n, SeriesRecorder r, boolean[] sites, Rows rows) throws IOException {
-        String[] demandKeys = new String[n.demandCount()];
-        for (int j = 0; j < demandKeys.length; j++) {
-            demandKeys[j] = demandKey(n, j);
+        String[] demandCols = new String[n.demandCount()];
+        for (int j = 0; j < demandCols.length; j++) {
+            Demand d = n.demand(j);
+            demandCols[j] = cols(UNITS, d.site(), "", d.item(), d.market(), "", "");
         }
+        SiteColumns sc = new SiteColumns(scenario, n);
         boolean partial = false;
         for (boolean b : sites) {
             partial |= !b;
@@ -165,39 +169,47 @@ public final class ResultsWriter {
             }
         }
         String[] countries = countryIndex.keySet().toArray(String[]::new);
+        String[] countryCols = new String[countries.length];
+        for (int c = 0; c < countries.length; c++) {
+            countryCols[c] = cols(USD, "", "", "", "", "", countries[c]);
+        }
+        String[] slotCols = new String[n.slotCount()];
+        for (int k = 0; k < n.slotCount(); k++) {
+            slotCols[k] = cols(UNITS, n.siteId(n.slotSite(k)), "", "", "", n.slotItemId(k), "");
+        }
         double[] revenue = new double[countries.length];
         double[] export = new double[countries.length];
         double[] valueAdded = new double[countries.length];
         for (int t = 0; t < r.periods(); t++) {
             final int period = t;
-            for (int j = 0; j < demandKeys.length; j++) {
-                rows.row(t, "demand", demandKeys[j], r.demanded(t, j));
+            for (int j = 0; j < demandCols.length; j++) {
+                rows.row(t, "demand", demandCols[j], r.demanded(t, j));
             }
-            for (int j = 0; j < demandKeys.length; j++) {
-                rows.row(t, "delivered", demandKeys[j], r.delivered(t, j));
+            for (int j = 0; j < demandCols.length; j++) {
+                rows.row(t, "delivered", demandCols[j], r.delivered(t, j));
             }
-            for (int j = 0; j < demandKeys.length; j++) {
-                rows.row(t, "shortfall", demandKeys[j], r.shortfall(t, j));
+            for (int j = 0; j < demandCols.length; j++) {
+                rows.row(t, "shortfall", demandCols[j], r.shortfall(t, j));
             }
-            siteRows(rows, t, "output", n, sites, s -> r.output(period, s));
-            siteRows(rows, t, "unit-cost", n, sites, s -> r.unitCost(period, s));
-            siteRows(rows, t, "revenue", n, sites, s -> r.revenue(period, s));
-            siteRows(rows, t, "value-added", n, sites, s -> r.valueAdded(period, s));
-            siteRows(rows, t, "purchases", n, sites, s -> r.purchases(period, s));
-            siteRows(rows, t, "inputs-used", n, sites, s -> r.inputsUsed(period, s));
-            siteRows(rows, t, "stock-value-change", n, sites, s -> r.stockValueChange(period, s));
-            siteRows(rows, t, "flows-out", n, sites, s -> r.flowsOut(period, s));
-            siteRows(rows, t, "export-revenue", n, sites, s -> r.exportRevenue(period, s));
+            siteRows(rows, t, "output", UNITS, sc, sites, s -> r.output(period, s));
+            siteRows(rows, t, "unit-cost", USD_PER_UNIT, sc, sites, s -> r.unitCost(period, s));
+            siteRows(rows, t, "revenue", USD, sc, sites, s -> r.revenue(period, s));
+            siteRows(rows, t, "value-added", USD, sc, sites, s -> r.valueAdded(period, s));
+            siteRows(rows, t, "purchases", USD, sc, sites, s -> r.purchases(period, s));
+            siteRows(rows, t, "inputs-used", USD, sc, sites, s -> r.inputsUsed(period, s));
+            siteRows(rows, t, "stock-value-change", USD, sc, sites, s -> r.stockValueChange(period, s));
+            siteRows(rows, t, "flows-out", USD, sc, sites, s -> r.flowsOut(period, s));
+            siteRows(rows, t, "export-revenue", USD, sc, sites, s -> r.exportRevenue(period, s));
             for (int i = 0; i < n.itemCount(); i++) {
                 for (int m = 0; m < r.markets().size(); m++) {
                     if (r.priced(i, m)) {
-                        rows.row(t, "price-index", n.itemId(i) + "@" + r.markets().get(m), r.priceIndex(t, i, m));
+                        rows.row(t, "price-index", cols("index", "", "", n.itemId(i), r.markets().get(m), "", ""), r.priceIndex(t, i, m));
                     }
                 }
             }
             for (int k = 0; k < n.slotCount(); k++) {
                 if (sites[n.slotSite(k)]) {
-                    rows.row(t, "stock", n.siteId(n.slotSite(k)) + "/" + n.slotItemId(k), r.stock(t, k));
+                    rows.row(t, "stock", slotCols[k], r.stock(t, k));
                 }
             }
             if (partial) {
@@ -212,24 +224,62 @@ public final class ResultsWriter {
                     valueAdded[c] += r.valueAdded(t, s);
                 }
                 for (int c = 0; c < countries.length; c++) {
-                    rows.row(t, "country-revenue", countries[c], revenue[c]);
+                    rows.row(t, "country-revenue", countryCols[c], revenue[c]);
                 }
                 for (int c = 0; c < countries.length; c++) {
-                    rows.row(t, "country-value-added", countries[c], valueAdded[c]);
+                    rows.row(t, "country-value-added", countryCols[c], valueAdded[c]);
                 }
                 for (int c = 0; c < countries.length; c++) {
-                    rows.row(t, "country-export-revenue", countries[c], export[c]);
+                    rows.row(t, "country-export-revenue", countryCols[c], export[c]);
                 }
             }
         }
     }
 
+    /** The columns that say what a row is about, after {@code metric}: {@link #KEY_COLUMNS}. */
+    public static final String KEY_COLUMNS = "unit,site,firm,item,market,input,country";
+
+    static final String UNITS = "units";
+    static final String USD = "USD";
+    static final String USD_PER_UNIT = "USD/unit";
+
+    static String cols(String unit, String site, String firm, String item, String market, String input, String country) {
+        return String.join(",", unit, site, firm, item, market, input, country);
+    }
+
+    /** A site's key columns per unit, the firm being the owner of the period for sites that change hands. */
+    private static final class SiteColumns {
+        private final Scenario scenario;
+        private final CompiledNetwork n;
+        private final java.util.Map<String, String[]> byUnit = new java.util.HashMap<>();
+
+        SiteColumns(Scenario scenario, CompiledNetwork n) {
+            this.scenario = scenario;
+            this.n = n;
+        }
+
+        String of(String unit, int site, int t) {
+            if (n.changesOwner(site)) {
+                return cols(unit, n.siteId(site), firmOf(site, t), n.itemId(n.siteItem(site)), "", "", "");
+            }
+            String[] cached = byUnit.computeIfAbsent(unit, u -> new String[n.siteCount()]);
+            if (cached[site] == null) {
+                cached[site] = cols(unit, n.siteId(site), n.firmOf(site), n.itemId(n.siteItem(site)), "", "", "");
+            }
+            return cached[site];
+        }
+
+        String firmOf(int site, int t) {
+            return n.changesOwner(site) ? n.firmOn(site, RunSummary.lastDay(scenario.start(), scenario.step(), t)) : n.firmOf(site);
+        }
+    }
+
     /** One row per site written out, of one metric. */
-    private static void siteRows(Rows rows, int t, String metric, CompiledNetwork n, boolean[] sites,
+    private static void siteRows(Rows rows, int t, String metric, String unit, SiteColumns sc, boolean[] sites,
                                  java.util.function.IntToDoubleFunction value) throws IOException {
-        for (int s = 0; s < n.siteCount(); s++) {
+        for (int s = 0; s < sites.length; s++) {
             if (sites[s]) {
-                rows.row(t, metric, n.siteId(s), value.applyAsDouble(s));
+                rows.row(t, metric, sc.of(unit, s, t), value.applyAsDouble(s));
             }
         }
     }
@@ -262,20 +312,29 @@ public final class ResultsWriter {
         return Double.toString(v);
     }
 
-    /** Monte Carlo bands, tidy: period, date, metric (shortfall-p5, ..., shortfall-mean), key, value. */
+    /** Monte Carlo bands, tidy: period, date, metric (shortfall), stat (p5, p50, p95, mean), the key columns, value. */
     public static void writeBands(Scenario scenario, CompiledNetwork n, MonteCarlo.Result mc, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        w.write("period,date,metric,key,value\n");
+        w.write("period,date,metric,stat," + KEY_COLUMNS + ",value\n");
+        String[] demandCols = new String[mc.demand()];
+        for (int j = 0; j < mc.demand(); j++) {
+            Demand d = n.demand(j);
+            demandCols[j] = cols(UNITS, d.site(), "", d.item(), d.market(), "", "");
+        }
         for (int t = 0; t < mc.periods(); t++) {
-            String prefix = t + "," + scenario.dateOf(t) + ",";
+            String date = t + "," + scenario.dateOf(t) + ",shortfall,";
             for (int i = 0; i < mc.percentiles().length; i++) {
-                String metric = "shortfall-p" + number(mc.percentiles()[i]);
+                String prefix = date + "p" + number(mc.percentiles()[i]) + ",";
                 for (int j = 0; j < mc.demand(); j++) {
-                    row(w, prefix, metric, demandKey(n, j), mc.band(i, t, j));
+                    w.write(prefix);
+                    w.write(demandCols[j]);
+                    w.write(',');
+                    w.write(number(mc.band(i, t, j)));
+                    w.write('\n');
                 }
             }
             for (int j = 0; j < mc.demand(); j++) {
-                row(w, prefix, "shortfall-mean", demandKey(n, j), mc.mean()[t * mc.demand() + j]);
+                w.write(date + "mean," + demandCols[j] + "," + number(mc.mean()[t * mc.demand() + j]) + "\n");
             }
         }
         w.flush();
@@ -319,11 +378,6 @@ public final class ResultsWriter {
             w.write('\n');
         }
         w.flush();
-    }
-
-    private static String demandKey(CompiledNetwork n, int j) {
-        Demand d = n.demand(j);
-        return d.item() + "@" + d.market() + "/" + d.site();
     }
 
     public static void writeSummary(Scenario scenario, CompiledNetwork n, RunSummary summary, String version,

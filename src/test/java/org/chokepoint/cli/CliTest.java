@@ -84,13 +84,15 @@ class CliTest {
                 // two sites serve gp-server in China: the table names them
                 .contains("gp-server @ CN (inspur-gp-line)").contains("gp-server @ CN (lenovo-server-line)");
         java.util.List<String> csv = Files.readAllLines(out.resolve("results.csv"));
-        assertThat(csv.get(0)).isEqualTo("period,date,metric,key,value");
-        assertThat(csv.get(1)).isEqualTo("0,2024-01-01,demand,ai-server@CN/inspur-ai-line,1050");
+        assertThat(csv.get(0)).isEqualTo("period,date,metric,unit,site,firm,item,market,input,country,value");
+        assertThat(csv.get(1)).isEqualTo("0,2024-01-01,demand,units,inspur-ai-line,,ai-server,CN,,,1050");
+        assertThat(csv).contains("0,2024-01-01,revenue,USD,inspur-ai-line,inspur-electronic,ai-server,,,,147000000",
+                "0,2024-01-01,stock,units,inspur-ai-line,,,,gpu-hopper,,50400");
         // 104 periods × (demand entries × 3 + sites × 9 + recipe inputs + priced item-markets), plus the header
         int inputs = NET.sites().stream().mapToInt(x -> x.recipe().size()).sum();
         long prices = csv.stream().filter(line -> line.startsWith("0,2024-01-01,price-index,")).count();
         assertThat(prices).as("items priced in the US market and the rest").isGreaterThan(NET.endItems().size());
-        assertThat(csv).contains("0,2024-01-01,price-index,gallium@US,1", "0,2024-01-01,price-index,gallium@rest,1");
+        assertThat(csv).contains("0,2024-01-01,price-index,index,,,gallium,US,,,1", "0,2024-01-01,price-index,index,,,gallium,rest,,,1");
         assertThat(csv).hasSize(104 * (NET.demand().size() * 3 + NET.sites().size() * 9 + inputs + (int) prices) + 1);
         String json = Files.readString(out.resolve("summary.json"));
         assertThat(json).contains("\"measures-applied\" : true");
@@ -172,7 +174,8 @@ class CliTest {
         }
         List<String> bands = Files.readAllLines(out.resolve("bands.csv"));
         // per period: P5, P50, P95 and the mean of every demand entry
-        assertThat(bands).hasSize(104 * 4 * NET.demand().size() + 1).contains("0,2024-01-01,shortfall-p95,ai-server@CN/inspur-ai-line,0");
+        assertThat(bands).hasSize(104 * 4 * NET.demand().size() + 1).contains("0,2024-01-01,shortfall,p95,units,inspur-ai-line,,ai-server,CN,,,0");
+        assertThat(bands.get(0)).isEqualTo("period,date,metric,stat,unit,site,firm,item,market,input,country,value");
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"monte-carlo\"").contains("\"runs\" : 20");
         assertThat(run("run", SAMPLE, "--runs", "0", "--out", out.toString()).code()).isEqualTo(2);
     }

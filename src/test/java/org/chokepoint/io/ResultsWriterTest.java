@@ -32,13 +32,7 @@ class ResultsWriterTest {
         Chokepoint.Run run = Chokepoint.simulate(s, Parameters.of(s));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ResultsWriter.writeCsv(s, run.network(), run.series(), out);
-        Map<String, Double> v = new HashMap<>();
-        for (String line : out.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-            String[] f = line.split(",");
-            if (f.length == 5 && !f[0].equals("period")) {
-                v.put(f[0] + "|" + f[2] + "|" + f[3], Double.parseDouble(f[4]));
-            }
-        }
+        Map<String, Double> v = rows(out, 2);
         double flows = 0;
         for (int t = 0; t < s.periods(); t++) {
             for (var site : s.network().sites()) {
@@ -73,23 +67,16 @@ class ResultsWriterTest {
         ByteArrayOutputStream quarterly = new ByteArrayOutputStream();
         ResultsWriter.writeAggregated(s, run.network(), run.series(), ResultsWriter.allSites(run.network()),
                 org.chokepoint.model.Observed.Per.QUARTER, quarterly);
-        Map<String, Double> w = new HashMap<>();
-        for (String line : weekly.toString(StandardCharsets.UTF_8).split("\n")) {
-            String[] f = line.split(",");
-            if (f.length == 5 && !f[0].equals("period")) {
-                w.put(f[0] + "|" + f[2] + "|" + f[3], Double.parseDouble(f[4]));
-            }
-        }
-        Map<String, Double> q = new HashMap<>();
+        Map<String, Double> w = rows(weekly, 2);
         List<String> lines = List.of(quarterly.toString(StandardCharsets.UTF_8).split("\n"));
-        assertThat(lines.get(0)).isEqualTo("period,start,end,days,metric,key,value");
+        assertThat(lines.get(0)).isEqualTo("period,start,end,days,metric,unit,site,firm,item,market,input,country,value");
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            q.put(f[0] + "|" + f[4] + "|" + f[5], Double.parseDouble(f[6]));
+            String[] f = line.split(",", -1);
             if (f[0].equals("2024-Q1")) {
                 assertThat(f[1] + " " + f[2] + " " + f[3]).isEqualTo("2024-01-01 2024-03-31 91");
             }
         }
+        Map<String, Double> q = rows(quarterly, 4);
         // a flow: revenue of the AI line, the sum of 13 weeks
         double revenue = 0;
         double stock = 0;
@@ -157,6 +144,29 @@ class ResultsWriterTest {
         assertThat(seen).as("every run draws its own").hasSize(6);
     }
 
+    /**
+     * The rows of a results table by {@code PERIOD|METRIC|WHAT}, WHAT being the site (with
+     * {@code /INPUT} for a stock), else the firm, the country, or {@code ITEM@MARKET}; the metric is
+     * column {@code m} (2 in results.csv, 4 in the calendar tables, after start, end and days).
+     */
+    static Map<String, Double> rows(ByteArrayOutputStream csv, int m) {
+        Map<String, Double> out = new HashMap<>();
+        String[] lines = csv.toString(StandardCharsets.UTF_8).split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",", -1);
+            String site = f[m + 2];
+            String firm = f[m + 3];
+            String item = f[m + 4];
+            String market = f[m + 5];
+            String input = f[m + 6];
+            String country = f[m + 7];
+            String what = !site.isEmpty() ? (input.isEmpty() ? site : site + "/" + input) + (market.isEmpty() ? "" : "@" + market)
+                    : !firm.isEmpty() ? firm : !country.isEmpty() ? country : item + "@" + market;
+            out.put(f[0] + "|" + f[m] + "|" + what, Double.parseDouble(f[f.length - 1]));
+        }
+        return out;
+    }
+
     private static org.assertj.core.data.Offset<Double> offset(double x) {
         return org.assertj.core.data.Offset.offset(x);
     }
@@ -185,22 +195,22 @@ class ResultsWriterTest {
         Map<String, Double> countryValueAdded = new HashMap<>();
         long outputRows = 0;
         for (String line : part.toString(StandardCharsets.UTF_8).split("\n")) {
-            String[] c = line.split(",");
+            String[] c = line.split(",", -1);
             if (c[2].equals("output")) {
                 outputRows++;
             } else if (c[2].equals("country-revenue")) {
-                countryRevenue.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+                countryRevenue.merge(c[0], Double.parseDouble(c[10]), Double::sum);
             } else if (c[2].equals("country-value-added")) {
-                countryValueAdded.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+                countryValueAdded.merge(c[0], Double.parseDouble(c[10]), Double::sum);
             }
         }
         for (String line : all.toString(StandardCharsets.UTF_8).split("\n")) {
-            String[] c = line.split(",");
+            String[] c = line.split(",", -1);
             assertThat(c[2]).isNotEqualTo("country-revenue");
             if (c[2].equals("revenue")) {
-                siteRevenue.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+                siteRevenue.merge(c[0], Double.parseDouble(c[10]), Double::sum);
             } else if (c[2].equals("value-added")) {
-                siteValueAdded.merge(c[0], Double.parseDouble(c[4]), Double::sum);
+                siteValueAdded.merge(c[0], Double.parseDouble(c[10]), Double::sum);
             }
         }
         assertThat(outputRows).isEqualTo(6L * ResultsWriter.ALL_SITES_UP_TO);
