@@ -48,12 +48,21 @@ public final class Chokepoint {
      * their causes.
      */
     public static Run simulate(Scenario scenario, Parameters parameters) {
+        return simulate(scenario, parameters, false);
+    }
+
+    /**
+     * As {@link #simulate(Scenario, Parameters)}, keeping every supply link's and alternate's
+     * shipments and open share, period by period, when {@code perLink} (16 bytes per link and
+     * period: see {@link SeriesRecorder}).
+     */
+    public static Run simulate(Scenario scenario, Parameters parameters, boolean perLink) {
         CompiledNetwork compiled = CompiledNetwork.of(scenario.network(), scenario.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, compiled);
         Simulation sim = new Simulation(compiled, parameters);
         var state = sim.newState();
         List<Backtests.Probe> probes = Backtests.probes(scenario, compiled);
-        SeriesRecorder series = new SeriesRecorder(true, false);
+        SeriesRecorder series = new SeriesRecorder(true, perLink);
         Backtests.Recording withMeasures = new Backtests.Recording(series, probes);
         PolicyRun.run(sim, decisions, 0, state, withMeasures);
         SeriesRecorder baseline = new SeriesRecorder(true, false);

@@ -123,6 +123,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         List<String> sure = new ArrayList<>();
         if (formats.contains("csv")) {
             sure.add("results.csv");
+            if (perLink(s)) {
+                sure.add("links.csv");
+            }
             per.forEach(p -> sure.add("results-by-" + p + ".csv"));
             if (!s.backtest().observed().isEmpty()) {
                 sure.add("observed.csv");
@@ -144,7 +147,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Chokepoint.Run run;
         MonteCarlo.Result mc;
         try (OutputFolder folder = OutputFolder.open(dir, "run", force.force, Inputs.files(scenario, s), sure)) {
-            run = Chokepoint.simulate(s, params);
+            run = Chokepoint.simulate(s, params, perLink(s));
             mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
             folder.write(tmp -> write(tmp, s, params, run, mc, nThreads, inputs, written));
             folder.commit();
@@ -177,6 +180,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         if (formats.contains("csv")) {
             AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), sites, o));
             written.add("results.csv");
+            if (run.series().perLink()) {
+                AtomicFiles.write(tmp.resolve("links.csv"), o -> ResultsWriter.writeLinks(s, run.network(), run.series(), o));
+                written.add("links.csv");
+            }
             for (String p : per) {
                 String name = "results-by-" + p + ".csv";
                 AtomicFiles.write(tmp.resolve(name), o -> ResultsWriter.writeAggregated(s, run.network(), run.series(), sites,
@@ -215,6 +222,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             AtomicFiles.write(tmp.resolve("report.pdf"), o -> PdfReport.write(content, o));
             written.add("report.pdf");
         }
+    }
+
+    /** Whether to keep and write every link's shipments: networks up to {@link ResultsWriter#LINKS_UP_TO} links, or all with --all-series. */
+    private boolean perLink(Scenario s) {
+        return formats.contains("csv") && (allSeries || s.network().links().size() + s.network().alternates().size() <= ResultsWriter.LINKS_UP_TO);
     }
 
     /** The most Monte Carlo runs, as in a scenario's uncertainty block. */

@@ -66,6 +66,11 @@ public final class SeriesRecorder implements Recorder {
         this.perLink = perLink;
     }
 
+    /** Whether the per-link series are kept. */
+    public boolean perLink() {
+        return perLink;
+    }
+
     @Override
     public boolean detailedAccounts() {
         return causes;

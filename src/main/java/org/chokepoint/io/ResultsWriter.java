@@ -294,6 +294,39 @@ public final class ResultsWriter {
         w.write('\n');
     }
 
+    /**
+     * {@code links.csv}: what each supply link and alternate shipped (units) and the share of its
+     * orders policy let through, period by period. Columns {@code period,date,metric,unit,from,to,
+     * item,path,value}; {@code path} is {@code link} or {@code alternate}, {@code item} what it carries.
+     */
+    public static void writeLinks(Scenario scenario, CompiledNetwork n, SeriesRecorder r, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        w.write("period,date,metric,unit,from,to,item,path,value\n");
+        String[] keys = new String[n.allLinkCount()];
+        for (int l = 0; l < keys.length; l++) {
+            Object source = n.linkSource(l);
+            if (source instanceof org.chokepoint.model.SupplyLink link) {
+                keys[l] = link.from() + "," + link.to() + "," + link.item() + ",link,";
+            } else {
+                org.chokepoint.model.Alternate a = (org.chokepoint.model.Alternate) source;
+                keys[l] = a.from() + "," + a.site() + "," + (a.as() != null ? a.as() : a.item()) + ",alternate,";
+            }
+        }
+        for (int t = 0; t < r.periods(); t++) {
+            String prefix = t + "," + scenario.dateOf(t) + ",";
+            for (int l = 0; l < keys.length; l++) {
+                w.write(prefix + "shipped,units," + keys[l] + number(r.shipped(t, l)) + "\n");
+            }
+            for (int l = 0; l < keys.length; l++) {
+                w.write(prefix + "open,share," + keys[l] + number(r.open(t, l)) + "\n");
+            }
+        }
+        w.flush();
+    }
+
+    /** Networks up to this many supply links and alternates get {@code links.csv} by default (16 bytes a link and period). */
+    public static final int LINKS_UP_TO = 20_000;
+
     /** {@code inputs.json}: the digest of every input, beside the tables it describes. */
     public static void writeInputs(InputDigest inputs, OutputStream out) throws IOException {
         ObjectNode root = JSON.createObjectNode();

@@ -74,7 +74,7 @@ class CliTest {
         Path out = dir.resolve("run");
         Result r = run("run", SAMPLE, "--out", out.toString(), "--no-run-date");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("wrote " + out + "/: inputs.json, observed.csv, fit.csv, results.csv, results-by-quarter.csv, bands.csv,"
+        assertThat(r.out()).contains("wrote " + out + "/: inputs.json, observed.csv, fit.csv, results.csv, links.csv, results-by-quarter.csv, bands.csv,"
                 + " totals.csv, summary.json, observed-inspur-revenue.png, shortfall-ai-server.png, shortfall-gp-server.png,"
                 + " costs-by-country.png, costs-by-firm.png, price-ai-server.png").containsPattern("runs-histogram.png, report.pdf\\R");
         assertThat(r.out()).contains("US Entity List additions of Inspur subsidiaries, March 2025")
