@@ -60,8 +60,13 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
             throw new Main.UsageException("--link takes FROM->TO, e.g. nvidia-gpu->inspur-ai-line");
         }
         Scenario s = Chokepoint.loadScenario(scenario);
+        java.util.Set<String> sites = new java.util.TreeSet<>();
+        s.network().sites().forEach(x -> sites.add(x.id()));
         if (site != null && !s.network().hasSite(site)) {
-            throw new Main.UsageException("no site '" + site + "' in this scenario's network");
+            throw new Main.UsageException("no site '" + site + "' in this scenario's network." + org.chokepoint.model.Names.didYouMean(site, sites));
+        }
+        if (link != null) {
+            link = checkedLink(s, link.replaceAll("\\s*->\\s*", "->").trim(), sites);
         }
         PolicyDecisions all = Chokepoint.decide(s);
         boolean detailed = site != null || link != null;
@@ -103,5 +108,46 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /**
+     * The link named FROM->TO as the decisions name it, or a usage error saying what is wrong: an
+     * unknown site (with the nearest id), or two sites with no link or alternate between them (with
+     * the paths there are into TO). {@code FROM->end buyers in XX} names sales to end buyers abroad.
+     */
+    static String checkedLink(Scenario s, String link, java.util.Set<String> sites) {
+        String from = link.substring(0, link.indexOf("->"));
+        String to = link.substring(link.indexOf("->") + 2);
+        if (!sites.contains(from)) {
+            throw new Main.UsageException("--link " + link + ": no site '" + from + "' in this scenario's network."
+                    + org.chokepoint.model.Names.didYouMean(from, sites));
+        }
+        if (to.startsWith("end buyers in ")) {
+            return link;
+        }
+        if (!sites.contains(to)) {
+            throw new Main.UsageException("--link " + link + ": no site '" + to + "' in this scenario's network."
+                    + org.chokepoint.model.Names.didYouMean(to, sites));
+        }
+        java.util.List<String> into = new java.util.ArrayList<>();
+        boolean found = false;
+        for (var l : s.network().links()) {
+            found |= l.from().equals(from) && l.to().equals(to);
+            if (l.to().equals(to)) {
+                into.add(l.from() + "->" + to);
+            }
+        }
+        for (var a : s.network().alternates()) {
+            found |= a.from().equals(from) && a.site().equals(to);
+            if (a.site().equals(to)) {
+                into.add(a.from() + "->" + to + " (alternate)");
+            }
+        }
+        if (!found) {
+            throw new Main.UsageException("--link " + link + ": no link or alternate from " + from + " to " + to + "."
+                    + (into.isEmpty() ? " Nothing is supplied to " + to + "." : " Paths into " + to + ": "
+                    + org.chokepoint.model.Names.list(into, 8) + "."));
+        }
+        return link;
     }
 }

@@ -269,6 +269,20 @@ class CliTest {
     }
 
     @Test
+    void explainNamesAMistypedLinkAndForgivesSpaces() {
+        Result spaced = run("explain", SAMPLE, "--link", "nvidia-gpu -> inspur-ai-line");
+        assertThat(spaced.code()).as(spaced.err()).isZero();
+        assertThat(spaced.out()).startsWith("nvidia-gpu->inspur-ai-line  gpu-hopper");
+        Result typo = run("explain", SAMPLE, "--link", "nvidia-gpuu->inspur-ai-line");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("no site 'nvidia-gpuu' in this scenario's network. Did you mean 'nvidia-gpu'?");
+        Result none = run("explain", SAMPLE, "--link", "intel-xeon->nvidia-gpu");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("no link or alternate from intel-xeon to nvidia-gpu. Paths into nvidia-gpu: tsmc-n4->nvidia-gpu,"
+                + " hynix-hbm->nvidia-gpu.");
+    }
+
+    @Test
     void formatsSelectWhatIsWritten() throws IOException {
         Path out = dir.resolve("some");
         Result r = run("run", SAMPLE, "--out", out.toString(), "--formats", "json,pdf");
