@@ -59,7 +59,8 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.flush();
         if (!all.isEmpty()) {
-            throw new InvalidInputException(all);
+            // a network named on its own and through a scenario is one set of problems, said once
+            throw new InvalidInputException(new ArrayList<>(new java.util.LinkedHashSet<>(all)));
         }
         return Main.OK;
     }

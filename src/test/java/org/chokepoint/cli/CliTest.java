@@ -269,6 +269,13 @@ class CliTest {
     }
 
     @Test
+    void aNetworkNamedTwiceHasItsProblemsSaidOnce() {
+        Result r = run("validate", "src/test/resources/invalid/scenario-network-errors.yaml", "src/test/resources/invalid/bad-numbers.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().filter(l -> l.contains("bad-numbers.yaml:2:20: items[0].value")).count()).isEqualTo(1);
+    }
+
+    @Test
     void explainNamesAMistypedLinkAndForgivesSpaces() {
         Result spaced = run("explain", SAMPLE, "--link", "nvidia-gpu -> inspur-ai-line");
         assertThat(spaced.code()).as(spaced.err()).isZero();
