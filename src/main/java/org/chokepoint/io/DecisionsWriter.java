@@ -25,6 +25,9 @@ public final class DecisionsWriter {
             o.put("measure", d.measure());
             o.put("effect", d.effect().key());
             o.put("link", d.linkName());
+            if (d.demand() >= 0) {
+                o.put("demand", d.demand()); // a final demand entry (file order): sales to end buyers, or their buyers
+            }
             o.put("item", d.item());
             o.put("from", d.from().toString());
             if (d.to() == null) {
@@ -40,6 +43,8 @@ public final class DecisionsWriter {
                 l.put("review", d.license().review().toString());
                 l.put("approved-share", d.license().approvedShare());
                 l.put("leakage", d.license().leakage());
+                l.put("leakage-premium", d.license().leakagePremium());
+                l.put("shipment-delay", d.license().shipmentDelay().toString());
                 if (!d.license().approvalPath().isEmpty()) {
                     ObjectNode path = l.putObject("approval-path");
                     d.license().approvalPath().forEach((day, p) -> path.put(day.toString(), p));

@@ -143,7 +143,8 @@ class CliTest {
         Result before = run("explain", SAMPLE, "--date", "2025-03-01");
         assertThat(before.out()).contains("0 decisions.");
         Result json = run("explain", SAMPLE, "--site", "inspur-gp-line", "--format", "json");
-        assertThat(json.out()).startsWith("[").contains("\"effect\" : \"license\"").contains("\"trace\" : [");
+        assertThat(json.out()).startsWith("[").contains("\"effect\" : \"license\"").contains("\"trace\" : [")
+                .contains("\"shipment-delay\" : \"0\"", "\"leakage-premium\" : ");
         assertThat(run("explain", SAMPLE, "--link", "nvidia-gpu").code()).isEqualTo(2);
         assertThat(run("explain", SAMPLE, "--site", "nowhere").err()).contains("no site 'nowhere'");
         assertThat(run("explain", SAMPLE, "--date", "March").code()).isEqualTo(2);
