@@ -85,7 +85,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             folder.write(tmp -> {
                 Path csv = tmp.resolve("sweep.csv");
                 SweepWriter.finish(partial, csv);
-                AtomicFiles.write(tmp.resolve("design.json"), os -> SweepWriter.design(loaded.id(), file, sweep, total, os));
+                AtomicFiles.write(tmp.resolve("design.json"), os -> SweepWriter.design(loaded.id(), file, loaded.scenarioFile(), sweep, total, os));
                 List<String> axes = sweep.axes().stream().map(Sweep.Axis::path).toList();
                 List<Sweep.Row> rows = SweepWriter.read(csv, sweep);
                 List<SweepEffects.Effect> effects = SweepEffects.of(rows, axes);

@@ -235,10 +235,15 @@ public final class SweepWriter {
         return rows;
     }
 
-    public static void design(String id, Path scenario, Sweep s, int pointCount, OutputStream out) throws IOException {
+    /**
+     * {@code design.json}: the sweep's id and file, the scenario file it sweeps, the design, its
+     * points and runs, metrics and parameters.
+     */
+    public static void design(String id, Path sweepFile, Path scenario, Sweep s, int pointCount, OutputStream out) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("sweep", id);
+        root.put("sweep-file", sweepFile.toString());
         root.put("scenario", scenario.toString());
         root.put("design", s.design().key());
         root.put("points", pointCount);

@@ -217,7 +217,8 @@ class CliTest {
         assertThat(again.out()).contains("resuming: 2 of 6 points already done");
         assertThat(resumed.resolve("sweep.csv")).hasSameBinaryContentAs(full.resolve("sweep.csv"));
         assertThat(resumed.resolve("sweep.csv.partial")).doesNotExist();
-        assertThat(Files.readString(full.resolve("design.json"))).contains("\"design\" : \"grid\"").contains("\"runs-per-point\" : 3");
+        assertThat(Files.readString(full.resolve("design.json"))).contains("\"design\" : \"grid\"").contains("\"runs-per-point\" : 3")
+                .contains("\"sweep-file\" : ").containsPattern("\"scenario\" : \".*inspur-entity-list-2025.yaml\"");
 
         // The report: design, effects, every point, the charts; the same whether resumed or not.
         assertThat(r.out()).contains("sweep-total-shortfall-value.png, sweep-fill-rate.png, sweep-effects.png, report.pdf");
