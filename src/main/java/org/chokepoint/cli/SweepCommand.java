@@ -71,8 +71,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
             if (skip > 0) {
                 o.printf("resuming: %d of %d points already done%n", skip, total);
             }
-            try (Progress progress = new Progress("points", total)) {
-                progress.accept(skip);
+            try (Progress progress = new Progress("points", total, skip)) {
                 sweep.run(skip, rows -> {
                     try {
                         SweepWriter.append(partial, rows);
