@@ -149,7 +149,7 @@ public final class Criticality {
         return lo;
     }
 
-    private static List<Impact> rank(CompiledNetwork c, List<double[]> results) {
+    static List<Impact> rank(CompiledNetwork c, List<double[]> results) {
         double worst = 0;
         for (double[] r : results) {
             worst = Math.max(worst, r[1]);
@@ -160,7 +160,10 @@ public final class Criticality {
             out.add(new Impact(c.siteId(s), c.firmOf(s), c.network().site(c.siteId(s)).makes(), r[1],
                     worst > 0 ? r[1] / worst : 0, (int) r[2]));
         }
-        out.sort(Comparator.comparingDouble((Impact i) -> -i.lostValue()).thenComparing(Impact::site));
+        // Equal losses: the site that holds out for less time is the more critical; then by id, to be the same every time.
+        out.sort(Comparator.comparingDouble((Impact i) -> -i.lostValue())
+                .thenComparingInt(i -> i.timeToSurvive() < 0 ? Integer.MAX_VALUE : i.timeToSurvive())
+                .thenComparing(Impact::site));
         return List.copyOf(out);
     }
 

@@ -62,6 +62,15 @@ class CriticalityTest {
         return groups;
     }
 
+    /** Equal losses are ranked by how soon the site's customers run out (the shorter time to survive first), not by name. */
+    @Test
+    void tiesGoToTheSiteThatHoldsOutLess() {
+        CompiledNetwork c = CompiledNetwork.of(tree(), Step.WEEK);
+        List<double[]> results = List.of(new double[] {c.site("a"), 100, 8}, new double[] {c.site("m2"), 100, 3},
+                new double[] {c.site("b"), 100, -1}, new double[] {c.site("m1"), 50, 1});
+        assertThat(Criticality.rank(c, results)).extracting(Criticality.Impact::site).containsExactly("m2", "a", "b", "m1");
+    }
+
     /** On single-sourced networks the knock-out simulation and the linear program rank the sites alike. */
     @ParameterizedTest(name = "outage of {0} weeks")
     @ValueSource(ints = {3, 8, 10})
