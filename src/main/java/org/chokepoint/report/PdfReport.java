@@ -374,6 +374,8 @@ public final class PdfReport {
             p.bullet(a);
         }
         p.y -= 8;
+        networkNotes(s);
+        p.y -= 8;
         p.heading("Methods");
         java.util.Set<String> ranked = s.behaviour().priority() == null ? java.util.Set.of() : s.behaviour().priority().keySet();
         p.paragraph(p.regular, 10, "Each site makes one output from inputs in fixed amounts per unit (a Leontief recipe), up to"
@@ -399,6 +401,35 @@ public final class PdfReport {
         p.y -= 6;
         p.paragraph(p.regular, 10, "Reproduce this report with: chokepoint run " + c.scenarioFile() + " --seed " + s.seed()
                 + (c.mc() == null ? "" : " --runs " + c.mc().runs()) + " (" + reproducibility(c) + ").", 14);
+    }
+
+    /** At most this many of the network's element notes on the sources page; the rest are in the network file. */
+    static final int MAX_NOTES = 120;
+
+    /** The network's own sources and assumptions, then its elements', each under the element's name. */
+    private void networkNotes(Scenario s) throws IOException {
+        List<org.chokepoint.model.Note> notes = s.network().notes().stream()
+                .filter(n -> n.kind() != org.chokepoint.model.Note.Kind.NOTE).toList();
+        if (notes.isEmpty()) {
+            return;
+        }
+        p.heading("The network's sources and assumptions");
+        p.paragraph(p.regular, 9, "Figures with a source name it; the others are assumptions, to be replaced with better data."
+                + " Each element's date (as-of) is in the network file.", 12);
+        int shown = 0;
+        for (org.chokepoint.model.Note.Kind kind : List.of(org.chokepoint.model.Note.Kind.SOURCE, org.chokepoint.model.Note.Kind.ASSUMPTION)) {
+            p.subheading(kind == org.chokepoint.model.Note.Kind.SOURCE ? "Sources" : "Assumptions");
+            for (org.chokepoint.model.Note n : notes) {
+                if (n.kind() != kind || shown >= MAX_NOTES) {
+                    continue;
+                }
+                p.bullet((n.element().equals("network") ? "" : n.element() + ": ") + n.text());
+                shown++;
+            }
+        }
+        if (notes.size() > shown) {
+            p.paragraph(p.regular, 9, "... and " + (notes.size() - shown) + " more in " + c.scenario().networkSource() + ".", 12);
+        }
     }
 
     /** The price rule and the pools in force, with their settings: assumptions, stated as such. */

@@ -48,6 +48,7 @@ class PdfReportTest {
             assertThat(text).contains(SAMPLE.title(), "run on 2026-01-02", "Summary", "The measures", "Sources",
                     "Assumptions", "Methods", "first caption", "third caption", "page " + pages + " of " + pages,
                     "Back-test: the model against what happened", "Inspur Information revenue", "Calibrated figures",
+                    "The network's sources and assumptions", "items/gpu-hopper: price about USD 12,000",
                     "seed " + SAMPLE.seed() + " · 20 runs · Chokepoint test-version",
                     "chokepoint run scenarios/x.yaml --seed " + SAMPLE.seed() + " --runs 20");
             double total = sum.demand().stream().mapToDouble(RunSummary.DemandRow::shortfallValue).sum();
