@@ -60,6 +60,15 @@ public final class ParameterPaths {
      * capacity, target cover, license policies — and not the network's structure or the decisions
      * themselves, so a run can patch instead of rebuilding.
      */
+    private static final Pattern PERIODS = Pattern.compile(
+            "sites\\.[^.]+\\.stock\\..+|alternates\\[\\d+]\\.(qualify|ramp)|measures\\.[^.]+\\.(license\\.(review|shipment-delay)|lag)"
+                    + "|behaviour\\.(restoration-time|prices\\.adjustment)");
+
+    /** Whether the parameter is a length of time in periods, so that its numbers may be written as durations (90d, 12w). */
+    public static boolean inPeriods(String path) {
+        return PERIODS.matcher(path).matches();
+    }
+
     public static boolean runtimeOnly(String path) {
         return RUNTIME.matcher(path).matches();
     }

@@ -70,7 +70,10 @@ final class UncertaintyReader {
                 for (String key : Distributions.NUMBERS.get(dist)) {
                     boolean optional = key.endsWith("?");
                     String k = optional ? key.substring(0, key.length() - 1) : key;
-                    double x = optional ? p.number(k, Double.NaN, "A number.")
+                    boolean time = path != null && ParameterPaths.inPeriods(path) && DURATION_NUMBERS.contains(k)
+                            && p.raw(k) instanceof Node.Scalar sc && sc.type == Node.Scalar.Type.STRING;
+                    double x = time ? periods(p, k, scenario)
+                            : optional ? p.number(k, Double.NaN, "A number.")
                             : p.requiredNumber(k, "The " + dist + " distribution takes " + String.join(", ", Distributions.NUMBERS.get(dist)).replace("?", " (optional)") + ".");
                     if (!Double.isNaN(x)) {
                         numbers.put(k, x);
@@ -80,8 +83,8 @@ final class UncertaintyReader {
             List<Double> values = new ArrayList<>();
             List<Double> weights = new ArrayList<>();
             if ("choice".equals(dist)) {
-                numberList(p, "values", values);
-                numberList(p, "weights", weights);
+                numberList(p, "values", values, path != null && ParameterPaths.inPeriods(path) ? scenario : null);
+                numberList(p, "weights", weights, null);
                 if (values.isEmpty() && !p.failed()) {
                     p.fail(null, "values", "missing required key 'values'", "The values to choose among, e.g. [4, 6, 8].");
                 }
@@ -119,9 +122,24 @@ final class UncertaintyReader {
         return new Uncertainty((int) runs, out);
     }
 
-    private static void numberList(Fields p, String key, List<Double> out) {
+    /** The numbers of a distribution that are lengths of time when the parameter is (not shapes such as mu or sigma). */
+    private static final Set<String> DURATION_NUMBERS = Set.of("min", "max", "mode", "mean", "sd");
+
+    /** A duration written for a parameter in periods (90d, 12w), in the scenario's periods. */
+    private static double periods(Fields p, String key, Scenario scenario) {
+        org.chokepoint.model.Duration d = p.duration(key, null);
+        return d == null ? Double.NaN : d.inPeriods(scenario.step());
+    }
+
+    private static double durationOrNaN(Fields p, Node n, String key, Scenario s) {
+        org.chokepoint.model.Duration d = p.durationOf(n, key);
+        return d == null ? Double.NaN : d.inPeriods(s.step());
+    }
+
+    private static void numberList(Fields p, String key, List<Double> out, Scenario inPeriods) {
         for (Node n : p.list(key)) {
-            double x = p.numberOf(n, key, "A number.");
+            double x = inPeriods != null && n instanceof Node.Scalar sc && sc.type == Node.Scalar.Type.STRING
+                    ? durationOrNaN(p, n, key, inPeriods) : p.numberOf(n, key, "A number.");
             if (!Double.isNaN(x)) {
                 out.add(x);
             }

@@ -1,6 +1,7 @@
 package org.chokepoint.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -217,5 +218,32 @@ class ScenarioReaderTest {
                 Map.entry("fab", List.of(List.of("line"))));
         assertThat(org.chokepoint.engine.Parameters.of(s).priority()).isEqualTo(s.behaviour().priority());
         assertThat(org.chokepoint.engine.Parameters.of(s.withUncertainty(null)).priority()).containsKey("fab");
+    }
+
+    /** Bounds of a parameter that is a length of time may carry units: 12w and 84d are both 12 weekly periods; others stay numbers. */
+    @Test
+    void durationsWithUnitsInUncertaintyBounds() throws java.io.IOException {
+        Path f = java.nio.file.Files.writeString(dir.resolve("u.yaml"), """
+                scenario: units
+                start: 2025-01-06
+                step: week
+                periods: 10
+                network: %s
+                measures:
+                  - {id: ban, type: export-ban, authority: CN, effective: 2025-02-03, items: [gallium], license: {policy: case-by-case}}
+                uncertainty:
+                  parameters:
+                    - {path: sites.inspur-ai-line.stock.gpu-hopper, distribution: triangular, min: 2w, mode: 42d, max: 84d}
+                    - {path: measures.ban.license.review, distribution: choice, values: [4w, 8w, 12]}
+                """.formatted(Path.of("scenarios/networks/inspur-servers-2025.yaml").toAbsolutePath()));
+        Scenario s = ScenarioReader.read(f);
+        var stock = s.uncertainty().parameters().get(0);
+        assertThat(stock.numbers()).containsEntry("min", 2.0).containsEntry("mode", 6.0).containsEntry("max", 12.0);
+        assertThat(s.uncertainty().parameters().get(1).values()).containsExactly(4.0, 8.0, 12.0);
+        Path bad = java.nio.file.Files.writeString(dir.resolve("v.yaml"), java.nio.file.Files.readString(f)
+                .replace("{path: measures.ban.license.review, distribution: choice, values: [4w, 8w, 12]}",
+                        "{path: measures.ban.license.approval, distribution: uniform, min: 0, max: 90d}"));
+        assertThatThrownBy(() -> ScenarioReader.read(bad)).isInstanceOf(org.chokepoint.model.InvalidInputException.class)
+                .hasMessageContaining("max: expected a number");
     }
 }
