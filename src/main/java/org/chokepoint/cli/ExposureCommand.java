@@ -2,8 +2,6 @@ package org.chokepoint.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +33,15 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Parameters(index = "0", paramLabel = "SCENARIO", description = "The scenario file.")
     Path scenario;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text, json or csv (default: ${DEFAULT-VALUE}); csv writes one table a file into --out.")
     String format;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --format csv, the output folder (default: reports/<scenario>/exposure/).")
+    java.nio.file.Path outDir;
+
+    @CommandLine.Mixin
+    ForceOption force;
 
     @Option(names = "--recovery", defaultValue = "8w", paramLabel = "TIME",
             description = "How long each supplier is down in the ranking: its time to recover, e.g. 8w or 30d (default: ${DEFAULT-VALUE}).")
@@ -73,7 +78,20 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
             case "json" -> out.print(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
-            case "csv" -> out.print(csv(r));
+            case "csv" -> {
+                java.nio.file.Path dir = outDir != null ? outDir : java.nio.file.Path.of("reports", s.id(), "exposure");
+                try (org.chokepoint.io.OutputFolder folder = org.chokepoint.io.OutputFolder.open(dir, "exposure", force.force,
+                        Inputs.files(scenario, s), TABLES)) {
+                    folder.write(tmp -> {
+                        for (var t : tables(r).entrySet()) {
+                            org.chokepoint.io.AtomicFiles.write(tmp.resolve(t.getKey()), o -> o.write(t.getValue()
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        }
+                    });
+                    folder.commit();
+                }
+                out.println("wrote " + dir + "/: " + String.join(", ", TABLES));
+            }
             default -> text(out, s, r);
         }
         out.flush();
@@ -152,44 +170,64 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /** One row per fact, tidy: table, subject, detail, value, note. */
-    private static String csv(ExposureReport r) throws Exception {
-        List<Row> rows = new ArrayList<>();
-        for (Exposure.Row x : r.exposure()) {
-            rows.add(new Row("exposure", x.site(), x.measure(), x.share(), x.condition() == null ? "" : "if " + x.condition() + " fires"));
-            for (String a : x.alternates()) {
-                rows.add(new Row("exposure-alternate", x.site() + "/" + x.measure(), a, 0, "alternate source restricted"));
+    /** The exposure analysis's tables, one file each. */
+    static final List<String> TABLES = List.of("exposure.csv", "exposure-inputs.csv", "exposure-alternates.csv", "single-sources.csv",
+            "single-points.csv", "minimum-cuts.csv", "concentration.csv", "criticality.csv");
+
+    /** Each table's CSV text, tidy: a row per observation, typed columns. */
+    static java.util.Map<String, String> tables(ExposureReport r) {
+        java.util.Map<String, StringBuilder> t = new java.util.LinkedHashMap<>();
+        java.util.function.BiConsumer<String, List<Object>> row = (file, cells) -> {
+            StringBuilder b = t.get(file);
+            for (int i = 0; i < cells.size(); i++) {
+                Object c = cells.get(i);
+                b.append(i == 0 ? "" : ",").append(c instanceof Double d ? org.chokepoint.io.ResultsWriter.number(d)
+                        : org.chokepoint.io.BacktestWriter.csvCell(String.valueOf(c)));
             }
+            b.append('\n');
+        };
+        t.put("exposure.csv", new StringBuilder("site,item,measure,authority,type,condition,share\n"));
+        t.put("exposure-inputs.csv", new StringBuilder("site,measure,link,item,destination,share,basis\n"));
+        t.put("exposure-alternates.csv", new StringBuilder("site,measure,alternate\n"));
+        t.put("single-sources.csv", new StringBuilder("site,item,supplier\n"));
+        t.put("single-points.csv", new StringBuilder("site,item,single-point\n"));
+        t.put("minimum-cuts.csv", new StringBuilder("site,item,input,cut-size,cut\n"));
+        t.put("concentration.csv", new StringBuilder("item,sites,hhi-by-firm,hhi-by-country,largest-firm,largest-share\n"));
+        t.put("criticality.csv", new StringBuilder("method,site,firm,item,lost-value,index,time-to-survive,outage-periods\n"));
+        for (Exposure.Row x : r.exposure()) {
+            row.accept("exposure.csv", List.of(x.site(), x.item(), x.measure(), x.authority(), x.type(),
+                    x.condition() == null ? "" : x.condition(), x.share()));
             for (Exposure.Input i : x.inputs()) {
-                rows.add(new Row("exposure-input", x.site() + "/" + x.measure(), i.link(), i.share(), i.basis().label()));
+                row.accept("exposure-inputs.csv", List.of(x.site(), x.measure(), i.link(), i.item(), i.destination(), i.share(),
+                        i.basis().label()));
+            }
+            for (String a : x.alternates()) {
+                row.accept("exposure-alternates.csv", List.of(x.site(), x.measure(), a));
             }
         }
         for (SupplyRisk.SingleSource x : r.risk().singleSources()) {
-            rows.add(new Row("single-source", x.site(), x.item(), 1, x.supplier()));
+            row.accept("single-sources.csv", List.of(x.site(), x.item(), x.supplier()));
         }
         for (SupplyRisk.EndItemRisk e : r.risk().endItems()) {
             for (String p : e.singlePoints()) {
-                rows.add(new Row("single-point-of-failure", e.site(), p, 1, ""));
+                row.accept("single-points.csv", List.of(e.site(), e.item(), p));
             }
-            rows.add(new Row("minimum-cut", e.site(), String.join(" ", e.cut()), e.cut().size(), e.cutInput()));
+            row.accept("minimum-cuts.csv", List.of(e.site(), e.item(), e.cutInput() == null ? "" : e.cutInput(), (double) e.cut().size(),
+                    String.join(" ", e.cut())));
         }
         for (SupplyRisk.Concentration k : r.risk().concentration()) {
-            rows.add(new Row("hhi-by-country", k.item(), "", k.byCountry(), ""));
-            rows.add(new Row("hhi-by-firm", k.item(), k.largestFirm(), k.byFirm(), ""));
+            row.accept("concentration.csv", List.of(k.item(), (double) k.sites(), k.byFirm(), k.byCountry(), k.largestFirm(), k.largestShare()));
         }
         for (Criticality.Impact i : r.criticality()) {
-            rows.add(new Row("lost-value", i.site(), i.item(), i.lostValue(), "knock-out " + r.recovery() + " periods"));
-            if (i.timeToSurvive() >= 0) {
-                rows.add(new Row("time-to-survive", i.site(), i.item(), i.timeToSurvive(), "periods"));
-            }
+            row.accept("criticality.csv", List.of("knock-out", i.site(), i.firm(), i.item(), i.lostValue(), i.index(),
+                    i.timeToSurvive() < 0 ? "" : Integer.toString(i.timeToSurvive()), (double) r.recovery()));
         }
         for (Criticality.Impact i : r.program()) {
-            rows.add(new Row("lost-value-program", i.site(), i.item(), i.lostValue(), "linear program"));
+            row.accept("criticality.csv", List.of("linear-program", i.site(), i.firm(), i.item(), i.lostValue(), i.index(),
+                    i.timeToSurvive() < 0 ? "" : Integer.toString(i.timeToSurvive()), (double) r.recovery()));
         }
-        CsvMapper mapper = new CsvMapper();
-        CsvSchema schema = mapper.schemaFor(Row.class).withHeader();
-        return mapper.writer(schema).writeValueAsString(rows);
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        t.forEach((k, v) -> out.put(k, v.toString()));
+        return out;
     }
-
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"table", "subject", "detail", "value", "note"})
-    record Row(String table, String subject, String detail, double value, String note) {}
 }

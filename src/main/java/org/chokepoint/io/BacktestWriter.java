@@ -120,6 +120,11 @@ public final class BacktestWriter {
         return Double.isNaN(x) ? "" : ResultsWriter.number(x);
     }
 
+    /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+    public static String csvCell(String s) {
+        return csv(s);
+    }
+
     static String csv(String s) {
         if (s == null) {
             return "";

@@ -242,9 +242,16 @@ class CliTest {
         assertThat(tree.get("recovery").asInt()).isEqualTo(4);
         assertThat(tree.get("exposure").size()).isPositive();
         assertThat(tree.get("criticality").get(0).get("index").asDouble()).isEqualTo(1.0);
-        Result c = run("exposure", SAMPLE, "--format", "csv", "--no-survival");
-        assertThat(c.out().lines().findFirst().orElseThrow()).isEqualTo("table,subject,detail,value,note");
-        assertThat(c.out()).contains("exposure,inspur-ai-line,bis-2025-inspur,").contains("single-point-of-failure,inspur-ai-line,delta-psu");
+        Path tables = dir.resolve("exposure");
+        Result c = run("exposure", SAMPLE, "--format", "csv", "--no-survival", "--out", tables.toString());
+        assertThat(c.code()).as(c.err()).isZero();
+        assertThat(c.out()).contains("wrote " + tables + "/: exposure.csv, exposure-inputs.csv");
+        // one table a file, each with typed columns
+        assertThat(Files.readAllLines(tables.resolve("exposure.csv")).get(0)).isEqualTo("site,item,measure,authority,type,condition,share");
+        assertThat(Files.readString(tables.resolve("exposure.csv"))).contains("inspur-ai-line,ai-server,bis-2025-inspur,US,entity-listing,,");
+        assertThat(Files.readString(tables.resolve("single-points.csv"))).contains("inspur-ai-line,ai-server,delta-psu");
+        assertThat(Files.readAllLines(tables.resolve("criticality.csv")).get(0))
+                .isEqualTo("method,site,firm,item,lost-value,index,time-to-survive,outage-periods");
         assertThat(run("exposure", SAMPLE, "--recovery", "soon").code()).isEqualTo(2);
     }
 

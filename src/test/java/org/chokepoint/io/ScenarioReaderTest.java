@@ -239,7 +239,7 @@ class ScenarioReaderTest {
         Scenario s = ScenarioReader.read(f);
         var stock = s.uncertainty().parameters().get(0);
         assertThat(stock.numbers()).containsEntry("min", 2.0).containsEntry("mode", 6.0).containsEntry("max", 12.0);
-        assertThat(s.uncertainty().parameters().get(1).values()).containsExactly(4.0, 8.0, 12.0);
+        assertThat(s.uncertainty().parameters().get(1).choices()).containsExactly(4.0, 8.0, 12.0);
         Path bad = java.nio.file.Files.writeString(dir.resolve("v.yaml"), java.nio.file.Files.readString(f)
                 .replace("{path: measures.ban.license.review, distribution: choice, values: [4w, 8w, 12]}",
                         "{path: measures.ban.license.approval, distribution: uniform, min: 0, max: 90d}"));
