@@ -161,7 +161,8 @@ public final class Sweep {
     /** Varies {@code path} over {@code steps} evenly spaced values from {@code from} to {@code to}. */
     public Sweep vary(String path, double from, double to, int steps) {
         if (steps < 1) {
-            throw new IllegalArgumentException("steps must be at least 1");
+            throw new org.chokepoint.model.InvalidInputException(org.chokepoint.model.Problem.at(path, "steps must be at least 1 ("
+                    + steps + ")", "The number of evenly spaced values from 'from' to 'to'."));
         }
         List<Double> values = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
@@ -182,7 +183,8 @@ public final class Sweep {
     public Sweep vary(Axis axis) {
         String problem = ParameterPaths.problem(scenario, axis.path());
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new org.chokepoint.model.InvalidInputException(org.chokepoint.model.Problem.at(axis.path(), problem,
+                    "See docs/format.md for the parameter paths."));
         }
         axes.add(axis);
         return this;
@@ -195,6 +197,10 @@ public final class Sweep {
     }
 
     public Sweep runs(int n) {
+        if (n < 1) {
+            throw new org.chokepoint.model.InvalidInputException(org.chokepoint.model.Problem.at("runs", "must be at least 1 (" + n + ")",
+                    "Monte Carlo runs per point."));
+        }
         this.runs = n;
         return this;
     }
@@ -218,7 +224,7 @@ public final class Sweep {
         for (String m : keep) {
             String problem = metricProblem(scenario, m);
             if (problem != null) {
-                throw new IllegalArgumentException(problem);
+                throw new org.chokepoint.model.InvalidInputException(org.chokepoint.model.Problem.at("metrics", problem, ""));
             }
         }
         this.metrics = List.copyOf(keep);

@@ -159,4 +159,19 @@ class SweepTest {
         assertThatThrownBy(() -> Sweep.of(scenario()).vary("sites.nowhere.capacity", 1, 2)).hasMessageContaining("no site 'nowhere'");
         assertThatThrownBy(() -> Sweep.of(scenario()).metrics(List.of("happiness"))).hasMessageContaining("unknown metric");
     }
+
+    /** A sweep built in code refuses what a sweep file would, with the same kind of error: a path, a metric, a count. */
+    @Test
+    void badSweepsInCodeThrowInvalidInputWithThePath() {
+        org.chokepoint.model.Scenario s = org.chokepoint.api.Chokepoint.loadScenario(java.nio.file.Path.of("scenarios/inspur-entity-list-2025.yaml"));
+        var e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> Sweep.of(s).vary("sites.nowhere.capacity", 1, 2),
+                org.chokepoint.model.InvalidInputException.class);
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("sites.nowhere.capacity"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.of(s).metrics(java.util.List.of("shortfall")))
+                .isInstanceOf(org.chokepoint.model.InvalidInputException.class).hasMessageContaining("unknown metric 'shortfall'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.of(s).vary("measures.bis-2025-inspur.license.approval", 0, 1, 0))
+                .isInstanceOf(org.chokepoint.model.InvalidInputException.class).hasMessageContaining("steps must be at least 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sweep.of(s).runs(0))
+                .isInstanceOf(org.chokepoint.model.InvalidInputException.class);
+    }
 }
