@@ -92,9 +92,24 @@ public final class MonteCarlo {
             return bands[i][t * demand + j];
         }
 
-        /** Percentile {@code p} (0-100) of the run totals: exact. */
+        /**
+         * Percentile {@code p} of the run totals, {@code p} from 0 to 100 ({@code totalPercentile(50)}
+         * is the median; {@code 0.5} would be the half-percentile): exact. See {@link #totalQuantile}
+         * for a fraction.
+         */
         public double totalPercentile(double p) {
+            if (!(p > 0 && p <= 100)) {
+                throw new IllegalArgumentException("a percentile is above 0 and at most 100 (" + p + "); for a fraction use totalQuantile");
+            }
             return new Percentile(p).evaluate(totals); // works on its own copy
+        }
+
+        /** Quantile {@code q} of the run totals, {@code q} a fraction above 0 and at most 1: {@code totalQuantile(0.5)} is the median. */
+        public double totalQuantile(double q) {
+            if (!(q > 0 && q <= 1)) {
+                throw new IllegalArgumentException("a quantile is a fraction above 0 and at most 1 (" + q + ")");
+            }
+            return totalPercentile(100 * q);
         }
 
         public double totalMean() {

@@ -42,6 +42,11 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
             return demanded > 0 ? delivered / demanded : 1;
         }
 
+        /** The first period with a shortfall, or empty if the entry never ran short ({@link #firstShort} is then {@link #NEVER}). */
+        public java.util.OptionalInt firstShortPeriod() {
+            return firstShort == NEVER ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(firstShort);
+        }
+
         /** "item @ market", or with the serving site when several sites serve that item there. */
         public String label(List<DemandRow> all) {
             long same = all.stream().filter(d -> d.item.equals(item) && d.market.equals(market)).count();

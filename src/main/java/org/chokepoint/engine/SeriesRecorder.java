@@ -66,6 +66,76 @@ public final class SeriesRecorder implements Recorder {
         this.perLink = perLink;
     }
 
+    // ---- lookups by id, for scripts: whole series, period by period ----
+
+    /** Output of the site with this id in every period. */
+    public double[] output(String site) {
+        int s = siteOf(site);
+        double[] out = new double[periods];
+        for (int t = 0; t < periods; t++) {
+            out[t] = output(t, s);
+        }
+        return out;
+    }
+
+    /** Revenue (USD) of the site with this id in every period. */
+    public double[] revenue(String site) {
+        int s = siteOf(site);
+        double[] out = new double[periods];
+        for (int t = 0; t < periods; t++) {
+            out[t] = revenue(t, s);
+        }
+        return out;
+    }
+
+    /** Value added (USD) of the site with this id in every period. */
+    public double[] valueAdded(String site) {
+        int s = siteOf(site);
+        double[] out = new double[periods];
+        for (int t = 0; t < periods; t++) {
+            out[t] = valueAdded(t, s);
+        }
+        return out;
+    }
+
+    /** Stock of {@code input} at the site in every period. */
+    public double[] stock(String site, String input) {
+        siteOf(site);
+        int k = net.slot(site, input);
+        double[] out = new double[periods];
+        for (int t = 0; t < periods; t++) {
+            out[t] = stock(t, k);
+        }
+        return out;
+    }
+
+    /** Shortfall of {@code item} to end buyers in {@code market}, all sites serving them together, in every period. */
+    public double[] shortfall(String item, String market) {
+        double[] out = new double[periods];
+        boolean any = false;
+        for (int j = 0; j < demand; j++) {
+            if (net.demand(j).item().equals(item) && net.demand(j).market().equals(market)) {
+                any = true;
+                for (int t = 0; t < periods; t++) {
+                    out[t] += shortfall(t, j);
+                }
+            }
+        }
+        if (!any) {
+            throw new IllegalArgumentException("no final demand for " + item + " in " + market);
+        }
+        return out;
+    }
+
+    private int siteOf(String id) {
+        if (!net.network().hasSite(id)) {
+            java.util.Set<String> ids = new java.util.TreeSet<>();
+            net.network().sites().forEach(x -> ids.add(x.id()));
+            throw new IllegalArgumentException("no site '" + id + "'." + org.chokepoint.model.Names.didYouMean(id, ids));
+        }
+        return net.site(id);
+    }
+
     /** Whether the per-link series are kept. */
     public boolean perLink() {
         return perLink;
