@@ -34,6 +34,8 @@ public final class SweepReader {
 
     static final List<String> KEYS = List.of("sweep", "title", "scenario", "design", "points", "runs", "seed", "metrics",
             "parameters", "description", "sources", "assumptions");
+    static final List<String> PARAMETER_KEYS = List.of("path", "values", "from", "to", "steps", "distribution", "min", "max", "mode",
+            "mean", "sd", "mu", "sigma", "alpha", "beta", "p");
 
     /**
      * A sweep as read: its name, its scenario, the configured sweep, and what the file says of
@@ -118,8 +120,7 @@ public final class SweepReader {
             if (p == null) {
                 continue;
             }
-            p.allow(List.of("path", "values", "from", "to", "steps", "distribution", "min", "max", "mode", "mean", "sd", "mu",
-                    "sigma", "alpha", "beta", "p"));
+            p.allow(PARAMETER_KEYS);
             String path = p.text("path", true, "What is varied, e.g. measures.ID.license.approval.");
             List<Double> values = new ArrayList<>();
             Uncertainty.Parameter dist = null;

@@ -34,6 +34,21 @@ class SchemaTest {
     static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     static final Schema SCENARIO = REGISTRY.getSchema(SchemaLocation.of("classpath:schema/scenario.schema.json"));
     static final Schema NETWORK = REGISTRY.getSchema(SchemaLocation.of("classpath:schema/network.schema.json"));
+    static final Schema SWEEP = REGISTRY.getSchema(SchemaLocation.of("classpath:schema/sweep.schema.json"));
+
+    @Test
+    void sweepSamplesPassTheirSchemaAndItListsTheReadersKeys() throws IOException {
+        try (Stream<Path> s = Files.list(Path.of("scenarios", "sweeps"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                assertThat(SWEEP.validate(Files.readString(f), InputFormat.YAML)).as("%s", f).isEmpty();
+            }
+        }
+        assertThat(SWEEP.validate("sweep: s\nscenario: x.yaml\ndesign: lhs\nparameters: [{path: a, valuez: [1]}]\n", InputFormat.YAML))
+                .as("an unknown design and key").hasSizeGreaterThanOrEqualTo(2);
+        JsonNode sweep = json("schema/sweep.schema.json");
+        assertThat(keys(sweep.get("properties"))).isEqualTo(new TreeSet<>(SweepReader.KEYS));
+        assertThat(keys(sweep.at("/properties/parameters/items/properties"))).isEqualTo(new TreeSet<>(SweepReader.PARAMETER_KEYS));
+    }
 
     static Stream<Path> samples() throws IOException {
         try (Stream<Path> s = Files.walk(Path.of("scenarios"))) {
