@@ -44,7 +44,9 @@ import org.chokepoint.model.Site;
  */
 final class CsvNetworkReader {
 
-    static final List<String> TABLES = List.of("items", "firms", "sites", "recipes", "links", "alternates", "demand");
+    static final List<String> TABLES = List.of("network", "items", "firms", "sites", "recipes", "links", "alternates", "demand");
+    /** network.csv: what the network file's top level says, a row a statement. */
+    static final List<String> NETWORK_KEYS = List.of("description", "source", "assumption", "as-of");
     private static final List<String> REQUIRED_TABLES = List.of("items", "firms", "sites");
     private static final CsvFactory CSV = CsvFactory.builder().build();
     /** Columns that hold ids or country codes: their values repeat, so rows share one String each. */
@@ -75,6 +77,31 @@ final class CsvNetworkReader {
         Map<String, Map<String, Origin>> recipeRows = new HashMap<>();
         Map<String, String> makesBySite = new HashMap<>();
 
+        // The network's own description, sources, assumptions and date, first: the date is every element's default.
+        table(dir, shown, "network", List.of("key", "text"), List.of("key", "text"), problems, ids, (f, o) -> {
+            String key = f.text("key", true, "One of " + String.join(", ", NETWORK_KEYS) + ".");
+            if (key == null) {
+                return;
+            }
+            switch (key) {
+                case "description" -> f.text("text", true, "The network in a sentence or two.");
+                case "source", "assumption" -> {
+                    String text = f.text("text", true, "The citation or the assumption.");
+                    if (text != null) {
+                        b.note(new org.chokepoint.model.Note("network", key.equals("source") ? org.chokepoint.model.Note.Kind.SOURCE
+                                : org.chokepoint.model.Note.Kind.ASSUMPTION, text));
+                    }
+                }
+                case "as-of" -> {
+                    java.time.LocalDate day = f.date("text", true);
+                    if (day != null) {
+                        b.defaultAsOf(day);
+                    }
+                }
+                default -> f.fail(f.raw("key"), "key", "unknown key '" + key + "'", "One of " + String.join(", ", NETWORK_KEYS) + "."
+                        + Names.didYouMean(key, new TreeSet<>(NETWORK_KEYS)));
+            }
+        });
         table(dir, shown, "items", Elements.ITEM, List.of("id", "value"), problems, ids, (f, o) -> {
             var it = Elements.item(f, o, b);
             if (it != null) {

@@ -69,6 +69,15 @@ public final class NetworkWriter {
 
     /** Writes the CSV tables into an existing folder. */
     public static void writeCsvTables(Network n, Path dir) throws IOException {
+        List<String[]> about = new ArrayList<>();
+        for (org.chokepoint.model.Note note : n.notes()) {
+            if (note.element().equals("network") && note.kind() != org.chokepoint.model.Note.Kind.NOTE) {
+                about.add(row(note.kind() == org.chokepoint.model.Note.Kind.SOURCE ? "source" : "assumption", note.text()));
+            }
+        }
+        if (!about.isEmpty()) {
+            table(dir, "network", List.of("key", "text"), about);
+        }
         List<String> itemColumns = new ArrayList<>(List.of("id", "name", "value", "eccn", "category", "tpp", "performance-density"));
         itemColumns.addAll(Item.SPECS);
         table(dir, "items", itemColumns, rows(n.items(), i -> {

@@ -1,6 +1,7 @@
 package org.chokepoint.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -27,6 +28,30 @@ class CsvNetworkReaderTest {
         write("recipes.csv", "site,input,quantity,stock\nline,chip,2,2w\n");
         write("links.csv", "from,to,lead-time\nfab,line,1w\n");
         write("demand.csv", "item,market,site,quantity\nserver,CN,line,10\n");
+    }
+
+    /** network.csv holds what a network file's top level says; element rows take sources, assumption and as-of columns. */
+    @Test
+    void theNetworksOwnSourcesAssumptionsAndDateComeFromNetworkCsv() throws IOException {
+        write("network.csv", "key,text\ndescription,A two-tier toy\nsource,\"Annual report, 2024\"\nassumption,capacities are guesses\n"
+                + "as-of,2024-06-30\n");
+        write("sites.csv", "id,firm,makes,capacity,made-with,sources,as-of\nfab,chipco,chip,100,us-technology,trade press,2023-01-15\n"
+                + "line,acme,server,20,,,\n");
+        Network n = NetworkReader.read(dir);
+        assertThat(n.notes()).anySatisfy(x -> assertThat(x.element() + " " + x.kind() + " " + x.text()).isEqualTo("network SOURCE Annual report, 2024"))
+                .anySatisfy(x -> assertThat(x.element() + " " + x.text()).isEqualTo("network capacities are guesses"))
+                .anySatisfy(x -> assertThat(x.element() + " " + x.text()).isEqualTo("sites/fab trade press"));
+        assertThat(n.facts()).filteredOn(f -> f.element().equals("sites/fab")).singleElement()
+                .satisfies(f -> assertThat(f.asOf()).isEqualTo(java.time.LocalDate.of(2023, 1, 15)));
+        assertThat(n.facts()).filteredOn(f -> f.element().equals("sites/line")).singleElement()
+                .satisfies(f -> assertThat(f.asOf()).as("the network's date").isEqualTo(java.time.LocalDate.of(2024, 6, 30)));
+        // written back, the network's sources and assumptions survive
+        Path out = dir.resolveSibling(dir.getFileName() + "-out");
+        NetworkWriter.writeCsv(n, out);
+        assertThat(NetworkReader.read(out).notes()).filteredOn(x -> x.element().equals("network"))
+                .extracting(org.chokepoint.model.Note::text).containsExactly("Annual report, 2024", "capacities are guesses");
+        write("network.csv", "key,text\nsauce,tomato\n");
+        assertThatThrownBy(() -> NetworkReader.read(dir)).hasMessageContaining("unknown key 'sauce'");
     }
 
     @Test

@@ -90,7 +90,11 @@ class RoundTripTest {
         NetworkWriter.writeCsv(n, dir.resolve("a"));
         NetworkWriter.writeCsv(NetworkReader.read(dir.resolve("a")), dir.resolve("b"));
         for (String t : CsvNetworkReader.TABLES) {
-            assertThat(dir.resolve("b/" + t + ".csv")).hasSameBinaryContentAs(dir.resolve("a/" + t + ".csv"));
+            if (java.nio.file.Files.exists(dir.resolve("a/" + t + ".csv"))) {
+                assertThat(dir.resolve("b/" + t + ".csv")).hasSameBinaryContentAs(dir.resolve("a/" + t + ".csv"));
+            } else {
+                assertThat(dir.resolve("b/" + t + ".csv")).as("written only with something to say").doesNotExist();
+            }
         }
     }
 
