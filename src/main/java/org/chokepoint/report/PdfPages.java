@@ -280,4 +280,16 @@ final class PdfPages implements AutoCloseable {
     static String usd(double v) {
         return String.format(Locale.ROOT, "%,.0f", v);
     }
+
+    /** An amount for a reader: {@code USD 8.24 bn}, {@code USD 16.8 m}, {@code USD 950,000}. */
+    static String money(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e9) {
+            return String.format(Locale.ROOT, "USD %.2f bn", v / 1e9);
+        }
+        if (a >= 1e6) {
+            return String.format(Locale.ROOT, "USD %.1f m", v / 1e6);
+        }
+        return String.format(Locale.ROOT, "USD %,.0f", v);
+    }
 }

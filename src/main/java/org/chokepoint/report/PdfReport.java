@@ -119,9 +119,15 @@ public final class PdfReport {
         RunSummary sum = c.run().summary();
         p.heading("Summary");
         double total = sum.demand().stream().mapToDouble(RunSummary.DemandRow::shortfallValue).sum();
-        String band = c.mc() == null ? "" : String.format(Locale.ROOT, " (%d runs: P5 %s, median %s, P95 %s)", c.mc().runs(),
-                usd(c.mc().totalPercentile(5)), usd(c.mc().totalPercentile(50)), usd(c.mc().totalPercentile(95)));
-        p.bullet("Total value of end items not delivered: " + usd(total) + band + ".");
+        if (c.mc() != null) {
+            p.bullet("Value of end items not delivered over the run: " + PdfPages.money(c.mc().totalPercentile(50)) + " (median of "
+                    + c.mc().runs() + " runs; 90% of them between " + PdfPages.money(c.mc().totalPercentile(5)) + " and "
+                    + PdfPages.money(c.mc().totalPercentile(95)) + ").");
+            p.bullet("In the run the tables below describe (the scenario's first draw): " + PdfPages.money(total) + " (USD " + usd(total)
+                    + ").");
+        } else {
+            p.bullet("Value of end items not delivered over the run: " + PdfPages.money(total) + " (USD " + usd(total) + ").");
+        }
         Map<String, Double> byItem = new LinkedHashMap<>();
         for (RunSummary.DemandRow d : sum.demand()) {
             byItem.merge(d.item(), d.shortfallValue(), Double::sum);

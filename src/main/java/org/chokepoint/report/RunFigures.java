@@ -71,7 +71,7 @@ public final class RunFigures {
             figures.add(new PdfReport.Figure("sites.png", SitesChart.chart(s, hit), "Output of the " + hit.sites().size()
                     + " hardest-hit sites (those cut off from an input first, then those whose output fell lowest), above, and the"
                     + " stock of each one's scarcest input, below; both in % of the same figure in the run without the measures"
-                    + " (run 0 of the Monte Carlo)."));
+                    + " (one run: the scenario's first draw)."));
         }
         if (!SurviveRecoverChart.points(run.summary()).isEmpty()) {
             figures.add(new PdfReport.Figure("survive-recover.png", SurviveRecoverChart.chart(s, run.summary()), "Each site whose"

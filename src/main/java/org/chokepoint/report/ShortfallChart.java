@@ -98,7 +98,7 @@ public final class ShortfallChart {
 
     public static JFreeChart chart(Scenario s, Data d) {
         XYSeriesCollection lines = new XYSeriesCollection();
-        XYSeries with = new XYSeries("with measures (run 0)");
+        XYSeries with = new XYSeries(d.band() == null ? "with the measures" : "with the measures, one run (the first draw)");
         XYSeries without = new XYSeries("without measures");
         for (int t = 0; t < d.dates().size(); t++) {
             long x = millis(d.dates().get(t));

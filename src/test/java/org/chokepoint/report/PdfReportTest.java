@@ -52,7 +52,10 @@ class PdfReportTest {
                     "seed " + SAMPLE.seed() + " · 20 runs · Chokepoint test-version",
                     "chokepoint run scenarios/x.yaml --seed " + SAMPLE.seed() + " --runs 20");
             double total = sum.demand().stream().mapToDouble(RunSummary.DemandRow::shortfallValue).sum();
-            assertThat(text).contains("Total value of end items not delivered: " + String.format(Locale.ROOT, "%,.0f", total));
+            // the median and band of the runs first, in USD bn; the run the tables describe after, to the dollar
+            assertThat(text).containsPattern("Value of end items not delivered over the run: USD [0-9.]+ bn \\(median of 20 runs; 90% of them"
+                    + " between USD [0-9.]+ (bn|m) and USD [0-9.]+ bn\\)")
+                    .contains("(USD " + String.format(Locale.ROOT, "%,.0f", total) + ")");
             for (RunSummary.Totals t : sum.countries()) {
                 // Value added first, then gross sales: the row reads "CN -4,437,... 5,329,..."
                 assertThat(text).contains(t.key() + " " + String.format(Locale.ROOT, "%,.0f", t.lostValueAdded()) + " "
