@@ -111,7 +111,7 @@ public final class ObservedChart {
         marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
         marker.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addDomainMarker(marker);
-        ShortfallChart.markMeasures(plot, s, s.measures());
+        ShortfallChart.markMeasures(chart, plot, s, s.measures());
         return chart;
     }
 

@@ -110,7 +110,7 @@ public final class PriceChart {
             renderer.setSeriesPaint(2 * m + 1, paint);
             renderer.setSeriesStroke(2 * m + 1, Theme.dashed(1.4f));
         }
-        ShortfallChart.markMeasures(plot, s, s.measures());
+        ShortfallChart.markMeasures(chart, plot, s, s.measures());
         return chart;
     }
 }

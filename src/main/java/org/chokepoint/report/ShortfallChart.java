@@ -142,15 +142,17 @@ public final class ShortfallChart {
             bandRenderer.setSeriesStroke(0, Theme.line(1.8f));
             bandRenderer.setAlpha(0.22f);
         }
-        markMeasures(plot, s, d.measures());
+        markMeasures(chart, plot, s, d.measures());
         return chart;
     }
 
     /**
-     * One marker per date on a time axis, naming every measure taking effect then. Escalations and
-     * their responses are left out: when a response comes differs from run to run.
+     * A numbered marker per date on a time axis where measures take effect (dashed) or end
+     * (dotted), and a key under the chart naming them: numbers never overprint, however close the
+     * dates. Escalations and their responses are left out: when a response comes differs from run
+     * to run. Returns the key added (empty when no date falls inside the run).
      */
-    static void markMeasures(XYPlot plot, Scenario s, List<Measure> measures) {
+    static String markMeasures(JFreeChart chart, XYPlot plot, Scenario s, List<Measure> measures) {
         java.util.Set<String> responses = new java.util.HashSet<>();
         for (Measure m : measures) {
             if (m instanceof org.chokepoint.policy.Escalation e) {
@@ -159,21 +161,39 @@ public final class ShortfallChart {
         }
         java.util.TreeMap<LocalDate, List<String>> byDate = new java.util.TreeMap<>();
         for (Measure m : measures) {
-            if (!(m instanceof org.chokepoint.policy.Escalation) && !responses.contains(m.id())
-                    && !m.effective().isBefore(s.start()) && m.effective().isBefore(s.end())) {
+            if (m instanceof org.chokepoint.policy.Escalation || responses.contains(m.id())) {
+                continue;
+            }
+            if (!m.effective().isBefore(s.start()) && m.effective().isBefore(s.end())) {
                 byDate.computeIfAbsent(m.effective(), k -> new ArrayList<>()).add(m.id());
             }
+            if (m.ends() != null && !m.ends().isBefore(s.start()) && m.ends().isBefore(s.end())) {
+                byDate.computeIfAbsent(m.ends(), k -> new ArrayList<>()).add("end of " + m.id());
+            }
         }
-        byDate.forEach((date, ids) -> {
-            ValueMarker marker = new ValueMarker(millis(date), Theme.MARKER, Theme.dashed(1.2f));
-            marker.setLabel(String.join(", ", ids) + " (" + date + ")");
-            marker.setLabelFont(new Font(Theme.FONT, Font.PLAIN, 12));
+        List<String> key = new ArrayList<>();
+        int n = 0;
+        for (var e : byDate.entrySet()) {
+            n++;
+            boolean ending = e.getValue().stream().allMatch(x -> x.startsWith("end of "));
+            ValueMarker marker = new ValueMarker(millis(e.getKey()), Theme.MARKER, ending ? Theme.dotted(1.2f) : Theme.dashed(1.2f));
+            marker.setLabel(Integer.toString(n));
+            marker.setLabelFont(new Font(Theme.FONT, Font.BOLD, 12));
             marker.setLabelPaint(new Color(0x34495E));
-            marker.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
             marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker);
-        });
+            key.add(n + " " + String.join(", ", e.getValue()) + " (" + e.getKey() + ")");
+        }
+        String text = String.join("   ", key);
+        if (!text.isEmpty()) {
+            TextTitle t = new TextTitle(text, new Font(Theme.FONT, Font.PLAIN, 11));
+            t.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            t.setMaximumLinesToDisplay(3);
+            chart.addSubtitle(t);
+        }
+        return text;
     }
 
     static long millis(LocalDate d) {

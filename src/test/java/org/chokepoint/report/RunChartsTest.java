@@ -87,4 +87,23 @@ class RunChartsTest {
         assertThat(weighted / counted).isCloseTo(mc.totalMean() / 1e6, org.assertj.core.data.Offset.offset(width / 2));
         assertThat(RunsHistogram.chart(SAMPLE, mc).getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).hasSize(3);
     }
+
+    /** Measure dates are numbered markers with a key under the chart, an end dotted: labels never overprint. */
+    @Test
+    void measureMarkersAreNumberedWithAKeyAndEndsAreMarked() {
+        Scenario s = Chokepoint.loadScenario(Path.of("scenarios/china-gallium-germanium-2023.yaml"));
+        Chokepoint.Run run = Chokepoint.simulate(s, org.chokepoint.engine.Parameters.of(s));
+        var data = PriceChart.data(s, run.network(), run.series(), run.baselineSeries());
+        org.jfree.chart.JFreeChart chart = PriceChart.chart(s, data.get(0));
+        var markers = chart.getXYPlot().getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND);
+        assertThat(markers).extracting(m -> ((org.jfree.chart.plot.ValueMarker) m).getLabel()).containsExactly("1", "2", "3");
+        String key = "";
+        for (int i = 0; i < chart.getSubtitleCount(); i++) {
+            if (chart.getSubtitle(i) instanceof org.jfree.chart.title.TextTitle t) {
+                key += t.getText() + "\n";
+            }
+        }
+        assertThat(key).contains("1 mofcom-2023-ga-ge-licensing (2023-08-01)", "2 mofcom-2024-us-ban (2024-12-03)",
+                "3 end of mofcom-2024-us-ban (2025-11-09)");
+    }
 }
