@@ -85,7 +85,7 @@ public final class UnitCostChart {
         CategoryAxis causes = new CategoryAxis("cause");
         causes.setMaximumCategoryLabelLines(2);
         NumberAxis pct = new NumberAxis("change, % of base unit cost");
-        pct.setNumberFormatOverride(new DecimalFormat("0.##"));
+        pct.setNumberFormatOverride(new SignedFormat(false));
         pct.setUpperMargin(0.12); // room for the labels above and below the bars
         pct.setLowerMargin(0.12);
         pct.setAutoRangeMinimumSize(1); // no change at all: an axis of ±0.5%, not of rounding noise
@@ -106,7 +106,7 @@ public final class UnitCostChart {
         bars.setShadowVisible(false);
         bars.setBarPainter(new StandardBarPainter());
         bars.setMaximumBarWidth(0.14);
-        bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%", new DecimalFormat("+0.##;-0.##")));
+        bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}%", new SignedFormat()));
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(new Font(Theme.FONT, Font.PLAIN, 12));
         LegendItemCollection legend = new LegendItemCollection();
@@ -119,5 +119,43 @@ public final class UnitCostChart {
         key.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
         chart.addLegend(key);
         return chart;
+    }
+
+    /**
+     * A change in percent with its sign and enough digits to see it: +1.25, -0.03, +0.004; and 0
+     * for nothing at all, never "+0" or "-0" for a change too small for two decimals.
+     */
+    static final class SignedFormat extends java.text.NumberFormat {
+        private final boolean signed;
+
+        SignedFormat() {
+            this(true);
+        }
+
+        /** @param signed a + before positive values (bar labels), or not (the axis) */
+        SignedFormat(boolean signed) {
+            this.signed = signed;
+        }
+
+        @Override
+        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+            double a = Math.abs(v);
+            if (a < 1e-9) {
+                return to.append('0');
+            }
+            String digits = a >= 0.01 ? new DecimalFormat("0.##").format(a)
+                    : new java.math.BigDecimal(a).round(new java.math.MathContext(1)).stripTrailingZeros().toPlainString();
+            return to.append(v < 0 ? "-" : signed ? "+" : "").append(digits);
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) v, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("for display only");
+        }
     }
 }

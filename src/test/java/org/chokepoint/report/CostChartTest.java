@@ -79,4 +79,16 @@ class CostChartTest {
             assertThat(UnitCostChart.chart(SAMPLE, u).getTitle().getText()).isEqualTo("Unit cost of " + u.item() + " by cause");
         }
     }
+
+    /** Unit-cost labels show a small change with its digits and nothing as 0: never "+0%" or "-0%". */
+    @org.junit.jupiter.api.Test
+    void unitCostLabelsNeverSayPlusOrMinusZero() {
+        java.text.NumberFormat f = new UnitCostChart.SignedFormat();
+        org.assertj.core.api.Assertions.assertThat(f.format(0.0)).isEqualTo("0");
+        org.assertj.core.api.Assertions.assertThat(f.format(1e-12)).isEqualTo("0");
+        org.assertj.core.api.Assertions.assertThat(f.format(0.004)).isEqualTo("+0.004");
+        org.assertj.core.api.Assertions.assertThat(f.format(-0.0031)).isEqualTo("-0.003");
+        org.assertj.core.api.Assertions.assertThat(f.format(0.2)).isEqualTo("+0.2");
+        org.assertj.core.api.Assertions.assertThat(f.format(-1.256)).isEqualTo("-1.26");
+    }
 }
