@@ -51,20 +51,37 @@ public final class SurviveRecoverChart {
         return points;
     }
 
+    /** A site as a reader knows it: the firm's name and the item, e.g. "Inspur Electronic Information Industry (ai-server)". */
+    static String displayName(Scenario s, String site) {
+        var x = s.network().site(site);
+        var item = s.network().item(x.makes());
+        return item.name() + " — " + s.network().firm(x.firm()).name();
+    }
+
     public static JFreeChart chart(Scenario s, RunSummary summary) {
         String unit = s.step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
         XYSeries safe = new XYSeries("recovers within the time it holds out", true, true);
         XYSeries risk = new XYSeries("recovery takes longer: output stops", true, true);
         XYSeries open = new XYSeries("not recovered by the end of the run (down so far)", true, true);
         int max = 1;
+        // each point's label: the site's name, sites at the same point together
+        java.util.Map<String, List<String>> names = new java.util.HashMap<>();
         for (Point p : points(summary)) {
-            (!p.recovered() ? open : p.atRisk() ? risk : safe).add(p.survive(), p.recover());
+            XYSeries to = !p.recovered() ? open : p.atRisk() ? risk : safe;
+            String key = to.getKey() + "|" + p.survive() + "|" + p.recover();
+            if (!names.containsKey(key)) {
+                to.add(p.survive(), p.recover());
+            }
+            names.computeIfAbsent(key, k -> new ArrayList<>()).add(displayName(s, p.site()));
             max = Math.max(max, Math.max(p.survive(), p.recover()));
         }
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(safe);
-        data.addSeries(risk);
-        data.addSeries(open);
+        // only the kinds of point there are: a legend entry with nothing drawn says nothing
+        for (XYSeries series : List.of(safe, risk, open)) {
+            if (series.getItemCount() > 0) {
+                data.addSeries(series);
+            }
+        }
         NumberAxis x = new NumberAxis("time to survive (" + unit + " from the first cut input to falling short)");
         NumberAxis y = new NumberAxis("time to recover (" + unit + ")");
         for (NumberAxis a : new NumberAxis[] {x, y}) {
@@ -79,12 +96,18 @@ public final class SurviveRecoverChart {
                 plot, true);
         chart.addSubtitle(new TextTitle(s.title() + " — sites whose inputs the measures cut", new Font(Theme.FONT, Font.PLAIN, 13)));
         Theme.apply(chart);
-        dots.setSeriesPaint(0, new Color(0x27AE60));
-        dots.setSeriesPaint(1, Theme.SCENARIO);
-        dots.setSeriesPaint(2, Theme.SCENARIO);
-        dots.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
-        dots.setSeriesShape(1, new Ellipse2D.Double(-5, -5, 10, 10));
-        dots.setSeriesShape(2, new Rectangle2D.Double(-5, -5, 10, 10));
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            XYSeries series = data.getSeries(i);
+            dots.setSeriesPaint(i, series == safe ? new Color(0x27AE60) : Theme.SCENARIO);
+            dots.setSeriesShape(i, series == open ? new Rectangle2D.Double(-5, -5, 10, 10) : new Ellipse2D.Double(-5, -5, 10, 10));
+        }
+        dots.setDefaultItemLabelGenerator((dataset, series, item) -> String.join(", ", names.getOrDefault(
+                dataset.getSeriesKey(series) + "|" + (int) dataset.getXValue(series, item) + "|" + (int) dataset.getYValue(series, item),
+                List.of())));
+        dots.setDefaultItemLabelsVisible(true);
+        dots.setDefaultItemLabelFont(new Font(Theme.FONT, Font.PLAIN, 11));
+        dots.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
         return chart;
     }
 }

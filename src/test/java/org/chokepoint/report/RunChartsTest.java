@@ -39,7 +39,18 @@ class RunChartsTest {
         // In the 2025 sample the Inspur lines fall short and stay short: they are the sites at risk.
         assertThat(points).filteredOn(SurviveRecoverChart.Point::atRisk).extracting(SurviveRecoverChart.Point::site)
                 .contains("inspur-ai-line", "inspur-gp-line");
-        assertThat(SurviveRecoverChart.chart(SAMPLE, sum).getXYPlot().getDataset().getSeriesCount()).isEqualTo(3);
+        // only the kinds of point there are get a legend entry, and every point carries the names of its sites
+        var plot = SurviveRecoverChart.chart(SAMPLE, sum).getXYPlot();
+        long kinds = points.stream().map(p -> !p.recovered() ? 2 : p.atRisk() ? 1 : 0).distinct().count();
+        assertThat(plot.getDataset().getSeriesCount()).isEqualTo((int) kinds);
+        var labels = plot.getRenderer().getDefaultItemLabelGenerator();
+        List<String> all = new java.util.ArrayList<>();
+        for (int sIdx = 0; sIdx < plot.getDataset().getSeriesCount(); sIdx++) {
+            for (int i = 0; i < plot.getDataset().getItemCount(sIdx); i++) {
+                all.add(labels.generateLabel(plot.getDataset(), sIdx, i));
+            }
+        }
+        assertThat(String.join("; ", all)).contains("AI server (8 H20-class accelerators) — Inspur Electronic Information Industry Co. Ltd.");
     }
 
     @Test
