@@ -42,8 +42,25 @@ public final class ExposureCharts {
 
     public static JFreeChart exposure(Scenario s, List<Exposure.Row> rows) {
         NumberAxis pct = new NumberAxis("share of the end item's cost the measure reaches (%)");
-        pct.setRange(0, 100);
-        JFreeChart chart = bars(exposureData(rows), pct, "end item (site that makes it)", "Exposure of each end item, by measure");
+        // scaled to the largest share, not to 100%: a small share of a critical input must stay visible; each bar says its value
+        double top = rows.stream().mapToDouble(Exposure.Row::share).max().orElse(0) * 100;
+        pct.setRange(0, Math.max(1, Math.min(100, top * 1.18)));
+        DefaultCategoryDataset named = new DefaultCategoryDataset();
+        DefaultCategoryDataset data = exposureData(rows);
+        for (Object row : data.getRowKeys()) {
+            for (Object col : data.getColumnKeys()) {
+                Number v = data.getValue((Comparable<?>) row, (Comparable<?>) col);
+                if (v != null) {
+                    named.addValue(v, (Comparable<?>) row, siteLabel(s, col.toString()));
+                }
+            }
+        }
+        JFreeChart chart = bars(named, pct, "end item (and the firm that makes it)", "Exposure of each end item, by measure");
+        BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
+        r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}%",
+                new DecimalFormat("#,##0.##")));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(new Font(Theme.FONT, Font.PLAIN, 11));
         chart.addSubtitle(new TextTitle(s.title() + " — inputs restricted anywhere upstream, by value", new Font(Theme.FONT, Font.PLAIN, 13)));
         return chart;
     }
@@ -72,15 +89,34 @@ public final class ExposureCharts {
         usd.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
         usd.setAutoRangeMinimumSize(1);
         String unit = s.step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
-        JFreeChart chart = bars(criticalityData(r), usd, "supplier site", "Which supplier's outage hurts most");
+        DefaultCategoryDataset named = new DefaultCategoryDataset();
+        DefaultCategoryDataset data = criticalityData(r);
+        for (Object row : data.getRowKeys()) {
+            for (Object col : data.getColumnKeys()) {
+                Number v = data.getValue((Comparable<?>) row, (Comparable<?>) col);
+                if (v != null) {
+                    named.addValue(v, (Comparable<?>) row, siteLabel(s, col.toString()));
+                }
+            }
+        }
+        JFreeChart chart = bars(named, usd, "supplier (the item it makes)", "Which supplier's outage hurts most");
         chart.addSubtitle(new TextTitle(s.title() + " — each down " + r.recovery() + " " + unit + ", without the measures",
                 new Font(Theme.FONT, Font.PLAIN, 13)));
         return chart;
     }
 
+    /** A site as a reader knows it: the firm's name and what the site makes. */
+    static String siteLabel(Scenario s, String site) {
+        var x = s.network().site(site);
+        return s.network().item(x.makes()).name() + ", by " + s.network().firm(x.firm()).name();
+    }
+
     private static JFreeChart bars(DefaultCategoryDataset data, NumberAxis values, String categoryLabel, String title) {
         BarRenderer bars = new BarRenderer();
         CategoryAxis categories = new CategoryAxis(categoryLabel);
+        // names wrap onto up to three lines rather than being cut
+        categories.setMaximumCategoryLabelWidthRatio(0.3f);
+        categories.setMaximumCategoryLabelLines(3);
         CategoryPlot plot = new CategoryPlot(data, categories, values, bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
