@@ -117,4 +117,16 @@ class RunChartsTest {
         assertThat(key).contains("1 mofcom-2023-ga-ge-licensing (2023-08-01)", "2 mofcom-2024-us-ban (2024-12-03)",
                 "3 end of mofcom-2024-us-ban (2025-11-09)");
     }
+
+    /** The exposure charts name items and firms, and scale to what they show. */
+    @Test
+    void exposureChartsUseNamesAndAScaleTheirBarsFill() {
+        var report = org.chokepoint.analysis.ExposureReport.of(SAMPLE, Parameters.of(SAMPLE), 8, 0, false, 2, d -> { });
+        var crit = ExposureCharts.criticality(SAMPLE, report).getCategoryPlot();
+        assertThat(crit.getCategories()).extracting(Object::toString).contains("Server power supply (GaN stage), by Delta Electronics");
+        var exp = ExposureCharts.exposure(SAMPLE, report.exposure()).getCategoryPlot();
+        double top = report.exposure().stream().mapToDouble(org.chokepoint.analysis.Exposure.Row::share).max().orElseThrow() * 100;
+        assertThat(exp.getRangeAxis().getUpperBound()).isBetween(top, Math.max(1, top * 1.2));
+        assertThat(exp.getRenderer().getDefaultItemLabelsVisible()).isTrue();
+    }
 }
