@@ -66,7 +66,7 @@ public final class SweepCharts {
     public static DefaultCategoryDataset effectsData(List<SweepEffects.Effect> effects) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (SweepEffects.Effect e : effects) {
-            d.addValue(Double.isNaN(e.rho()) ? 0 : e.rho(), label(e.metric()), e.parameter());
+            d.addValue(Double.isNaN(e.rho()) ? 0 : e.rho(), label(e.metric()), parameterLabel(e.parameter()));
         }
         return d;
     }
@@ -108,7 +108,7 @@ public final class SweepCharts {
         NumberAxis y = new NumberAxis(label(metric));
         y.setAutoRangeIncludesZero(true);
         y.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
-        XYPlot plot = new XYPlot(data, new NumberAxis(axis), y, r);
+        XYPlot plot = new XYPlot(data, new NumberAxis(parameterLabel(axis)), y, r);
         JFreeChart chart = new JFreeChart(capitalised(label(metric)) + " across the sweep", new Font(Theme.FONT, Font.BOLD, 20), plot, true);
         chart.addSubtitle(new TextTitle(title, new Font(Theme.FONT, Font.PLAIN, 13)));
         Theme.apply(chart);
@@ -141,22 +141,35 @@ public final class SweepCharts {
         if (hi <= lo) {
             hi = lo + 1;
         }
-        // A pale tint to deep red in 20 steps: darker is more of the metric; the lowest cells still
-        // show as cells, not as the white of the background.
+        // A pale tint to deep red in 20 steps: darker is worse (more shortfall or loss, less fill rate);
+        // the best cells still show as cells, not as the white of the background.
+        boolean higherIsBetter = higherIsBetter(metric);
         LookupPaintScale scale = new LookupPaintScale(lo, hi, Color.WHITE);
         for (int k = 0; k < 20; k++) {
-            float f = 0.06f + 0.94f * k / 19f;
+            float f = 0.06f + 0.94f * (higherIsBetter ? 19 - k : k) / 19f;
             scale.add(lo + (hi - lo) * k / 20, new Color(1f - 0.25f * f, 1f - 0.78f * f, 1f - 0.83f * f));
         }
         r.setPaintScale(scale);
-        NumberAxis x = new NumberAxis(ax);
-        NumberAxis y = new NumberAxis(ay);
+        NumberAxis x = new NumberAxis(parameterLabel(ax));
+        NumberAxis y = new NumberAxis(parameterLabel(ay));
         x.setRange(xs.first() - step(xs) / 2, xs.last() + step(xs) / 2);
         y.setRange(ys.first() - step(ys) / 2, ys.last() + step(ys) / 2);
         XYPlot plot = new XYPlot(data, x, y, r);
         JFreeChart chart = new JFreeChart(capitalised(label(metric)) + " across the sweep", new Font(Theme.FONT, Font.BOLD, 20), plot, false);
-        chart.addSubtitle(new TextTitle(title + " — mean over the runs of each point", new Font(Theme.FONT, Font.PLAIN, 13)));
-        Theme.apply(chart);
+        chart.addSubtitle(new TextTitle(title + " — mean over the runs of each point; darker is worse", new Font(Theme.FONT, Font.PLAIN, 13)));
+        Theme.apply(chart); // before the cells' values: the theme would repaint annotations
+        // every cell says its value, dark text on pale cells and white on dark ones
+        for (int i = 0; i < rows.size(); i++) {
+            double v = xyz[2][i];
+            double f = (v - lo) / (hi - lo);
+            boolean dark = higherIsBetter ? f < 0.45 : f > 0.55;
+            org.jfree.chart.annotations.XYTextAnnotation a = new org.jfree.chart.annotations.XYTextAnnotation(cell(metric, v),
+                    xyz[0][i], xyz[1][i]);
+            a.setFont(new Font(Theme.FONT, Font.PLAIN, 11));
+            a.setPaint(dark ? Color.WHITE : new Color(0x2C3E50));
+            plot.addAnnotation(a);
+        }
+
         NumberAxis legendAxis = new NumberAxis(label(metric));
         legendAxis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
         legendAxis.setTickLabelFont(new Font(Theme.FONT, Font.PLAIN, 11));
@@ -167,6 +180,72 @@ public final class SweepCharts {
         legend.setStripWidth(14);
         chart.addSubtitle(legend);
         return chart;
+    }
+
+    /** Whether more of the metric is good (the fill rate): its dark end is then the low one. */
+    static boolean higherIsBetter(String metric) {
+        return metric.equals("fill-rate");
+    }
+
+    /** A cell's value: a share as a percentage, money in USD millions or billions, else three digits. */
+    static String cell(String metric, double v) {
+        if (metric.equals("fill-rate")) {
+            return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * v);
+        }
+        if (metric.startsWith("peak-price-")) {
+            return String.format(java.util.Locale.ROOT, "%.2f×", v);
+        }
+        double a = Math.abs(v);
+        return a >= 1e9 ? String.format(java.util.Locale.ROOT, "%.2f bn", v / 1e9) : a >= 1e6
+                ? String.format(java.util.Locale.ROOT, "%.0f m", v / 1e6) : String.format(java.util.Locale.ROOT, "%,.0f", v);
+    }
+
+    /**
+     * A swept parameter in words: {@code measures.bis-2025-inspur.license.approval} is "license approval
+     * probability, bis-2025-inspur"; {@code sites.X.stock.Y} "stock of Y at X (periods)";
+     * {@code alternates[3].qualify} "qualification time of alternate 3 (periods)".
+     */
+    static String parameterLabel(String path) {
+        String[] p = path.split("\\.");
+        if (path.startsWith("sites.") && p.length >= 4 && p[2].equals("stock")) {
+            return "stock of " + path.substring(path.indexOf(".stock.") + 7) + " at " + p[1] + " (periods of cover)";
+        }
+        if (path.startsWith("sites.") && p.length == 3 && p[2].equals("capacity")) {
+            return "capacity of " + p[1];
+        }
+        if (path.startsWith("measures.") && path.contains(".license.")) {
+            String what = path.substring(path.indexOf(".license.") + 9);
+            String words = switch (what) {
+                case "approval" -> "license approval probability";
+                case "review" -> "license review time (periods)";
+                case "approved-share" -> "share a license lets through";
+                case "leakage" -> "share leaking past the control";
+                case "leakage-premium" -> "premium on leaked goods";
+                case "shipment-delay" -> "extra delay of licensed shipments (periods)";
+                default -> what;
+            };
+            return words + ", " + p[1];
+        }
+        if (path.startsWith("measures.") && p.length == 3) {
+            return p[2] + " of " + p[1] + (p[2].equals("lag") ? " (periods)" : "");
+        }
+        java.util.regex.Matcher alt = java.util.regex.Pattern.compile("alternates\\[(\\d+)]\\.(.+)").matcher(path);
+        if (alt.matches()) {
+            String what = switch (alt.group(2)) {
+                case "qualify" -> "qualification time (periods)";
+                case "ramp" -> "ramp time (periods)";
+                case "max-share" -> "largest share";
+                case "factor" -> "units needed per unit replaced";
+                case "premium" -> "price premium";
+                default -> alt.group(2);
+            };
+            return what + " of alternate " + alt.group(1);
+        }
+        java.util.regex.Matcher demand = java.util.regex.Pattern.compile("demand\\[(\\d+)]\\.quantity").matcher(path);
+        if (demand.matches()) {
+            return "quantity of final demand entry " + demand.group(1);
+        }
+        return path.replace("behaviour.", "").replace("prices.", "price ").replace('-', ' ');
     }
 
     private static double step(TreeSet<Double> values) {

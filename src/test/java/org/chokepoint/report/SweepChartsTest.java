@@ -60,6 +60,15 @@ class SweepChartsTest {
         for (int k = 0; k < 6; k++) {
             assertThat(d.getZValue(0, k)).isEqualTo(100 * d.getXValue(0, k) + d.getYValue(0, k) / 10);
         }
+        // every cell says its value; for the fill rate (higher is better) the darkest colour is the lowest value
+        var plot = charts.get(0).chart().getXYPlot();
+        assertThat(plot.getAnnotations()).hasSize(6);
+        var scale = ((org.jfree.chart.renderer.xy.XYBlockRenderer) plot.getRenderer()).getPaintScale();
+        java.awt.Color low = (java.awt.Color) scale.getPaint(scale.getLowerBound());
+        java.awt.Color high = (java.awt.Color) scale.getPaint(scale.getUpperBound() - 1e-9);
+        assertThat(low.getGreen()).as("the lowest fill rate is the darkest").isLessThan(high.getGreen());
+        assertThat(SweepCharts.parameterLabel("measures.bis.license.approval")).isEqualTo("license approval probability, bis");
+        assertThat(SweepCharts.parameterLabel("sites.line.stock.chip")).isEqualTo("stock of chip at line (periods of cover)");
         // Scattered designs get no chart of the metric.
         assertThat(SweepCharts.charts("t", grid(), List.of("x", "y"), false, new double[] {50})).isEmpty();
     }
