@@ -28,8 +28,8 @@ public final class SensitivityCharts {
     public static DefaultCategoryDataset tornadoData(List<Sensitivity.Bar> bars, double centre) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (Sensitivity.Bar b : bars) {
-            d.addValue((b.metricAtLow() - centre) / 1e6, "parameter at its P5", b.path());
-            d.addValue((b.metricAtHigh() - centre) / 1e6, "parameter at its P95", b.path());
+            d.addValue((b.metricAtLow() - centre) / 1e6, "parameter at its P5", SweepCharts.parameterLabel(b.path()));
+            d.addValue((b.metricAtHigh() - centre) / 1e6, "parameter at its P95", SweepCharts.parameterLabel(b.path()));
         }
         return d;
     }
@@ -48,8 +48,8 @@ public final class SensitivityCharts {
     public static DefaultCategoryDataset sobolData(List<Sensitivity.Index> indices) {
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (Sensitivity.Index x : indices) {
-            d.addValue(x.first(), "first order (alone)", x.name());
-            d.addValue(x.total(), "total (with interactions)", x.name());
+            d.addValue(x.first(), "first order (alone)", SweepCharts.parameterLabel(x.name()));
+            d.addValue(x.total(), "total (with interactions)", SweepCharts.parameterLabel(x.name()));
         }
         return d;
     }
@@ -67,9 +67,29 @@ public final class SensitivityCharts {
 
     public static JFreeChart sobol(Scenario s, List<Sensitivity.Index> indices) {
         NumberAxis share = new NumberAxis("share of the variance of total shortfall value");
-        share.setRange(0, 1.05);
+        // wide enough for the estimates and their intervals, which may pass 0 and 1, up to -0.5 and 1.5:
+        // beyond that an interval says only "too few samples", and the subtitle says so
+        double lo = 0;
+        double hi = 1.05;
+        boolean cut = false;
+        for (Sensitivity.Index x : indices) {
+            for (double v : new double[] {x.first(), x.total(), x.firstLow(), x.firstHigh(), x.totalLow(), x.totalHigh()}) {
+                if (!Double.isNaN(v)) {
+                    lo = Math.min(lo, Math.max(-0.5, v - 0.05));
+                    hi = Math.max(hi, Math.min(1.5, v + 0.05));
+                    cut |= v < -0.5 || v > 1.5;
+                }
+            }
+        }
+        share.setRange(lo, hi);
         JFreeChart chart = bars(sobolData(indices), share, "Sobol sensitivity indices", new IntervalBars(sobolIntervals(indices)));
-        chart.addSubtitle(new TextTitle(s.title() + " — whiskers: 95% bootstrap intervals", new Font(Theme.FONT, Font.PLAIN, 13)));
+        chart.addSubtitle(new TextTitle(s.title() + " — whiskers: 95% bootstrap intervals" + (cut
+                ? "; some run past the axis, cut at its edge: too few samples to say more" : ""), new Font(Theme.FONT, Font.PLAIN, 13)));
+        List<String> odd = indices.stream().filter(x -> x.first() > x.total() + 1e-9).map(x -> SweepCharts.parameterLabel(x.name())).toList();
+        if (!odd.isEmpty()) {
+            chart.addSubtitle(new TextTitle("First order above total for " + String.join(", ", odd) + ": sampling error of the"
+                    + " estimators (a first-order index cannot exceed the total); take more samples.", new Font(Theme.FONT, Font.ITALIC, 12)));
+        }
         return chart;
     }
 
@@ -116,7 +136,10 @@ public final class SensitivityCharts {
     }
 
     private static JFreeChart bars(DefaultCategoryDataset data, NumberAxis values, String title, BarRenderer r) {
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis("uncertain parameter"), values, r);
+        CategoryAxis params = new CategoryAxis("uncertain parameter");
+        params.setMaximumCategoryLabelWidthRatio(0.3f); // names wrap, up to three lines, rather than being cut
+        params.setMaximumCategoryLabelLines(3);
+        CategoryPlot plot = new CategoryPlot(data, params, values, r);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT); // values below, as read
         JFreeChart chart = new JFreeChart(title, new Font(Theme.FONT, Font.BOLD, 20), plot, true);
