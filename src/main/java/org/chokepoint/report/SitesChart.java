@@ -37,7 +37,8 @@ public final class SitesChart {
      * @param stock {@code stock[i][t]}: the lowest stock of any of site i's inputs at t, % of that
      *     input's stock without measures; NaN (no line) where the site holds no input stock
      */
-    public record Data(List<String> sites, List<LocalDate> dates, double[][] output, double[][] stock) {}
+    /** @param scarcest per site, the input whose stock fell lowest against the baseline over the run */
+    public record Data(List<String> sites, List<LocalDate> dates, double[][] output, double[][] stock, List<String> scarcest) {}
 
     private SitesChart() {}
 
@@ -56,8 +57,11 @@ public final class SitesChart {
         }
         double[][] output = new double[sites.size()][periods];
         double[][] stock = new double[sites.size()][periods];
+        List<String> scarcest = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             int site = n.site(sites.get(i));
+            double worst = Double.POSITIVE_INFINITY;
+            String worstInput = "";
             for (int t = 0; t < periods; t++) {
                 output[i][t] = percent(run.output(t, site), baseline.output(t, site));
                 double lowest = Double.NaN;
@@ -65,12 +69,17 @@ public final class SitesChart {
                     if (baseline.stock(t, k) > 0) {
                         double p = percent(run.stock(t, k), baseline.stock(t, k));
                         lowest = Double.isNaN(lowest) ? p : Math.min(lowest, p);
+                        if (p < worst) {
+                            worst = p;
+                            worstInput = n.slotItemId(k);
+                        }
                     }
                 }
                 stock[i][t] = lowest;
             }
+            scarcest.add(worstInput);
         }
-        return new Data(sites, dates, output, stock);
+        return new Data(sites, dates, output, stock, List.copyOf(scarcest));
     }
 
     private static double percent(double value, double base) {
@@ -79,7 +88,7 @@ public final class SitesChart {
 
     public static JFreeChart chart(Scenario s, Data d) {
         XYPlot out = panel(d, d.output(), "output (%)");
-        XYPlot stock = panel(d, d.stock(), "scarcest input (%)");
+        XYPlot stock = panel(d, d.stock(), "its scarcest input's stock (%)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new DateAxis("date"));
         plot.setGap(12);
         plot.add(out, 1);
@@ -101,7 +110,8 @@ public final class SitesChart {
     private static XYPlot panel(Data d, double[][] values, String label) {
         XYSeriesCollection lines = new XYSeriesCollection();
         for (int i = 0; i < d.sites().size(); i++) {
-            XYSeries series = new XYSeries(d.sites().get(i));
+            String scarce = d.scarcest().get(i);
+            XYSeries series = new XYSeries(d.sites().get(i) + (scarce.isEmpty() ? "" : " (its scarcest input: " + scarce + ")"));
             for (int t = 0; t < d.dates().size(); t++) {
                 series.add(ShortfallChart.millis(d.dates().get(t)), values[i][t]);
             }

@@ -80,6 +80,11 @@ class RunChartsTest {
         int fell = run.summary().sites().stream().filter(r -> r.site().equals("inspur-ai-line")).findFirst().orElseThrow().firstBelow();
         assertThat(d.stock()[0][fell - 1]).isLessThan(50);
         assertThat(d.output()[0][fell - 1]).isGreaterThan(99);
+        // and the legend says which input is the scarcest
+        assertThat(d.sites()).contains("inspur-ai-line");
+        var combined = (org.jfree.chart.plot.CombinedDomainXYPlot) SitesChart.chart(SAMPLE, d).getXYPlot();
+        String legend = combined.getSubplots().get(0).getDataset().getSeriesKey(d.sites().indexOf("inspur-ai-line")).toString();
+        assertThat(legend).startsWith("inspur-ai-line (its scarcest input: ");
     }
 
     @Test
