@@ -48,19 +48,27 @@ final class GraphCommand implements java.util.concurrent.Callable<Integer> {
         }
         Inputs in = Inputs.load(file);
         Set<String> named = new TreeSet<>();
+        java.util.Map<String, String> restricted = new java.util.TreeMap<>();
         if (in.scenario() != null) {
             for (Measure m : in.scenario().measures()) {
                 named.addAll(m.firms());
             }
+            java.util.Map<String, Set<String>> by = new java.util.TreeMap<>();
+            for (var d : org.chokepoint.api.Chokepoint.decide(in.scenario()).effective()) {
+                if (d.link() >= 0) {
+                    by.computeIfAbsent(d.linkName(), k -> new TreeSet<>()).add(d.measure());
+                }
+            }
+            by.forEach((k, v) -> restricted.put(k, String.join(", ", v)));
         }
         if (output == null) {
             var out = new java.io.ByteArrayOutputStream();
-            GraphExport.write(in.network(), named, f, out);
+            GraphExport.write(in.network(), named, restricted, f, out);
             spec.commandLine().getOut().print(out.toString(java.nio.charset.StandardCharsets.UTF_8));
             spec.commandLine().getOut().flush();
         } else {
             try {
-                AtomicFiles.write(output, o -> GraphExport.write(in.network(), named, f, o));
+                AtomicFiles.write(output, o -> GraphExport.write(in.network(), named, restricted, f, o));
             } catch (IOException e) {
                 throw new org.chokepoint.io.OutputException("could not write " + output + ": " + e.getMessage(),
                         "Check that the disk has free space and that you may write there.");

@@ -43,18 +43,35 @@ public final class GraphExport {
     private GraphExport() {}
 
     public static void write(Network network, Set<String> namedFirms, Format format, OutputStream out) throws IOException {
+        write(network, namedFirms, Map.of(), format, out);
+    }
+
+    /**
+     * As above, with the links and alternates some measure restricts ({@code FROM->TO} to the
+     * measures' ids) drawn in red in DOT and flagged in GraphML and JSON; DOT also gets a legend.
+     */
+    public static void write(Network network, Set<String> namedFirms, Map<String, String> restricted, Format format, OutputStream out)
+            throws IOException {
         Map<String, String> colour = new LinkedHashMap<>();
         List<String> countries = new ArrayList<>(network.countries());
         for (int i = 0; i < countries.size(); i++) {
             colour.put(countries.get(i), PALETTE.get(i % PALETTE.size()));
         }
         GraphExporter<Site, Object> exporter = switch (format) {
-            case DOT -> dot(network, namedFirms, colour);
-            case GRAPHML -> graphml(network, namedFirms);
-            case JSON -> json(network, namedFirms);
+            case DOT -> dot(network, namedFirms, colour, restricted);
+            case GRAPHML -> graphml(network, namedFirms, restricted);
+            case JSON -> json(network, namedFirms, restricted);
         };
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        exporter.exportGraph(withAlternates(network), w);
+        if (format == Format.DOT) {
+            java.io.StringWriter text = new java.io.StringWriter();
+            exporter.exportGraph(withAlternates(network), text);
+            String dot = text.toString();
+            int end = dot.lastIndexOf('}');
+            w.write(dot.substring(0, end) + legend(colour, !namedFirms.isEmpty(), !restricted.isEmpty()) + dot.substring(end));
+        } else {
+            exporter.exportGraph(withAlternates(network), w);
+        }
         w.flush();
     }
 
@@ -72,7 +89,35 @@ public final class GraphExport {
         return g;
     }
 
-    private static DOTExporter<Site, Object> dot(Network n, Set<String> named, Map<String, String> colour) {
+    /** Node ids of the legend start with this, which no site id can: ids start with a letter or digit. */
+    public static final String LEGEND = "_legend_";
+
+    /** The DOT legend: a fill per country, the marks for named firms and restricted links, and the two kinds of edge. */
+    static String legend(Map<String, String> colour, boolean named, boolean restricted) {
+        StringBuilder b = new StringBuilder("  subgraph cluster_legend {\n    label=\"Legend\";\n    fontname=\"DejaVu Sans\";\n"
+                + "    node [shape=box, style=\"rounded,filled\", fontname=\"DejaVu Sans\", fontsize=9];\n");
+        int i = 0;
+        for (var e : colour.entrySet()) {
+            b.append("    \"").append(LEGEND).append("country").append(i++).append("\" [label=\"sites in ").append(e.getKey())
+                    .append("\", fillcolor=\"").append(e.getValue()).append("\"];\n");
+        }
+        if (named) {
+            b.append("    \"").append(LEGEND).append("named\" [label=\"a firm a measure names\", fillcolor=\"white\", color=\"#c00000\","
+                    + " penwidth=3];\n");
+        }
+        b.append("    \"").append(LEGEND).append("a\" [label=\"supplier\", fillcolor=\"white\"];\n");
+        b.append("    \"").append(LEGEND).append("b\" [label=\"customer\", fillcolor=\"white\"];\n");
+        b.append("    \"").append(LEGEND).append("a\" -> \"").append(LEGEND).append("b\" [label=\"supply link: item, share, lead time\", fontsize=8];\n");
+        b.append("    \"").append(LEGEND).append("a\" -> \"").append(LEGEND).append("b\" [label=\"alternate source\", style=dashed,"
+                + " color=\"#666666\", fontsize=8];\n");
+        if (restricted) {
+            b.append("    \"").append(LEGEND).append("a\" -> \"").append(LEGEND).append("b\" [label=\"restricted by a measure\","
+                    + " color=\"#c00000\", fontcolor=\"#c00000\", penwidth=2.5, fontsize=8];\n");
+        }
+        return b.append("  }\n").toString();
+    }
+
+    private static DOTExporter<Site, Object> dot(Network n, Set<String> named, Map<String, String> colour, Map<String, String> restricted) {
         DOTExporter<Site, Object> e = new DOTExporter<>(s -> quote(s.id()));
         e.setGraphIdProvider(() -> "supply");
         e.setGraphAttributeProvider(() -> {
@@ -110,12 +155,25 @@ public final class GraphExport {
                 a.put("kind", DefaultAttribute.createAttribute("alternate"));
             }
             a.put("fontsize", DefaultAttribute.createAttribute(8));
+            String measures = restricted.get(key(edge));
+            if (measures != null) {
+                a.put("color", DefaultAttribute.createAttribute("#c00000"));
+                a.put("fontcolor", DefaultAttribute.createAttribute("#c00000"));
+                a.put("penwidth", DefaultAttribute.createAttribute(2.5));
+                a.put("label", DefaultAttribute.createAttribute(a.get("label").getValue() + "\\nrestricted: " + measures));
+                a.put("restricted", DefaultAttribute.createAttribute(measures));
+            }
             return a;
         });
         return e;
     }
 
-    private static GraphMLExporter<Site, Object> graphml(Network n, Set<String> named) {
+    /** An edge's {@code FROM->TO}, as decisions name links and alternates. */
+    static String key(Object edge) {
+        return edge instanceof SupplyLink l ? l.from() + "->" + l.to() : ((Alternate) edge).from() + "->" + ((Alternate) edge).site();
+    }
+
+    private static GraphMLExporter<Site, Object> graphml(Network n, Set<String> named, Map<String, String> restricted) {
         GraphMLExporter<Site, Object> e = new GraphMLExporter<>(Site::id);
         e.setExportEdgeLabels(false);
         e.registerAttribute("firm", GraphMLExporter.AttributeCategory.NODE, AttributeType.STRING);
@@ -128,15 +186,16 @@ public final class GraphExport {
         e.registerAttribute("share", GraphMLExporter.AttributeCategory.EDGE, AttributeType.DOUBLE);
         e.registerAttribute("lead-time", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
         e.registerAttribute("qualify", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
+        e.registerAttribute("restricted", GraphMLExporter.AttributeCategory.EDGE, AttributeType.STRING);
         e.setVertexAttributeProvider(s -> vertexAttributes(s, named));
-        e.setEdgeAttributeProvider(GraphExport::edgeAttributes);
+        e.setEdgeAttributeProvider(edge -> edgeAttributes(edge, restricted));
         return e;
     }
 
-    private static JSONExporter<Site, Object> json(Network n, Set<String> named) {
+    private static JSONExporter<Site, Object> json(Network n, Set<String> named, Map<String, String> restricted) {
         JSONExporter<Site, Object> e = new JSONExporter<>(Site::id);
         e.setVertexAttributeProvider(s -> vertexAttributes(s, named));
-        e.setEdgeAttributeProvider(GraphExport::edgeAttributes);
+        e.setEdgeAttributeProvider(edge -> edgeAttributes(edge, restricted));
         return e;
     }
 
@@ -150,8 +209,11 @@ public final class GraphExport {
         return a;
     }
 
-    private static Map<String, Attribute> edgeAttributes(Object edge) {
+    private static Map<String, Attribute> edgeAttributes(Object edge, Map<String, String> restricted) {
         Map<String, Attribute> a = new LinkedHashMap<>();
+        if (restricted.containsKey(key(edge))) {
+            a.put("restricted", DefaultAttribute.createAttribute(restricted.get(key(edge))));
+        }
         if (edge instanceof SupplyLink l) {
             a.put("kind", DefaultAttribute.createAttribute("link"));
             a.put("item", DefaultAttribute.createAttribute(l.item()));

@@ -45,8 +45,13 @@ class GraphExportTest {
         importer.addVertexAttributeConsumer((p, a) -> attrs.computeIfAbsent(p.getFirst(), k -> new HashMap<>()).put(p.getSecond(), a));
         importer.importGraph(g, new StringReader(dot));
 
-        assertThat(g.vertexSet()).hasSize(network.sites().size()).contains("inspur-ai-line", "nvidia-gpu");
-        assertThat(g.edgeSet()).hasSize(network.links().size() + network.alternates().size());
+        // the legend's nodes and edges aside, the graph is the network
+        assertThat(g.vertexSet().stream().filter(v -> !v.startsWith(GraphExport.LEGEND))).hasSize(network.sites().size())
+                .contains("inspur-ai-line", "nvidia-gpu");
+        assertThat(g.edgeSet().stream().filter(e -> !g.getEdgeSource(e).startsWith(GraphExport.LEGEND)))
+                .hasSize(network.links().size() + network.alternates().size());
+        assertThat(g.vertexSet()).as("a legend: every country, the named firms' mark")
+                .contains(GraphExport.LEGEND + "named", GraphExport.LEGEND + "country0");
         assertThat(g.containsEdge("nvidia-gpu", "inspur-ai-line")).isTrue();
         assertThat(g.containsEdge("huawei-ascend", "inspur-ai-line")).as("alternates are edges too").isTrue();
         assertThat(attrs.get("inspur-ai-line").get("measure").getValue()).isEqualTo("true");
@@ -91,8 +96,9 @@ class GraphExportTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         String svg = Files.readString(dir.resolve("g.svg"));
-        assertThat(svg.split("class=\"node\"", -1)).hasSize(network.sites().size() + 1);
-        assertThat(svg.split("class=\"edge\"", -1)).hasSize(network.links().size() + network.alternates().size() + 1);
+        int legendNodes = network.countries().size() + 3; // a node per country, the named firms' mark, supplier and customer
+        assertThat(svg.split("class=\"node\"", -1)).hasSize(network.sites().size() + legendNodes + 1);
+        assertThat(svg.split("class=\"edge\"", -1)).hasSize(network.links().size() + network.alternates().size() + 2 + 1);
         assertThat(svg).contains("stroke-dasharray");
         assertThat(svg).contains("<title>inspur&#45;ai&#45;line</title>");
     }
@@ -115,5 +121,17 @@ class GraphExportTest {
             }
         }
         return false;
+    }
+
+    /** Links a measure restricts are red and say which measure; the legend then shows what red means. */
+    @Test
+    void restrictedLinksAreMarkedWithTheirMeasures() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GraphExport.write(network, listed, Map.of("nvidia-gpu->inspur-ai-line", "bis-2025-inspur"), GraphExport.Format.DOT, out);
+        String dot = out.toString(StandardCharsets.UTF_8);
+        assertThat(dot).contains("restricted: bis-2025-inspur").contains("restricted by a measure");
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        GraphExport.write(network, listed, Map.of("nvidia-gpu->inspur-ai-line", "bis-2025-inspur"), GraphExport.Format.JSON, json);
+        assertThat(json.toString(StandardCharsets.UTF_8)).contains("\"restricted\":\"bis-2025-inspur\"");
     }
 }
