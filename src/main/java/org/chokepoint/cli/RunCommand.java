@@ -11,6 +11,7 @@ import org.chokepoint.analysis.RunSummary;
 import org.chokepoint.api.Chokepoint;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.OutputFolder;
+import org.chokepoint.io.ParquetTables;
 import org.chokepoint.io.ResultsWriter;
 import org.chokepoint.model.Scenario;
 import org.chokepoint.report.PdfReport;
@@ -67,7 +68,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     ChartOptions charts;
 
     @Option(names = "--formats", paramLabel = "LIST", split = ",", defaultValue = "csv,json,png,pdf",
-            description = "What to write, any of csv, json, png, pdf (default: ${DEFAULT-VALUE}).")
+            description = "What to write, any of csv, parquet, json, png, pdf (default: ${DEFAULT-VALUE}); parquet writes"
+                    + " the tables of results, links, calendar spans, bands and totals as .parquet files, for large runs.")
     List<String> formats;
 
     @Option(names = "--per", paramLabel = "LIST", split = ",", defaultValue = "quarter",
@@ -91,8 +93,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         charts.check();
         for (String f : formats) {
-            if (!List.of("csv", "json", "png", "pdf").contains(f)) {
-                throw new Main.UsageException("unknown format '" + f + "' in --formats; use csv, json, png or pdf, separated by commas");
+            if (!List.of("csv", "parquet", "json", "png", "pdf").contains(f)) {
+                throw new Main.UsageException("unknown format '" + f + "' in --formats; use csv, parquet, json, png or pdf, separated by commas");
             }
         }
         for (String p : per) {
@@ -121,12 +123,18 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("reports", s.id());
         List<String> sure = new ArrayList<>();
-        if (formats.contains("csv")) {
-            sure.add("results.csv");
+        for (String table : tableFormats()) {
+            sure.add("results." + table);
             if (perLink(s)) {
-                sure.add("links.csv");
+                sure.add("links." + table);
             }
-            per.forEach(p -> sure.add("results-by-" + p + ".csv"));
+            per.forEach(p -> sure.add("results-by-" + p + "." + table));
+            if (runs > 1) {
+                sure.add("bands." + table);
+                sure.add("totals." + table);
+            }
+        }
+        if (formats.contains("csv")) {
             if (!s.backtest().observed().isEmpty()) {
                 sure.add("observed.csv");
                 sure.add("fit.csv");
@@ -177,25 +185,17 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             written.add("observed.csv");
             written.add("fit.csv");
         }
-        if (formats.contains("csv")) {
-            AtomicFiles.write(tmp.resolve("results.csv"), o -> ResultsWriter.writeCsv(s, run.network(), run.series(), sites, o));
-            written.add("results.csv");
-            if (run.series().perLink()) {
-                AtomicFiles.write(tmp.resolve("links.csv"), o -> ResultsWriter.writeLinks(s, run.network(), run.series(), o));
-                written.add("links.csv");
-            }
-            for (String p : per) {
-                String name = "results-by-" + p + ".csv";
-                AtomicFiles.write(tmp.resolve(name), o -> ResultsWriter.writeAggregated(s, run.network(), run.series(), sites,
-                        org.chokepoint.model.Observed.Per.of(p), o));
-                written.add(name);
-            }
-            if (mc != null) {
-                AtomicFiles.write(tmp.resolve("bands.csv"), o -> ResultsWriter.writeBands(s, run.network(), mc, o));
-                AtomicFiles.write(tmp.resolve("totals.csv"), o -> ResultsWriter.writeTotals(s, mc, o));
-                written.add("bands.csv");
-                written.add("totals.csv");
-            }
+        table(tmp, "results", ParquetTables.Kind.PERIODS, o -> ResultsWriter.writeCsv(s, run.network(), run.series(), sites, o), written);
+        if (run.series().perLink()) {
+            table(tmp, "links", ParquetTables.Kind.PERIODS, o -> ResultsWriter.writeLinks(s, run.network(), run.series(), o), written);
+        }
+        for (String p : per) {
+            table(tmp, "results-by-" + p, ParquetTables.Kind.CALENDAR, o -> ResultsWriter.writeAggregated(s, run.network(), run.series(),
+                    sites, org.chokepoint.model.Observed.Per.of(p), o), written);
+        }
+        if (mc != null) {
+            table(tmp, "bands", ParquetTables.Kind.PERIODS, o -> ResultsWriter.writeBands(s, run.network(), mc, o), written);
+            table(tmp, "totals", ParquetTables.Kind.RUNS, o -> ResultsWriter.writeTotals(s, mc, o), written);
         }
         if (formats.contains("json")) {
             AtomicFiles.write(tmp.resolve("summary.json"),
@@ -224,9 +224,26 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /** Writes one tidy table in each table format asked for (CSV, Parquet), adding each file's name to {@code written}. */
+    private void table(Path tmp, String name, ParquetTables.Kind kind, AtomicFiles.Content csv, List<String> written) throws IOException {
+        if (formats.contains("csv")) {
+            AtomicFiles.write(tmp.resolve(name + ".csv"), csv);
+            written.add(name + ".csv");
+        }
+        if (formats.contains("parquet")) {
+            ParquetTables.write(tmp.resolve(name + ".parquet"), csv, kind);
+            written.add(name + ".parquet");
+        }
+    }
+
+    /** The table formats asked for, as file extensions. */
+    private List<String> tableFormats() {
+        return formats.stream().filter(f -> f.equals("csv") || f.equals("parquet")).distinct().toList();
+    }
+
     /** Whether to keep and write every link's shipments: networks up to {@link ResultsWriter#LINKS_UP_TO} links, or all with --all-series. */
     private boolean perLink(Scenario s) {
-        return formats.contains("csv") && (allSeries || s.network().links().size() + s.network().alternates().size() <= ResultsWriter.LINKS_UP_TO);
+        return !tableFormats().isEmpty() && (allSeries || s.network().links().size() + s.network().alternates().size() <= ResultsWriter.LINKS_UP_TO);
     }
 
     /** The most Monte Carlo runs, as in a scenario's uncertainty block. */
