@@ -25,7 +25,7 @@ import org.chokepoint.policy.PolicyDecisions;
  *
  * with v(S, l) = recipe quantity × share × supplier price × (1 + markup) ÷ price of S, and c(l)
  * the part of the link the measure restricts (1 for a license requirement, a ban or a tariff; the
- * refused share for a partial cut). Which rule caught each link — US origin, de minimis content,
+ * refused share for a partial cut). Which rule caught each link — made in the authority's country, de minimis content,
  * a foreign-direct-product rule, or simply the measure's scope — is read from the policy engine's
  * trace, so every number here can be followed back with {@code chokepoint explain}.
  */
@@ -53,6 +53,20 @@ public final class Exposure {
 
         public String label() {
             return label;
+        }
+
+        /**
+         * The basis in words for a measure of {@code authority} (a country code), so that a Japanese
+         * measure reads "made in JP", not a US rule's terms.
+         */
+        public String describe(String authority) {
+            return switch (this) {
+                case ORIGIN -> "made in " + authority;
+                case DE_MINIMIS -> authority + "-controlled content above de minimis";
+                case FOREIGN_CONTENT -> authority + "-listed content above the measure's share";
+                case FOREIGN_DIRECT_PRODUCT -> "foreign direct product of " + authority + " technology or plant";
+                case SCOPE -> "the measure's scope";
+            };
         }
 
         /** The basis a decision's trace states. */

@@ -51,7 +51,7 @@ public final class ExposureCharts {
             for (Object col : data.getColumnKeys()) {
                 Number v = data.getValue((Comparable<?>) row, (Comparable<?>) col);
                 if (v != null) {
-                    named.addValue(v, (Comparable<?>) row, siteLabel(s, col.toString()));
+                    named.addValue(v, (Comparable<?>) row, Names.site(s, col.toString()));
                 }
             }
         }
@@ -95,7 +95,7 @@ public final class ExposureCharts {
             for (Object col : data.getColumnKeys()) {
                 Number v = data.getValue((Comparable<?>) row, (Comparable<?>) col);
                 if (v != null) {
-                    named.addValue(v, (Comparable<?>) row, siteLabel(s, col.toString()));
+                    named.addValue(v, (Comparable<?>) row, Names.site(s, col.toString()));
                 }
             }
         }
@@ -103,12 +103,6 @@ public final class ExposureCharts {
         chart.addSubtitle(new TextTitle(s.title() + " — each down " + r.recovery() + " " + unit + ", without the measures",
                 new Font(Theme.FONT, Font.PLAIN, 13)));
         return chart;
-    }
-
-    /** A site as a reader knows it: the firm's name and what the site makes. */
-    static String siteLabel(Scenario s, String site) {
-        var x = s.network().site(site);
-        return s.network().item(x.makes()).name() + ", by " + s.network().firm(x.firm()).name();
     }
 
     private static JFreeChart bars(DefaultCategoryDataset data, NumberAxis values, String categoryLabel, String title) {

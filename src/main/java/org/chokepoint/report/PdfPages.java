@@ -179,26 +179,42 @@ final class PdfPages implements AutoCloseable {
         }
     }
 
-    /** A table with a bold header row; columns are shares of the text width; numbers right-aligned. */
+    /**
+     * A table with a bold header row; columns are shares of the text width; numbers right-aligned.
+     * A cell too long for its column wraps onto more lines (a word longer than the column is broken
+     * inside), so nothing is ever cut; a row never splits across pages.
+     */
     void table(List<String[]> rows, float[] shares) throws IOException {
         float size = 9.5f;
+        float leading = 11.5f;
         // A column is right-aligned, header included, when its first data cell is a number.
         boolean[] right = new boolean[shares.length];
         for (int k = 1; k < shares.length && rows.size() > 1; k++) {
             right[k] = looksNumeric(rows.get(1)[k]);
         }
         for (int r = 0; r < rows.size(); r++) {
-            room(15);
-            y -= 14;
             PDFont font = r == 0 ? bold : regular;
+            List<List<String>> cells = new ArrayList<>();
+            int height = 1;
+            for (int k = 0; k < shares.length; k++) {
+                List<String> lines = wrapBreaking(font, size, clean(rows.get(r)[k]), shares[k] * WIDTH - 6);
+                cells.add(lines);
+                height = Math.max(height, lines.size());
+            }
+            room(14 + leading * (height - 1) + 1);
+            y -= 14;
             float x = MARGIN;
             for (int k = 0; k < shares.length; k++) {
                 float w = shares[k] * WIDTH;
-                String cell = fit(font, size, clean(rows.get(r)[k]), w - 6);
-                float tx = right[k] ? x + w - 6 - width(font, size, cell) : x;
-                text(out, font, size, tx, y, cell);
+                float ly = y;
+                for (String line : cells.get(k)) {
+                    float tx = right[k] ? x + w - 6 - width(font, size, line) : x;
+                    text(out, font, size, tx, ly, line);
+                    ly -= leading;
+                }
                 x += w;
             }
+            y -= leading * (height - 1);
             if (r == 0) {
                 out.setStrokingColor(0.6f, 0.6f, 0.6f);
                 out.setLineWidth(0.5f);
@@ -206,8 +222,33 @@ final class PdfPages implements AutoCloseable {
                 out.lineTo(MARGIN + WIDTH, y - 4);
                 out.stroke();
                 y -= 3;
+            } else if (height > 1) {
+                y -= 3; // a little air after a wrapped row, so rows stay apart
             }
         }
+    }
+
+    /** {@link #wrap} that also breaks a word wider than {@code max}, so every line fits. */
+    static List<String> wrapBreaking(PDFont font, float size, String s, float max) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : wrap(font, size, s, max)) {
+            String rest = line;
+            while (width(font, size, rest) > max && rest.length() > 1) {
+                int cut = rest.length() - 1;
+                while (cut > 1 && width(font, size, rest.substring(0, cut)) > max) {
+                    cut--;
+                }
+                // Break after a hyphen, slash or dot in the part that fits, when there is one.
+                int soft = Math.max(rest.lastIndexOf('-', cut - 1), Math.max(rest.lastIndexOf('/', cut - 1), rest.lastIndexOf('.', cut - 1)));
+                if (soft > cut / 2) {
+                    cut = soft + 1;
+                }
+                lines.add(rest.substring(0, cut));
+                rest = rest.substring(cut);
+            }
+            lines.add(rest);
+        }
+        return lines.isEmpty() ? List.of("") : lines;
     }
 
     void drawChart(JFreeChart chart, float x, float bottom, float w, float h) throws IOException {

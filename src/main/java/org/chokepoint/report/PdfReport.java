@@ -138,7 +138,8 @@ public final class PdfReport {
                 worst = e.getKey();
             }
         }
-        p.bullet(worst == null ? "No end item ran short." : "Worst-hit end item: " + worst + ", " + usd(byItem.get(worst)) + " short.");
+        p.bullet(worst == null ? "No end item ran short." : "Worst-hit end item: " + Names.item(c.scenario(), worst) + ", " + PdfPages.money(byItem.get(worst))
+                + " short.");
         int first = sum.demand().stream().mapToInt(RunSummary.DemandRow::firstShort).filter(p -> p != RunSummary.NEVER)
                 .min().orElse(RunSummary.NEVER);
         if (first != RunSummary.NEVER) {
@@ -162,7 +163,7 @@ public final class PdfReport {
         rows = new ArrayList<>();
         rows.add(new String[] {"end item @ market", "demanded", "delivered", "short (USD)", "first short"});
         for (RunSummary.DemandRow d : sum.demand()) {
-            rows.add(new String[] {d.label(sum.demand()), usd(d.demanded()), usd(d.delivered()),
+            rows.add(new String[] {endItem(d, sum.demand()), usd(d.demanded()), usd(d.delivered()),
                 usd(d.shortfallValue()), d.firstShort() == RunSummary.NEVER ? "-" : c.scenario().dateOf(d.firstShort()).toString()});
         }
         p.table(rows, new float[] {0.40f, 0.15f, 0.15f, 0.16f, 0.14f});
@@ -191,9 +192,9 @@ public final class PdfReport {
         p.newPage();
         p.heading("Exposure");
         p.paragraph(p.regular, 10, "Before any simulation: the share of each end item's cost that each measure reaches,"
-                + " counting inputs restricted anywhere upstream by value, and the rule that catches the largest of them (US"
-                + " origin, de minimis content, a foreign-direct-product rule, or the measure's scope), from the same rule steps"
-                + " as the restrictions above.", 14);
+                + " counting inputs restricted anywhere upstream by value, and the rule that catches the largest of them (made"
+                + " in the measuring country, its controlled content above a de minimis share, a foreign-direct-product rule,"
+                + " or the measure's scope), from the same rule steps as the restrictions above.", 14);
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"end item", "measure", "share", "largest input caught", "caught by"});
         for (org.chokepoint.analysis.Exposure.Row r : x.exposure()) {
@@ -201,14 +202,15 @@ public final class PdfReport {
                 continue;
             }
             var top = r.inputs().get(0);
-            rows.add(new String[] {r.site(), r.measure() + (r.condition() == null ? "" : " (if it fires)"),
+            rows.add(new String[] {Names.site(c.scenario(), r.site()), r.measure() + (r.condition() == null ? "" : " (if it fires)"),
                 String.format(Locale.ROOT, "%.1f%%", 100 * r.share()),
-                String.format(Locale.ROOT, "%s (%.1f%%)", top.link(), 100 * top.share()), top.basis().label()});
+                String.format(Locale.ROOT, "%s (%.1f%%)", Names.link(c.scenario(), top.link(), top.item()), 100 * top.share()),
+                top.basis().describe(r.authority())});
         }
         if (rows.size() == 1) {
             p.paragraph(p.regular, 10, "No measure reaches any end item's inputs.", 14);
         } else {
-            p.table(rows, new float[] {0.16f, 0.17f, 0.08f, 0.36f, 0.23f});
+            p.table(rows, new float[] {0.22f, 0.18f, 0.09f, 0.32f, 0.19f});
         }
         p.y -= 8;
         p.subheading("Where there is no second way");
@@ -218,10 +220,11 @@ public final class PdfReport {
                 continue;
             }
             if (e.singlePoints().isEmpty()) {
-                safe.add(e.site() + " (" + e.cut().size() + ")");
+                safe.add(Names.site(c.scenario(), e.site()) + " (" + e.cut().size() + ")");
                 continue;
             }
-            p.bullet(e.site() + " stops if any of " + String.join(", ", e.singlePoints()) + " stops.");
+            p.bullet(Names.site(c.scenario(), e.site()) + " stops if any of "
+                    + String.join("; ", e.singlePoints().stream().map(point -> Names.site(c.scenario(), point)).toList()) + " stops.");
         }
         if (!safe.isEmpty()) {
             p.bullet("No single point of failure (fewest sites cutting one input off): " + String.join(", ", safe) + ".");
@@ -231,13 +234,13 @@ public final class PdfReport {
         String unit = c.scenario().step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
         p.subheading("Whose outage hurts most: each supplier down " + x.recovery() + " " + unit + ", without the measures");
         rows = new ArrayList<>();
-        rows.add(new String[] {"rank", "site", "item", "lost (USD)", "index", "survives"});
+        rows.add(new String[] {"rank", "supplier (what it makes, by whom)", "lost (USD)", "index", "survives (" + unit + ")"});
         int rank = 0;
         for (var i : x.criticality().subList(0, Math.min(ExposureCharts.TOP, x.criticality().size()))) {
-            rows.add(new String[] {Integer.toString(++rank), i.site(), i.item(), usd(i.lostValue()),
+            rows.add(new String[] {Integer.toString(++rank), Names.site(c.scenario(), i.site()), usd(i.lostValue()),
                 String.format(Locale.ROOT, "%.2f", i.index()), i.timeToSurvive() < 0 ? "-" : Integer.toString(i.timeToSurvive())});
         }
-        p.table(rows, new float[] {0.08f, 0.26f, 0.2f, 0.18f, 0.12f, 0.16f});
+        p.table(rows, new float[] {0.07f, 0.47f, 0.18f, 0.10f, 0.18f});
         p.y -= 4;
         p.paragraph(p.regular, 9.5f, "Lost: value of end items not delivered over " + x.horizon() + " " + unit + " of the"
                 + " knock-out simulation; index: relative to the worst; survives: the longest outage, in " + unit + ", with"
@@ -261,6 +264,12 @@ public final class PdfReport {
         return b.append('.').toString();
     }
 
+    /** An end item and market by name, with the serving site's name where several sites serve that item there. */
+    private String endItem(RunSummary.DemandRow d, List<RunSummary.DemandRow> all) {
+        long same = all.stream().filter(x -> x.item().equals(d.item()) && x.market().equals(d.market())).count();
+        return Names.item(c.scenario(), d.item()) + " @ " + d.market() + (same > 1 ? " (by " + Names.firm(c.scenario(), d.site()) + ")" : "");
+    }
+
     /** The restricted links, harshest effect first, each with the rule step that caught it. */
     private void restrictions() throws IOException {
         List<Decision> effective = new ArrayList<>(c.run().decisions().effective());
@@ -271,8 +280,15 @@ public final class PdfReport {
         for (Decision d : effective.subList(0, shown)) {
             p.room(40);
             p.y -= 13;
-            PdfPages.text(p.out, p.bold, 9.5f, MARGIN, p.y, PdfPages.fit(p.bold, 9.5f, PdfPages.clean(d.linkName() + " · " + d.item()
-                    + (c.run().decisions().isAlternate(d) ? " (alternate source, standing by)" : "")), WIDTH));
+            List<String> title = PdfPages.wrapBreaking(p.bold, 9.5f, PdfPages.clean(Names.link(c.scenario(), d.linkName(), d.item())
+                    + (c.run().decisions().isAlternate(d) ? " (alternate source, standing by)" : "") + " · " + d.linkName()), WIDTH);
+            for (int i = 0; i < title.size(); i++) {
+                if (i > 0) {
+                    p.room(12);
+                    p.y -= 11.5f;
+                }
+                PdfPages.text(p.out, p.bold, 9.5f, MARGIN, p.y, title.get(i));
+            }
             p.y -= 1;
             for (String line : PdfPages.wrap(p.regular, 9, PdfPages.clean(d.effectText() + " from " + d.from() + " under " + d.measure()
                     + (d.condition() == null ? "" : ", if " + d.condition() + " fires") + ". Because: " + d.decisiveStep()),

@@ -87,8 +87,8 @@ public final class SitesChart {
     }
 
     public static JFreeChart chart(Scenario s, Data d) {
-        XYPlot out = panel(d, d.output(), "output (%)");
-        XYPlot stock = panel(d, d.stock(), "its scarcest input's stock (%)");
+        XYPlot out = panel(s, d, d.output(), "output (%)");
+        XYPlot stock = panel(s, d, d.stock(), "its scarcest input's stock (%)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(new DateAxis("date"));
         plot.setGap(12);
         plot.add(out, 1);
@@ -107,11 +107,12 @@ public final class SitesChart {
         return chart;
     }
 
-    private static XYPlot panel(Data d, double[][] values, String label) {
+    private static XYPlot panel(Scenario s, Data d, double[][] values, String label) {
         XYSeriesCollection lines = new XYSeriesCollection();
         for (int i = 0; i < d.sites().size(); i++) {
             String scarce = d.scarcest().get(i);
-            XYSeries series = new XYSeries(d.sites().get(i) + (scarce.isEmpty() ? "" : " (its scarcest input: " + scarce + ")"));
+            XYSeries series = new XYSeries(Names.site(s, d.sites().get(i))
+                    + (scarce.isEmpty() ? "" : " (its scarcest input: " + Names.item(s, scarce) + ")"));
             for (int t = 0; t < d.dates().size(); t++) {
                 series.add(ShortfallChart.millis(d.dates().get(t)), values[i][t]);
             }

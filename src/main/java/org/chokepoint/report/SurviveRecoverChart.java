@@ -51,13 +51,6 @@ public final class SurviveRecoverChart {
         return points;
     }
 
-    /** A site as a reader knows it: the firm's name and the item, e.g. "Inspur Electronic Information Industry (ai-server)". */
-    static String displayName(Scenario s, String site) {
-        var x = s.network().site(site);
-        var item = s.network().item(x.makes());
-        return item.name() + " — " + s.network().firm(x.firm()).name();
-    }
-
     public static JFreeChart chart(Scenario s, RunSummary summary) {
         String unit = s.step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
         XYSeries safe = new XYSeries("recovers within the time it holds out", true, true);
@@ -72,7 +65,7 @@ public final class SurviveRecoverChart {
             if (!names.containsKey(key)) {
                 to.add(p.survive(), p.recover());
             }
-            names.computeIfAbsent(key, k -> new ArrayList<>()).add(displayName(s, p.site()));
+            names.computeIfAbsent(key, k -> new ArrayList<>()).add(Names.site(s, p.site()));
             max = Math.max(max, Math.max(p.survive(), p.recover()));
         }
         XYSeriesCollection data = new XYSeriesCollection();

@@ -50,7 +50,8 @@ class RunChartsTest {
                 all.add(labels.generateLabel(plot.getDataset(), sIdx, i));
             }
         }
-        assertThat(String.join("; ", all)).contains("AI server (8 H20-class accelerators) — Inspur Electronic Information Industry Co. Ltd.");
+        assertThat(String.join("; ", all)).contains(Names.site(SAMPLE, "inspur-ai-line"))
+                .contains("AI server (8 H20-class accelerators), by Inspur Electronic Information Industry Co. Ltd.");
     }
 
     @Test
@@ -84,7 +85,10 @@ class RunChartsTest {
         assertThat(d.sites()).contains("inspur-ai-line");
         var combined = (org.jfree.chart.plot.CombinedDomainXYPlot) SitesChart.chart(SAMPLE, d).getXYPlot();
         String legend = combined.getSubplots().get(0).getDataset().getSeriesKey(d.sites().indexOf("inspur-ai-line")).toString();
-        assertThat(legend).startsWith("inspur-ai-line (its scarcest input: ");
+        assertThat(legend).startsWith(Names.site(SAMPLE, "inspur-ai-line") + " (its scarcest input: ")
+                .doesNotContain("inspur-ai-line");
+        String scarce = d.scarcest().get(d.sites().indexOf("inspur-ai-line"));
+        assertThat(legend).endsWith("(its scarcest input: " + SAMPLE.network().item(scarce).name() + ")");
     }
 
     @Test
