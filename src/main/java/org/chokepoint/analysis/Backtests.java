@@ -329,12 +329,18 @@ public final class Backtests {
         }
     }
 
+    /** The share of its level before the event below which an observation is left out of the MAPE. */
+    public static final double MAPE_FLOOR = 0.05;
+
     /**
      * The fit of one series.
      *
      * @param points every observation, in time order
      * @param mape mean absolute percentage error (a fraction) over the observations after the event
-     *     with a non-zero observed value; NaN when there are none
+     *     whose observed value is at least {@link #MAPE_FLOOR} of its level before the event (any
+     *     non-zero value when there is no such level): a percentage of a value near zero says
+     *     nothing; NaN when no observation qualifies
+     * @param mapePoints how many observations the MAPE is over
      * @param mae mean absolute error over the observations after the event, in the terms compared
      *     (index points, or model units): unlike the MAPE it stays meaningful where the observed
      *     value falls to or near zero
@@ -343,8 +349,8 @@ public final class Backtests {
      * @param onsetModel the same for the model, at the same dates
      * @param note why a figure is missing, or empty
      */
-    public record Fit(Observed series, List<Point> points, double mape, double mae, LocalDate onsetObserved, LocalDate onsetModel,
-                      String note) {
+    public record Fit(Observed series, List<Point> points, double mape, int mapePoints, double mae, LocalDate onsetObserved,
+                      LocalDate onsetModel, String note) {
 
         /** Days from the observed onset to the model's (positive: the model is late); null unless both exist. */
         public Long onsetLagDays() {
@@ -419,6 +425,8 @@ public final class Backtests {
         // the baseline run is indexed on its own level before the event, like the model
         double baseDiv = index ? baselineBase : 1;
         List<Point> points = new ArrayList<>();
+        // observations below this are left out of the MAPE (their percentage errors explode)
+        double apeFloor = bases > 0 && Double.isFinite(obsBase / obsDiv) ? MAPE_FLOOR * Math.abs(obsBase / obsDiv) : 0;
         double sumApe = 0;
         int apes = 0;
         double sumAe = 0;
@@ -430,7 +438,7 @@ public final class Backtests {
                     baseline[b[i]] / baseDiv, after[i]);
             points.add(p);
             double ape = p.absolutePercentageError();
-            if (after[i] && Double.isFinite(ape)) {
+            if (after[i] && Double.isFinite(ape) && Math.abs(p.observed()) >= apeFloor) {
                 sumApe += ape;
                 apes++;
             }
@@ -459,7 +467,7 @@ public final class Backtests {
                 }
             }
         }
-        return new Fit(o, List.copyOf(points), mape, mae, onsetObserved, onsetModel, note);
+        return new Fit(o, List.copyOf(points), mape, apes, mae, onsetObserved, onsetModel, note);
     }
 
     /**

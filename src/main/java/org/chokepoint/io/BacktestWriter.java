@@ -45,12 +45,12 @@ public final class BacktestWriter {
     /** One row per series: mean absolute percentage error after the event, onsets. */
     public static void writeFit(List<Backtests.Fit> fits, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        w.write("series,name,subject,per,compare,unit,points,points_after_event,mape,onset_threshold,onset_observed,onset_model,"
+        w.write("series,name,subject,per,compare,unit,points,points_after_event,mape,mape_points,onset_threshold,onset_observed,onset_model,"
                 + "onset_lag_days,mae,calibrated,note,sources\n");
         for (Backtests.Fit f : fits) {
             Observed o = f.series();
             w.write(String.join(",", o.id(), csv(o.name()), csv(o.subject()), o.per().key(), o.compare().key(), csv(o.unit()),
-                    Integer.toString(f.points().size()), Long.toString(f.pointsAfterEvent()), n(f.mape()), n(o.onset()),
+                    Integer.toString(f.points().size()), Long.toString(f.pointsAfterEvent()), n(f.mape()), Integer.toString(f.mapePoints()), n(o.onset()),
                     f.onsetObserved() == null ? "" : f.onsetObserved().toString(), f.onsetModel() == null ? "" : f.onsetModel().toString(),
                     f.onsetLagDays() == null ? "" : Long.toString(f.onsetLagDays()), n(f.mae()), Boolean.toString(o.calibrated()),
                     csv(f.note()),
@@ -81,6 +81,7 @@ public final class BacktestWriter {
             } else {
                 o.put("mape", f.mape());
             }
+            o.put("mape-points", f.mapePoints());
             if (Double.isNaN(f.mae())) {
                 o.putNull("mae");
             } else {

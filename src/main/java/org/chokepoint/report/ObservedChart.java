@@ -118,9 +118,19 @@ public final class ObservedChart {
     /** The fit in one line: error after the event and the onsets. */
     static String subtitle(Backtests.Fit f) {
         StringBuilder sb = new StringBuilder();
-        sb.append(Double.isNaN(f.mape()) ? "no observation after the event to fit"
-                : String.format(Locale.ROOT, "after the event (%d %ss): mean absolute error %s, %.0f%% of the observed", f.pointsAfterEvent(),
-                f.series().per().key(), FitNumbers.compact(f.mae(), f.series().compare() == Observed.Compare.INDEX), 100 * f.mape()));
+        if (f.pointsAfterEvent() == 0 || Double.isNaN(f.mae())) {
+            sb.append("no observation after the event to fit");
+        } else {
+            sb.append(String.format(Locale.ROOT, "after the event (%d %ss): mean absolute error %s", f.pointsAfterEvent(),
+                    f.series().per().key(), FitNumbers.compact(f.mae(), f.series().compare() == Observed.Compare.INDEX)));
+            if (Double.isNaN(f.mape())) {
+                sb.append(" (observed values near zero: no percentage error)");
+            } else if (f.mapePoints() < f.pointsAfterEvent()) {
+                sb.append(String.format(Locale.ROOT, ", %.0f%% of the observed over the %d not near zero", 100 * f.mape(), f.mapePoints()));
+            } else {
+                sb.append(String.format(Locale.ROOT, ", %.0f%% of the observed", 100 * f.mape()));
+            }
+        }
         if (!Double.isNaN(f.series().onset())) {
             sb.append(String.format(Locale.ROOT, "; fall of %.0f%%: observed %s, model %s", 100 * f.series().onset(),
                     f.onsetObserved() == null ? "none" : f.series().per().label(f.onsetObserved()),

@@ -203,6 +203,14 @@ class BacktestTest {
         assertThat(level.mape()).isCloseTo((10 / 180.0 + 50 / 120.0 + 0) / 3, within(1e-12));
         assertThat(level.mae()).isCloseTo((10 + 50 + 0) / 3.0, within(1e-12));
         assertThat(f.mae()).isCloseTo((0.05 + 0.25 + 0) / 3, within(1e-12));
+        assertThat(f.mapePoints()).isEqualTo(3);
+        // an observation near zero (4% of the level before the event) counts in the MAE, not in the MAPE:
+        // its percentage error (0.85 - 0.04) / 0.04 would swamp the rest
+        Backtests.Fit nearZero = Backtests.fit(observed(Observed.Compare.INDEX, 1, quarters, new double[] {100, 90, 4, 50}), cal,
+                event, model, null, null, baseline);
+        assertThat(nearZero.mapePoints()).isEqualTo(2);
+        assertThat(nearZero.mape()).isCloseTo((0.05 / 0.9 + 0) / 2, within(1e-12));
+        assertThat(nearZero.mae()).isCloseTo((0.05 + 0.81 + 0) / 3, within(1e-12));
         // the source's own level before the event in place of observations: the model is indexed on its whole quarters before it
         Observed based = new Observed("x", "X", Observed.Metric.OUTPUT, "a", null, null, null, null, null, Observed.Per.QUARTER,
                 Observed.Compare.INDEX, 1, 0.3, 100, "units", List.of("hand-made"), false, quarters.subList(1, 4),
