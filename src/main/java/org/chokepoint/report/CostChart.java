@@ -39,13 +39,18 @@ public final class CostChart {
 
     /** The same for any rows (firms, groups, countries), the {@link #MAX_BARS} largest. */
     public static DefaultCategoryDataset data(List<RunSummary.Totals> totals) {
+        return data(totals, key -> key);
+    }
+
+    /** The same, each row under the label {@code label} gives its key (a firm's name for its id). */
+    public static DefaultCategoryDataset data(List<RunSummary.Totals> totals, java.util.function.UnaryOperator<String> label) {
         List<RunSummary.Totals> rows = new ArrayList<>(totals);
         rows.sort(Comparator.comparingDouble((RunSummary.Totals t) -> -Math.abs(t.lostValueAdded()))
                 .thenComparingDouble(t -> -Math.abs(t.lostRevenue())).thenComparing(RunSummary.Totals::key));
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         for (RunSummary.Totals t : rows.subList(0, Math.min(MAX_BARS, rows.size()))) {
-            d.addValue(t.lostValueAdded() / 1e6, SERIES.get(0), t.key());
-            d.addValue(t.lostRevenue() / 1e6, SERIES.get(1), t.key());
+            d.addValue(t.lostValueAdded() / 1e6, SERIES.get(0), label.apply(t.key()));
+            d.addValue(t.lostRevenue() / 1e6, SERIES.get(1), label.apply(t.key()));
         }
         return d;
     }
@@ -56,7 +61,8 @@ public final class CostChart {
 
     /** By firm: the firms that gained or lost most, both sides of the measures; bars lie flat so names fit. */
     public static JFreeChart byFirm(Scenario s, RunSummary summary) {
-        return chart(s, data(summary.firms()), "Value added lost to the measures, by firm", "firm", PlotOrientation.HORIZONTAL);
+        return chart(s, data(summary.firms(), id -> s.network().hasFirm(id) ? s.network().firm(id).name() : id),
+                "Value added lost to the measures, by firm", "firm", PlotOrientation.HORIZONTAL);
     }
 
     private static JFreeChart chart(Scenario s, DefaultCategoryDataset data, String title, String categoryLabel,

@@ -61,6 +61,10 @@ public final class ExposureCharts {
                 new DecimalFormat("#,##0.##")));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(new Font(Theme.FONT, Font.PLAIN, 11));
+        // the value just right of the bar's end, so a thin bar's label is not cut by the axis
+        r.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3,
+                org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        r.setItemLabelAnchorOffset(4);
         chart.addSubtitle(new TextTitle(s.title() + " — inputs restricted anywhere upstream, by value", new Font(Theme.FONT, Font.PLAIN, 13)));
         return chart;
     }

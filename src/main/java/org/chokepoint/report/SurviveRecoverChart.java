@@ -51,6 +51,23 @@ public final class SurviveRecoverChart {
         return points;
     }
 
+    /**
+     * The label of the sites at one point: a site's name; several making one item, the item once and
+     * their firms ("Processed memory wafer: SK hynix, Samsung Electronics"); else their names.
+     */
+    static String label(Scenario s, List<String> sites) {
+        if (sites.size() == 1) {
+            return Names.site(s, sites.get(0));
+        }
+        java.util.Set<String> items = new java.util.TreeSet<>();
+        sites.forEach(site -> items.add(s.network().site(site).makes()));
+        if (items.size() == 1) {
+            return Names.item(s, items.iterator().next()) + ": "
+                    + String.join(", ", sites.stream().map(site -> s.network().firm(s.network().site(site).firm()).name()).toList());
+        }
+        return String.join("; ", sites.stream().map(site -> Names.site(s, site)).toList());
+    }
+
     public static JFreeChart chart(Scenario s, RunSummary summary) {
         String unit = s.step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
         XYSeries safe = new XYSeries("recovers within the time it holds out", true, true);
@@ -58,16 +75,18 @@ public final class SurviveRecoverChart {
         XYSeries open = new XYSeries("not recovered by the end of the run (down so far)", true, true);
         int max = 1;
         // each point's label: the site's name, sites at the same point together
-        java.util.Map<String, List<String>> names = new java.util.HashMap<>();
+        java.util.Map<String, List<String>> sitesAt = new java.util.HashMap<>();
         for (Point p : points(summary)) {
             XYSeries to = !p.recovered() ? open : p.atRisk() ? risk : safe;
             String key = to.getKey() + "|" + p.survive() + "|" + p.recover();
-            if (!names.containsKey(key)) {
+            if (!sitesAt.containsKey(key)) {
                 to.add(p.survive(), p.recover());
             }
-            names.computeIfAbsent(key, k -> new ArrayList<>()).add(Names.site(s, p.site()));
+            sitesAt.computeIfAbsent(key, k -> new ArrayList<>()).add(p.site());
             max = Math.max(max, Math.max(p.survive(), p.recover()));
         }
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        sitesAt.forEach((key, sites) -> names.put(key, label(s, sites)));
         XYSeriesCollection data = new XYSeriesCollection();
         // only the kinds of point there are: a legend entry with nothing drawn says nothing
         for (XYSeries series : List.of(safe, risk, open)) {
@@ -81,7 +100,23 @@ public final class SurviveRecoverChart {
             a.setRange(0, max * 1.08 + 1);
             a.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
-        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true);
+        double rightHalf = (max * 1.08 + 1) / 2;
+        double low = (max * 1.08 + 1) * 0.04;
+        XYLineAndShapeRenderer dots = new XYLineAndShapeRenderer(false, true) {
+            // a point in the right half has its label on its left, so that it stays inside the plot
+            @Override
+            public org.jfree.chart.labels.ItemLabelPosition getPositiveItemLabelPosition(int series, int item) {
+                boolean left = data.getXValue(series, item) > rightHalf;
+                if (data.getYValue(series, item) < low) { // above the point, clear of the axis
+                    return new org.jfree.chart.labels.ItemLabelPosition(org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE12,
+                            left ? org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT : org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+                }
+                return left
+                        ? new org.jfree.chart.labels.ItemLabelPosition(org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE9,
+                                org.jfree.chart.ui.TextAnchor.CENTER_RIGHT)
+                        : super.getPositiveItemLabelPosition(series, item);
+            }
+        };
         XYPlot plot = new XYPlot(data, x, y, dots);
         plot.addAnnotation(new XYLineAnnotation(0, 0, max * 1.08 + 1, max * 1.08 + 1,
                 new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {4f, 4f}, 0f), Theme.MARKER));
@@ -94,9 +129,9 @@ public final class SurviveRecoverChart {
             dots.setSeriesPaint(i, series == safe ? new Color(0x27AE60) : Theme.SCENARIO);
             dots.setSeriesShape(i, series == open ? new Rectangle2D.Double(-5, -5, 10, 10) : new Ellipse2D.Double(-5, -5, 10, 10));
         }
-        dots.setDefaultItemLabelGenerator((dataset, series, item) -> String.join(", ", names.getOrDefault(
+        dots.setDefaultItemLabelGenerator((dataset, series, item) -> names.getOrDefault(
                 dataset.getSeriesKey(series) + "|" + (int) dataset.getXValue(series, item) + "|" + (int) dataset.getYValue(series, item),
-                List.of())));
+                ""));
         dots.setDefaultItemLabelsVisible(true);
         dots.setDefaultItemLabelFont(new Font(Theme.FONT, Font.PLAIN, 11));
         dots.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(

@@ -92,10 +92,10 @@ public final class UnitCostChart {
         WaterfallBarRenderer bars = new WaterfallBarRenderer();
         CategoryPlot plot = new CategoryPlot(data, causes, pct, bars);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        JFreeChart chart = new JFreeChart("Unit cost of " + u.item() + " by cause", new Font(Theme.FONT, Font.BOLD, 20), plot, false);
+        JFreeChart chart = new JFreeChart("Unit cost of " + Names.item(s, u.item()) + " by cause", new Font(Theme.FONT, Font.BOLD, 20), plot, false);
         chart.addSubtitle(new TextTitle(s.title(), new Font(Theme.FONT, Font.PLAIN, 13)));
         chart.addSubtitle(new TextTitle(String.format(java.util.Locale.ROOT, "at %s: USD %s a unit without the measures,"
-                + " %s with them, mean over the run", u.site(), money(u.baseline()), money(u.scenario())),
+                + " %s with them, mean over the run", s.network().hasSite(u.site()) ? Names.firm(s, u.site()) : u.site(), money(u.baseline()), money(u.scenario())),
                 new Font(Theme.FONT, Font.PLAIN, 12)));
         Theme.apply(chart); // first: it resets paints
         double first = data.getValue(0, 0).doubleValue();

@@ -45,7 +45,11 @@ class CostChartTest {
         assertThat(firms.getColumnCount()).isEqualTo(Math.min(CostChart.MAX_BARS, summary.firms().size()));
         RunSummary.Totals inspur = summary.firms().stream().filter(f -> f.key().equals("inspur-electronic")).findFirst().orElseThrow();
         assertThat(firms.getValue(CostChart.SERIES.get(0), "inspur-electronic").doubleValue()).isEqualTo(inspur.lostValueAdded() / 1e6);
-        assertThat(CostChart.byFirm(SAMPLE, summary).getTitle().getText()).isEqualTo("Value added lost to the measures, by firm");
+        JFreeChart byFirm = CostChart.byFirm(SAMPLE, summary);
+        assertThat(byFirm.getTitle().getText()).isEqualTo("Value added lost to the measures, by firm");
+        // the bars carry the firms' names, not their ids
+        assertThat(byFirm.getCategoryPlot().getDataset().getColumnKeys()).map(Object::toString)
+                .contains(SAMPLE.network().firm("inspur-electronic").name()).doesNotContain("inspur-electronic");
 
         JFreeChart chart = CostChart.chart(SAMPLE, summary);
         assertThat(chart.getTitle().getText()).isEqualTo("Value added lost to the measures, by country");
@@ -76,7 +80,7 @@ class CostChartTest {
             assertThat(total).isCloseTo(100 * (u.scenario() - u.baseline()) / u.baseline(), org.assertj.core.data.Offset.offset(1e-9));
             // Alternates are dearer per unit: with Inspur buying from them, premiums raise the cost.
             assertThat(u.change(org.chokepoint.engine.CostCause.PREMIUM)).isPositive();
-            assertThat(UnitCostChart.chart(SAMPLE, u).getTitle().getText()).isEqualTo("Unit cost of " + u.item() + " by cause");
+            assertThat(UnitCostChart.chart(SAMPLE, u).getTitle().getText()).isEqualTo("Unit cost of " + SAMPLE.network().item(u.item()).name() + " by cause");
         }
     }
 

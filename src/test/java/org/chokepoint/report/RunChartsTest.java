@@ -91,6 +91,27 @@ class RunChartsTest {
         assertThat(legend).endsWith("(its scarcest input: " + SAMPLE.network().item(scarce).name() + ")");
     }
 
+    /** runs-by-market.png: the whiskers are P5 and P95 of the runs, the box P25-P75 around the median, as the subtitle says. */
+    @Test
+    void marketBoxesAreTheRunsPercentiles() {
+        MonteCarlo.Result mc = MonteCarlo.run(SAMPLE, Parameters.DEFAULT, 60, 2, new double[] {5, 50, 95}, r -> { });
+        var d = MarketLossChart.data(SAMPLE, mc);
+        assertThat(MarketLossChart.markets(mc)).isNotEmpty();
+        for (String m : MarketLossChart.markets(mc)) {
+            double demand = MarketLossChart.demandValue(SAMPLE, m);
+            double[] pct = java.util.Arrays.stream(mc.marketTotals(m)).map(v -> 100 * v / demand).toArray();
+            var q = new org.apache.commons.math3.stat.descriptive.rank.Percentile();
+            q.setData(pct);
+            assertThat(d.getMinRegularValue(0, d.getColumnIndex(m)).doubleValue()).as(m).isEqualTo(q.evaluate(5));
+            assertThat(d.getMaxRegularValue(0, d.getColumnIndex(m)).doubleValue()).as(m).isEqualTo(q.evaluate(95));
+            assertThat(d.getQ1Value(0, d.getColumnIndex(m)).doubleValue()).as(m).isEqualTo(q.evaluate(25));
+            assertThat(d.getMedianValue(0, d.getColumnIndex(m)).doubleValue()).as(m).isEqualTo(q.evaluate(50));
+            assertThat(d.getOutliers(0, d.getColumnIndex(m))).as(m).isNullOrEmpty();
+        }
+        assertThat(((org.jfree.chart.title.TextTitle) MarketLossChart.chart(SAMPLE, mc).getSubtitle(0)).getText())
+                .contains("whiskers: 90% of them (P5 to P95)");
+    }
+
     @Test
     void histogramCountsEveryRunOnce() {
         MonteCarlo.Result mc = MonteCarlo.run(SAMPLE, Parameters.DEFAULT, 60, 2, new double[] {5, 50, 95}, r -> { });
