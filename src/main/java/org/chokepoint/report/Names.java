@@ -58,6 +58,18 @@ public final class Names {
         return what + "from " + firmOf(s, s.network().site(from)) + " to " + firmOf(s, s.network().site(to));
     }
 
+    /** What an observed series measures, in names: "exports of High-purity hydrogen fluoride (kg) from JP to KR". */
+    public static String subject(Scenario s, org.chokepoint.model.Observed o) {
+        String item = o.item() == null ? null : item(s, o.item());
+        return switch (o.metric()) {
+            case OUTPUT, REVENUE -> o.metric().key() + " of " + (o.site() != null ? site(s, o.site())
+                    : o.firm() != null ? (s.network().hasFirm(o.firm()) ? s.network().firm(o.firm()).name() : o.firm()) : item);
+            case EXPORTS -> "exports of " + item + " from " + o.from() + (o.to() == null ? "" : " to " + o.to());
+            case DELIVERED -> "deliveries of " + item + (o.market() == null ? "" : " in " + o.market());
+            case PRICE -> "price of " + item + " in " + o.market();
+        };
+    }
+
     private static String firmOf(Scenario s, Site x) {
         return s.network().firm(x.firm()).name() + " (" + x.location() + ")";
     }

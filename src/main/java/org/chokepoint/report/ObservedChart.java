@@ -126,7 +126,8 @@ public final class ObservedChart {
             if (Double.isNaN(f.mape())) {
                 sb.append(" (observed values near zero: no percentage error)");
             } else if (f.mapePoints() < f.pointsAfterEvent()) {
-                sb.append(String.format(Locale.ROOT, ", %.0f%% of the observed over the %d not near zero", 100 * f.mape(), f.mapePoints()));
+                sb.append(String.format(Locale.ROOT, "; %.0f%% of the observed over the %d %ss not near zero", 100 * f.mape(),
+                        f.mapePoints(), f.series().per().key()));
             } else {
                 sb.append(String.format(Locale.ROOT, ", %.0f%% of the observed", 100 * f.mape()));
             }

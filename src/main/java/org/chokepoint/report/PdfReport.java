@@ -346,7 +346,7 @@ public final class PdfReport {
             p.table(rows, new float[] {0.34f, 0.10f, 0.10f, 0.08f, 0.08f, 0.14f, 0.16f});
             p.y -= 6;
             for (var f : fits) {
-                p.bullet(f.series().name() + ": " + f.series().subject() + ", in " + f.series().unit() + ", compared "
+                p.bullet(f.series().name() + ": " + Names.subject(c.scenario(), f.series()) + ", in " + f.series().unit() + ", compared "
                         + (f.series().compare() == org.chokepoint.model.Observed.Compare.INDEX ? "as an index" : "as a level")
                         + "; points after the event " + f.pointsAfterEvent() + " of " + f.points().size()
                         + (Double.isNaN(f.series().onset()) ? "" : "; a fall is " + Math.round(100 * f.series().onset())

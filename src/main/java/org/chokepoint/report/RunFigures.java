@@ -27,7 +27,7 @@ public final class RunFigures {
                 run.observedBaseline(), mc)) {
             org.chokepoint.model.Observed o = f.series();
             figures.add(new PdfReport.Figure("observed-" + o.id() + ".png", ObservedChart.chart(s, f, mc != null), "What the model"
-                    + " says against what was observed: " + o.subject() + " per " + o.per().key() + (o.compare()
+                    + " says against what was observed: " + Names.subject(s, o) + " per " + o.per().key() + (o.compare()
                     == org.chokepoint.model.Observed.Compare.INDEX ? ", each as an index of its own mean before the event" : "")
                     + ". Observed: " + String.join("; ", o.sources()) + "." + (mc == null ? "" : " The line is the median of "
                     + mc.runs() + " Monte Carlo runs, the band holds 90% of them.") + (o.calibrated()
@@ -38,7 +38,7 @@ public final class RunFigures {
         // Only the end items the measures touch; the rest are flat lines, listed in the summary table.
         List<ShortfallChart.Data> bitten = shortfalls.stream().filter(ShortfallChart.Data::measuresBite).toList();
         for (ShortfallChart.Data d : largest(bitten.isEmpty() ? aimedAt(s, shortfalls) : bitten)) {
-            figures.add(new PdfReport.Figure("shortfall-" + d.item() + ".png", ShortfallChart.chart(s, d), "Units of " + d.item()
+            figures.add(new PdfReport.Figure("shortfall-" + d.item() + ".png", ShortfallChart.chart(s, d), "Units of " + d.name()
                     + " ordered but not delivered in each period, with the measures and without them" + (mc == null ? ""
                     : "; the shaded band holds 90% of " + mc.runs() + " Monte Carlo runs (P5 to P95) and the line inside it is"
                     + " their median") + ". Vertical lines mark the dates measures take effect (not responses to escalations, which come"
@@ -60,7 +60,7 @@ public final class RunFigures {
         }
         for (var u : UnitCostChart.rows(run.summary())) {
             figures.add(new PdfReport.Figure("unit-cost-" + u.site() + ".png", UnitCostChart.chart(s, u), "Where the change in"
-                    + " the unit cost of " + u.item() + " made at " + u.site() + " comes from, as a mean over the run in % of its"
+                    + " the unit cost of " + Names.item(s, u.item()) + " made by " + Names.firm(s, u.site()) + " comes from, as a mean over the run in % of its"
                     + " unit cost without the measures: tariffs and other markups, premiums paid to alternate suppliers, the"
                     + " carrying cost of goods held up by license delays, scarcity prices above or below sellers' costs (anywhere up"
                     + " the chain, passed on in prices), and the"
@@ -84,9 +84,9 @@ public final class RunFigures {
             figures.add(new PdfReport.Figure("runs-by-market.png", MarketLossChart.chart(s, mc), "The value of end items not"
                     + " delivered to buyers in each country, in % of what they would have bought over the run, across the "
                     + mc.runs() + " Monte Carlo runs: where the losses fall, side by side, and how much the uncertain inputs"
-                    + " (license approvals, whether and when escalations fire) spread them. Whiskers reach the furthest run within"
-                    + " one and a half box lengths; dots beyond are single runs; shortfall values per run and market are in"
-                    + " totals.csv."));
+                    + " (license approvals, whether and when escalations fire) spread them. The line in each box is the median run,"
+                    + " the box holds the middle half of the runs (P25 to P75) and the whiskers 90% of them (P5 to P95);"
+                    + " shortfall values per run and market are in totals.csv."));
         }
         if (exposure != null && ExposureCharts.hasExposure(exposure.exposure())) {
             figures.add(new PdfReport.Figure("exposure.png", ExposureCharts.exposure(s, exposure.exposure()), "The share of each"
