@@ -84,8 +84,9 @@ public final class MarketLossChart {
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
         JFreeChart chart = new JFreeChart("Shortfall by market across " + mc.runs() + " runs", new Font(Theme.FONT, Font.BOLD, 20),
                 plot, false);
-        chart.addSubtitle(new TextTitle(s.title() + " — line: median; box: middle half of the runs; whiskers: 90% of them (P5 to P95)",
-                new Font(Theme.FONT, Font.PLAIN, 13)));
+        chart.addSubtitle(new TextTitle(s.title(), new Font(Theme.FONT, Font.PLAIN, 13)));
+        chart.addSubtitle(new TextTitle("line: the median run; box: the middle half of the runs; whiskers: 90% of them (P5 to P95)",
+                new Font(Theme.FONT, Font.PLAIN, 12)));
         Theme.apply(chart);
         boxes.setSeriesPaint(0, new Color(0xC0, 0x39, 0x2B, 150));
         boxes.setSeriesOutlinePaint(0, Theme.BASELINE);

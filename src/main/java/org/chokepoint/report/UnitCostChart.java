@@ -84,7 +84,7 @@ public final class UnitCostChart {
         DefaultCategoryDataset data = data(u);
         CategoryAxis causes = new CategoryAxis("cause");
         causes.setMaximumCategoryLabelLines(2);
-        NumberAxis pct = new NumberAxis("change, % of base unit cost");
+        NumberAxis pct = new NumberAxis("change, % of base unit cost (mean over the run)");
         pct.setNumberFormatOverride(new SignedFormat(false));
         pct.setUpperMargin(0.12); // room for the labels above and below the bars
         pct.setLowerMargin(0.12);
@@ -94,8 +94,8 @@ public final class UnitCostChart {
         plot.setOrientation(PlotOrientation.VERTICAL);
         JFreeChart chart = new JFreeChart("Unit cost of " + Names.item(s, u.item()) + " by cause", new Font(Theme.FONT, Font.BOLD, 20), plot, false);
         chart.addSubtitle(new TextTitle(s.title(), new Font(Theme.FONT, Font.PLAIN, 13)));
-        chart.addSubtitle(new TextTitle(String.format(java.util.Locale.ROOT, "at %s: USD %s a unit without the measures,"
-                + " %s with them, mean over the run", s.network().hasSite(u.site()) ? Names.firm(s, u.site()) : u.site(), money(u.baseline()), money(u.scenario())),
+        chart.addSubtitle(new TextTitle(String.format(java.util.Locale.ROOT, "%s: USD %s a unit without the measures,"
+                + " %s with them", s.network().hasSite(u.site()) ? Names.firm(s, u.site()) : u.site(), money(u.baseline()), money(u.scenario())),
                 new Font(Theme.FONT, Font.PLAIN, 12)));
         Theme.apply(chart); // first: it resets paints
         double first = data.getValue(0, 0).doubleValue();

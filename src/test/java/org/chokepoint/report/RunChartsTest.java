@@ -108,7 +108,7 @@ class RunChartsTest {
             assertThat(d.getMedianValue(0, d.getColumnIndex(m)).doubleValue()).as(m).isEqualTo(q.evaluate(50));
             assertThat(d.getOutliers(0, d.getColumnIndex(m))).as(m).isNullOrEmpty();
         }
-        assertThat(((org.jfree.chart.title.TextTitle) MarketLossChart.chart(SAMPLE, mc).getSubtitle(0)).getText())
+        assertThat(((org.jfree.chart.title.TextTitle) MarketLossChart.chart(SAMPLE, mc).getSubtitle(1)).getText())
                 .contains("whiskers: 90% of them (P5 to P95)");
     }
 
