@@ -160,6 +160,7 @@ public final class Sweep {
 
     /** Varies {@code path} over {@code steps} evenly spaced values from {@code from} to {@code to}. */
     public Sweep vary(String path, double from, double to, int steps) {
+        pointCache = null; // the design or its base changes
         if (steps < 1) {
             throw new org.chokepoint.model.InvalidInputException(org.chokepoint.model.Problem.at(path, "steps must be at least 1 ("
                     + steps + ")", "The number of evenly spaced values from 'from' to 'to'."));
@@ -173,6 +174,7 @@ public final class Sweep {
 
     /** Varies {@code path} over these values. */
     public Sweep vary(String path, double... values) {
+        pointCache = null; // the design or its base changes
         List<Double> list = new ArrayList<>();
         for (double v : values) {
             list.add(v);
@@ -181,6 +183,7 @@ public final class Sweep {
     }
 
     public Sweep vary(Axis axis) {
+        pointCache = null; // the design or its base changes
         String problem = ParameterPaths.problem(scenario, axis.path());
         if (problem != null) {
             throw new org.chokepoint.model.InvalidInputException(org.chokepoint.model.Problem.at(axis.path(), problem,
@@ -191,12 +194,14 @@ public final class Sweep {
     }
 
     public Sweep design(Design d, int pointCount) {
+        pointCache = null; // the design or its base changes
         this.design = d;
         this.points = pointCount;
         return this;
     }
 
     public Sweep runs(int n) {
+        pointCache = null; // the design or its base changes
         if (n < 1) {
             throw new org.chokepoint.model.InvalidInputException(org.chokepoint.model.Problem.at("runs", "must be at least 1 (" + n + ")",
                     "Monte Carlo runs per point."));
@@ -206,21 +211,25 @@ public final class Sweep {
     }
 
     public Sweep seed(long s) {
+        pointCache = null; // the design or its base changes
         this.seed = s;
         return this;
     }
 
     public Sweep threads(int t) {
+        pointCache = null; // the design or its base changes
         this.threads = t;
         return this;
     }
 
     public Sweep parameters(Parameters p) {
+        pointCache = null; // the design or its base changes
         this.parameters = p;
         return this;
     }
 
     public Sweep metrics(List<String> keep) {
+        pointCache = null; // the design or its base changes
         for (String m : keep) {
             String problem = metricProblem(scenario, m);
             if (problem != null) {
@@ -322,7 +331,26 @@ public final class Sweep {
     }
 
     /** One row of a sweep's results: a point, a metric, its mean and percentiles over the point's runs. */
-    public record Row(int point, Map<String, Double> values, String metric, double mean, double[] percentiles) {}
+    public record Row(int point, Map<String, Double> values, String metric, double mean, double[] percentiles)
+            implements java.io.Serializable {}
+
+    /**
+     * Runs a range of a sweep's points, here or elsewhere (a cluster), and hands each point's rows
+     * to the sink in point order. Every point's rows come from {@link #point} alone, so where a
+     * point runs does not change them.
+     */
+    public interface Executor {
+        /** Runs points {@code from} to {@code to - 1}; {@code pointsDone} hears the count done so far, {@code from} included. */
+        void run(Sweep sweep, int from, int to, RowSink sink, IntConsumer pointsDone);
+    }
+
+    /** Runs the points one after the other in this process (each point's runs on {@link #threads} threads). */
+    public static final Executor HERE = (sweep, from, to, sink, pointsDone) -> {
+        for (int i = from; i < to; i++) {
+            sink.accept(sweep.point(i));
+            pointsDone.accept(i + 1);
+        }
+    };
 
     /** Listens to rows as each point finishes (e.g. to write them as it goes). */
     public interface RowSink {
@@ -331,8 +359,37 @@ public final class Sweep {
 
     /** Runs every point; {@code skip} points (already written) are passed over. */
     public List<Row> run(int skip, RowSink sink, IntConsumer pointsDone) {
+        return run(skip, sink, pointsDone, HERE);
+    }
+
+    /** Runs every point with {@code executor}; {@code skip} points (already written) are passed over. */
+    public List<Row> run(int skip, RowSink sink, IntConsumer pointsDone, Executor executor) {
         List<Row> all = new ArrayList<>();
-        List<Map<String, Double>> pts = points();
+        executor.run(this, skip, points().size(), rows -> {
+            sink.accept(rows);
+            all.addAll(rows);
+        }, pointsDone);
+        return all;
+    }
+
+    /** The point design and the scenario the points start from, made once per sweep. */
+    private List<Map<String, Double>> pointCache;
+    private Scenario baseCache;
+
+    /**
+     * The rows of point {@code i} (one per metric): the point's Monte Carlo from the sweep's seed,
+     * the same wherever and in whatever order the points run.
+     */
+    public List<Row> point(int i) {
+        if (pointCache == null) {
+            pointCache = points();
+            baseCache = pointBase();
+        }
+        Map<String, Double> at = pointCache.get(i);
+        return pointRows(i, at, ParameterPaths.apply(baseCache, at));
+    }
+
+    private Scenario pointBase() {
         // A swept path is set by the sweep, so the scenario's own distribution for it, if any, is dropped.
         java.util.Set<String> swept = new java.util.HashSet<>();
         axes.forEach(a -> swept.add(a.path()));
@@ -342,9 +399,11 @@ public final class Sweep {
                 kept.add(u);
             }
         }
-        Scenario base = scenario.withSeed(seed).withUncertainty(new Uncertainty(scenario.uncertainty().runs(), kept));
-        for (int i = skip; i < pts.size(); i++) {
-            Scenario at = ParameterPaths.apply(base, pts.get(i));
+        return scenario.withSeed(seed).withUncertainty(new Uncertainty(scenario.uncertainty().runs(), kept));
+    }
+
+    private List<Row> pointRows(int i, Map<String, Double> values, Scenario at) {
+        {
             Parameters atParameters = axes.stream().anyMatch(a -> ParameterPaths.behaviour(a.path()))
                     ? Parameters.of(at).withChecked(parameters.checked()) : parameters;
             MonteCarlo.Result mc = MonteCarlo.run(at, atParameters, runs, threads, percentiles, r -> { });
@@ -355,13 +414,10 @@ public final class Sweep {
                     baseline[0] = org.chokepoint.api.Chokepoint.simulate(at, atParameters).summary();
                 }
                 double[] perRun = metric(m, mc, at, baseline[0]);
-                rows.add(new Row(i, pts.get(i), m, mean(perRun), percentilesOf(perRun)));
+                rows.add(new Row(i, values, m, mean(perRun), percentilesOf(perRun)));
             }
-            sink.accept(rows);
-            all.addAll(rows);
-            pointsDone.accept(i + 1);
+            return rows;
         }
-        return all;
     }
 
     /** Runs every point. */

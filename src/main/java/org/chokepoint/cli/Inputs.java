@@ -1,7 +1,6 @@
 package org.chokepoint.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.io.ScenarioReader;
 import org.chokepoint.model.Network;
@@ -17,22 +16,11 @@ record Inputs(Scenario scenario, Network network) {
 
     /** The files a scenario was read from: the scenario file, its network file or folder (unless inline), its law files. */
     static List<Path> files(Path scenarioFile, Scenario s) {
-        List<Path> out = new ArrayList<>(List.of(scenarioFile));
-        Path network = network(scenarioFile, s);
-        if (network != null) {
-            out.add(network);
-        }
-        s.law().files().forEach(f -> out.add(Path.of(f)));
-        return out;
+        return ScenarioReader.inputFiles(scenarioFile, s);
     }
 
     /** The scenario's network file or folder, or null when the network is written inline. */
     static Path network(Path scenarioFile, Scenario s) {
-        String source = s.networkSource();
-        if (source == null || source.equals("inline")) {
-            return null;
-        }
-        Path parent = scenarioFile.toAbsolutePath().getParent();
-        return parent == null ? Path.of(source) : parent.resolve(source).normalize();
+        return ScenarioReader.networkPath(scenarioFile, s);
     }
 }

@@ -51,6 +51,28 @@ public final class Main implements Runnable {
         err.flush();
     }
 
+    /** Where sweeps run their points: here unless a caller of {@link #execute} names another executor. */
+    private static final ThreadLocal<org.chokepoint.analysis.Sweep.Executor> SWEEP_EXECUTOR =
+            ThreadLocal.withInitial(() -> org.chokepoint.analysis.Sweep.HERE);
+
+    /**
+     * Runs a command line as {@link #main} does, but returns the exit code, and runs the points of
+     * {@code sweep} on {@code executor} (e.g. a Spark cluster's): reading, checks, outputs and
+     * resuming stay exactly those of the command.
+     */
+    public static int execute(String[] args, org.chokepoint.analysis.Sweep.Executor executor) {
+        SWEEP_EXECUTOR.set(executor);
+        try {
+            return commandLine().execute(args);
+        } finally {
+            SWEEP_EXECUTOR.remove();
+        }
+    }
+
+    static org.chokepoint.analysis.Sweep.Executor sweepExecutor() {
+        return SWEEP_EXECUTOR.get();
+    }
+
     /** The configured command line, for tests and embedding. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());

@@ -79,7 +79,7 @@ final class SweepCommand implements java.util.concurrent.Callable<Integer> {
                         throw new org.chokepoint.io.OutputException("could not add to " + partial + ": " + OutputFolder.reason(e),
                                 "The points finished so far are kept: free some space and continue with --resume.");
                     }
-                }, progress);
+                }, progress, Main.sweepExecutor());
             }
             folder.write(tmp -> {
                 Path csv = tmp.resolve("sweep.csv");

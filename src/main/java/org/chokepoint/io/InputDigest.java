@@ -34,11 +34,9 @@ public record InputDigest(String sha256, List<Entry> entries, String version) {
     public static InputDigest of(Path scenarioFile, Scenario s, String version) throws IOException {
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry("scenario", scenarioFile.toString(), Digests.sha256HexOfPath(scenarioFile)));
-        String source = s.networkSource();
-        if (source != null && !source.equals("inline")) {
-            Path parent = scenarioFile.toAbsolutePath().getParent();
-            Path network = parent == null ? Path.of(source) : parent.resolve(source).normalize();
-            entries.add(new Entry("network", source, Digests.sha256HexOfPath(network)));
+        Path network = ScenarioReader.networkPath(scenarioFile, s);
+        if (network != null) {
+            entries.add(new Entry("network", s.networkSource(), Digests.sha256HexOfPath(network)));
         }
         for (String f : s.law().files()) {
             entries.add(new Entry("law", f, Digests.sha256HexOfPath(Path.of(f))));

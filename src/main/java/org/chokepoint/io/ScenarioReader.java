@@ -32,6 +32,27 @@ public final class ScenarioReader {
 
     private ScenarioReader() {}
 
+    /** The files a scenario was read from: the scenario file, its network file or folder (unless inline), its law files. */
+    public static java.util.List<Path> inputFiles(Path scenarioFile, Scenario s) {
+        java.util.List<Path> out = new java.util.ArrayList<>(java.util.List.of(scenarioFile));
+        Path network = networkPath(scenarioFile, s);
+        if (network != null) {
+            out.add(network);
+        }
+        s.law().files().forEach(f -> out.add(Path.of(f)));
+        return out;
+    }
+
+    /** The scenario's network file or folder, or null when the network is written inline. */
+    public static Path networkPath(Path scenarioFile, Scenario s) {
+        String source = s.networkSource();
+        if (source == null || source.equals("inline")) {
+            return null;
+        }
+        Path parent = scenarioFile.toAbsolutePath().getParent();
+        return parent == null ? Path.of(source) : parent.resolve(source).normalize();
+    }
+
     public static Scenario read(Path file) {
         if (!TreeReader.isTreeFile(file)) {
             throw new InvalidInputException(Problem.at("", "a scenario is a .yaml, .yml or .json file: " + file, ""));

@@ -1,0 +1,127 @@
+package org.chokepoint.spark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.chokepoint.cli.Main;
+
+/**
+ * {@code chokepoint sweep} with its points run on Apache Spark:
+ *
+ * <pre>
+ * spark-submit --class org.chokepoint.spark.SparkMain chokepoint-spark-all.jar sweep FILE [sweep options]
+ *     [--partitions N] [--points-per-task K]
+ * </pre>
+ *
+ * Everything but where the points run is the sweep command's own: the file is read and checked on
+ * the driver (with the same FILE:LINE:COLUMN errors, before Spark starts), and the outputs
+ * ({@code sweep.csv}, {@code design.json}, charts, {@code report.pdf}), their folder's safety rules,
+ * {@code --resume} and progress are those of a local sweep. The master comes from spark-submit
+ * (or {@code --master}, default {@code local[2]} when run directly).
+ */
+public final class SparkMain {
+
+    private SparkMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line; returns its exit code. */
+    public static int run(String[] args) {
+        List<String> rest = new ArrayList<>();
+        String master = null;
+        int partitions = 0;
+        int pointsPerTask = 2;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--master" -> master = value(args, ++i, "--master");
+                    case "--partitions" -> partitions = count(value(args, ++i, "--partitions"), "--partitions", 0);
+                    case "--points-per-task" -> pointsPerTask = count(value(args, ++i, "--points-per-task"), "--points-per-task", 1);
+                    default -> rest.add(args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("chokepoint-spark: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")) {
+            System.out.println("Usage: chokepoint-spark sweep FILE [sweep options] [--master URL] [--partitions N] [--points-per-task K]");
+            System.out.println("  Runs chokepoint sweep with its points as Spark tasks; see chokepoint sweep --help for the sweep options.");
+            System.out.println("  --partitions N       tasks per block of points (default: Spark's default parallelism)");
+            System.out.println("  --points-per-task K  points each task runs in a block (default: 2)");
+            return Main.OK;
+        }
+        if (!rest.get(0).equals("sweep")) {
+            System.err.println("chokepoint-spark: only sweep runs on Spark ('" + rest.get(0) + "' given); run other commands with"
+                    + " ./chokepoint");
+            return Main.BAD_INPUT;
+        }
+        Path file = sweepFile(rest);
+        if (file == null) {
+            return Main.commandLine().execute(rest.toArray(String[]::new)); // picocli says what is missing
+        }
+        String chosenMaster = master;
+        JavaSparkContext[] started = {null};
+        SparkExecutor executor = new SparkExecutor(() -> {
+            started[0] = new JavaSparkContext(conf(chosenMaster));
+            started[0].setLogLevel("WARN");
+            return started[0];
+        }, file, partitions, pointsPerTask, null);
+        try {
+            return Main.execute(rest.toArray(String[]::new), executor);
+        } finally {
+            if (started[0] != null) {
+                started[0].stop();
+            }
+        }
+    }
+
+    /** The Spark configuration: spark-submit's, else local[2]; the web UI off unless asked for. */
+    static SparkConf conf(String master) {
+        SparkConf conf = new SparkConf().setAppName("chokepoint sweep");
+        if (master != null) {
+            conf.setMaster(master);
+        } else {
+            conf.setIfMissing("spark.master", "local[2]");
+        }
+        conf.setIfMissing("spark.ui.enabled", "false");
+        return conf;
+    }
+
+    /** The sweep file: the first argument after "sweep" that is not an option or an option's value. */
+    static Path sweepFile(List<String> args) {
+        List<String> takesValue = List.of("--out", "--threads", "-t", "--png-width", "--png-scale");
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (takesValue.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return Path.of(a);
+            }
+        }
+        return null;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int count(String v, String option, int least) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= least) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(option + " takes a whole number of at least " + least + " ('" + v + "')");
+    }
+}
