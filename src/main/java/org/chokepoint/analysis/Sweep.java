@@ -344,6 +344,23 @@ public final class Sweep {
         void run(Sweep sweep, int from, int to, RowSink sink, IntConsumer pointsDone);
     }
 
+    /**
+     * Points an executor could not finish (a cluster's job failed): the message says which and why,
+     * the advice what to do; the points written before them are kept for --resume.
+     */
+    public static final class PointsFailed extends RuntimeException {
+        private final String advice;
+
+        public PointsFailed(String message, String advice, Throwable cause) {
+            super(message, cause);
+            this.advice = advice;
+        }
+
+        public String advice() {
+            return advice;
+        }
+    }
+
     /** Runs the points one after the other in this process (each point's runs on {@link #threads} threads). */
     public static final Executor HERE = (sweep, from, to, sink, pointsDone) -> {
         for (int i = from; i < to; i++) {

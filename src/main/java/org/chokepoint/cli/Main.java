@@ -98,6 +98,12 @@ public final class Main implements Runnable {
             err.flush();
             return BAD_INPUT;
         }
+        if (e instanceof org.chokepoint.analysis.Sweep.PointsFailed failed) {
+            err.println("chokepoint: " + failed.getMessage());
+            err.println("    " + failed.advice());
+            err.flush();
+            return INTERNAL_ERROR;
+        }
         if (e instanceof UsageException) {
             err.println("chokepoint: " + e.getMessage());
             err.flush();

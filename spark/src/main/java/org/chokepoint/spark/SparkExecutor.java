@@ -30,6 +30,13 @@ public final class SparkExecutor implements Sweep.Executor {
     private int block;
     private final PointHook hook;
     private Broadcast<Inputs> inputs;
+    private Runnable afterEachBlock = () -> { };
+
+    /** Something to do on the driver after each block's rows are written (copying them to a remote folder). */
+    public SparkExecutor afterEachBlock(Runnable r) {
+        this.afterEachBlock = r;
+        return this;
+    }
 
     /** Something to do at the start of a point's task (tests use it to fail a task once). */
     public interface PointHook extends java.io.Serializable {
@@ -78,14 +85,26 @@ public final class SparkExecutor implements Sweep.Executor {
             }
             int slices = Math.min(partitions, points.size());
             spark.setJobDescription("chokepoint sweep: points " + (start + 1) + "-" + end + " of " + to);
-            List<List<Sweep.Row>> rows = spark.parallelize(points, slices).map(i -> {
-                before.before(i);
-                return shipped.value().sweep().point(i);
-            }).collect(); // in point order: collect keeps the order of the partitions and within them
+            List<List<Sweep.Row>> rows;
+            try {
+                rows = spark.parallelize(points, slices).map(i -> {
+                    before.before(i);
+                    return shipped.value().sweep().point(i);
+                }).collect(); // in point order: collect keeps the order of the partitions and within them
+            } catch (RuntimeException e) {
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                throw new Sweep.PointsFailed("Spark could not finish points " + (start + 1) + " to " + end + ": " + root,
+                        "The " + start + " points before them are kept: mend the cause (the executors' logs tell more) and run the"
+                                + " same command again with --resume.", e);
+            }
             for (int k = 0; k < rows.size(); k++) {
                 sink.accept(rows.get(k));
                 pointsDone.accept(start + k + 1);
             }
+            afterEachBlock.run();
         }
     }
 

@@ -72,12 +72,64 @@ public final class SparkMain {
             return started[0];
         }, file, partitions, pointsPerTask, null);
         try {
-            return Main.execute(rest.toArray(String[]::new), executor);
+            return onRemoteOut(rest, conf(chosenMaster), executor);
         } finally {
             if (started[0] != null) {
                 started[0].stop();
             }
         }
+    }
+
+    /**
+     * Runs the sweep command; an --out on a Hadoop file system (hdfs://, s3a://, file:/) is worked
+     * on through a local copy, brought down first and taken back up after every block of points.
+     */
+    static int onRemoteOut(List<String> args, SparkConf conf, SparkExecutor executor) {
+        int at = args.indexOf("--out");
+        if (at < 0 || at + 1 >= args.size() || !RemoteFolder.isRemote(args.get(at + 1))) {
+            return Main.execute(args.toArray(String[]::new), executor);
+        }
+        java.net.URI uri = java.net.URI.create(args.get(at + 1));
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        for (scala.Tuple2<String, String> kv : conf.getAllWithPrefix("spark.hadoop.")) {
+            hadoop.set(kv._1(), kv._2());
+        }
+        RemoteFolder folder;
+        try {
+            Path local = Path.of(System.getProperty("java.io.tmpdir"), "chokepoint-spark",
+                    Integer.toHexString(uri.toString().hashCode()) + "-" + ProcessHandle.current().pid());
+            folder = new RemoteFolder(uri, hadoop, local);
+            folder.pull();
+        } catch (java.io.IOException e) {
+            System.err.println("chokepoint-spark: cannot read the output folder " + uri + ": " + e.getMessage());
+            System.err.println("    Nothing was changed. Check the path and the cluster's file system settings (spark.hadoop.*).");
+            return Main.BAD_INPUT;
+        }
+        List<String> local = new ArrayList<>(args);
+        local.set(at + 1, folder.local().toString());
+        System.err.println("chokepoint-spark: writing " + uri + " through a local copy, " + folder.local());
+        executor.afterEachBlock(() -> {
+            try {
+                folder.push();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("could not copy the partial results to " + uri, e);
+            }
+        });
+        int code = Main.execute(local.toArray(String[]::new), executor);
+        try {
+            folder.push();
+        } catch (java.io.IOException e) {
+            System.err.println("chokepoint-spark: could not copy the outputs to " + uri + ": " + e.getMessage());
+            System.err.println("    They are in " + folder.local() + "; copy them by hand, or run again with --resume.");
+            return Main.INTERNAL_ERROR;
+        }
+        System.out.println("copied to " + uri);
+        try {
+            folder.discard();
+        } catch (java.io.IOException e) {
+            System.err.println("chokepoint-spark: could not remove the local copy " + folder.local() + ": " + e.getMessage());
+        }
+        return code;
     }
 
     /** The Spark configuration: spark-submit's, else local[2]; the web UI off unless asked for. */

@@ -40,7 +40,7 @@ class SparkSweepTest {
     @BeforeAll
     static void start() throws IOException {
         spark = new JavaSparkContext(SparkMain.conf("local[2,2]"));
-        spark.setLogLevel("ERROR");
+        spark.setLogLevel("OFF"); // the tasks made to fail would fill the log
         local = sweep(shared.resolve("local"), Sweep.HERE);
     }
 
@@ -109,6 +109,48 @@ class SparkSweepTest {
         assertThat(code).isZero();
         assertThat(resumedFrom[0]).as("points already done are not run again").isEqualTo(10);
         files(out).forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(local.get(name)));
+    }
+
+    /**
+     * An output folder on a Hadoop file system (here file:, the same code as hdfs: or s3a:) gets the
+     * same bytes; a job that fails half way leaves its finished blocks there, and --resume goes on
+     * from them to the same bytes, the partial file gone.
+     */
+    @Test
+    void onAHadoopFileSystemTheOutputsAndResumeAreTheSame() throws IOException {
+        Path remote = shared.resolve("remote");
+        String uri = remote.toUri().toString();
+        assertThat(RemoteFolder.isRemote(uri)).isTrue();
+        assertThat(RemoteFolder.isRemote(remote.toString())).isFalse();
+        Path stop = shared.resolve("stop-at-12");
+        Files.createFile(stop);
+        String stopFile = stop.toString();
+        SparkExecutor failsAt12 = new SparkExecutor(() -> spark, SAMPLE, 2, 2, point -> {
+            if (point == 12 && Files.exists(Path.of(stopFile))) {
+                throw new IllegalStateException("a task that always fails");
+            }
+        });
+        List<String> args = List.of("sweep", SAMPLE.toString(), "--out", uri, "--no-run-date");
+        int code = quietly(() -> SparkMain.onRemoteOut(args, SparkMain.conf("local[2,2]"), failsAt12));
+        assertThat(code).isNotZero();
+        // blocks of 4 points: three finished before the failing one, and are kept up there
+        assertThat(Files.readAllLines(remote.resolve("sweep.csv.partial")).stream().filter(l -> !l.startsWith("#")).count())
+                .isEqualTo(1 + 12L * 2);
+        assertThat(remote.resolve("sweep.csv")).doesNotExist();
+        Files.delete(stop);
+        List<String> resume = new java.util.ArrayList<>(args);
+        resume.add("--resume");
+        code = quietly(() -> SparkMain.onRemoteOut(resume, SparkMain.conf("local[2,2]"), executor(null)));
+        assertThat(code).isZero();
+        assertThat(remote.resolve("sweep.csv.partial")).doesNotExist();
+        Map<String, byte[]> up = files(remote);
+        assertThat(up.keySet()).containsExactlyElementsOf(local.keySet());
+        up.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(local.get(name)));
+        // a file of the user's up there is never touched, and is refused without --force
+        Files.writeString(remote.resolve("notes.txt"), "mine");
+        code = quietly(() -> SparkMain.onRemoteOut(args, SparkMain.conf("local[2,2]"), executor(null)));
+        assertThat(code).isEqualTo(Main.BAD_INPUT);
+        assertThat(Files.readString(remote.resolve("notes.txt"))).isEqualTo("mine");
     }
 
     /** A sweep file with an error is refused with its line and column before Spark is asked for anything. */
