@@ -39,27 +39,57 @@ public final class Sensitivity {
      * (with the same seed throughout). Bars sorted by swing, largest first.
      */
     public static List<Bar> tornado(Scenario scenario, Parameters parameters, int runs, int threads) {
+        return tornado(scenario, parameters, runs, here(threads));
+    }
+
+    /**
+     * Where a study's evaluations run: each point (values by path, set on the scenario without its
+     * uncertain parameters) gives the mean total shortfall value over {@code runs} runs from the
+     * scenario's seed, {@link #meanTotal}; an evaluator may run them anywhere (a cluster) and in
+     * any order, as long as it gives each point's value back in the order of the points.
+     */
+    public interface Evaluator {
+        double[] meanTotals(Scenario scenario, Parameters parameters, int runs, List<Map<String, Double>> points);
+    }
+
+    /** Evaluates the points one after the other here, each point's runs on {@code threads} threads. */
+    public static Evaluator here(int threads) {
+        return (scenario, parameters, runs, points) -> {
+            double[] out = new double[points.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = meanTotal(scenario, parameters, runs, threads, points.get(k));
+            }
+            return out;
+        };
+    }
+
+    /** One evaluation: the mean total shortfall value over {@code runs} runs with the uncertain parameters set as {@code at}. */
+    public static double meanTotal(Scenario scenario, Parameters parameters, int runs, int threads, Map<String, Double> at) {
+        return MonteCarlo.run(ParameterPaths.apply(fixed(scenario), at), parameters, runs, threads, new double[] {50}, r -> { })
+                .totalMean();
+    }
+
+    /** {@link #tornado(Scenario, Parameters, int, int)} with its evaluations run by {@code evaluator}. */
+    public static List<Bar> tornado(Scenario scenario, Parameters parameters, int runs, Evaluator evaluator) {
         List<Uncertainty.Parameter> ps = scenario.uncertainty().parameters();
         List<DoubleUnaryOperator> inv = new ArrayList<>();
         for (Uncertainty.Parameter p : ps) {
             inv.add(Distributions.of(p));
         }
         Map<String, Double> centre = medians(scenario);
-        Scenario fixed = fixed(scenario);
+        List<Map<String, Double>> points = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            for (double q : new double[] {0.05, 0.95}) {
+                Map<String, Double> at = new LinkedHashMap<>(centre);
+                at.put(ps.get(i).path(), inv.get(i).applyAsDouble(q));
+                points.add(at);
+            }
+        }
+        double[] metric = evaluator.meanTotals(scenario, parameters, runs, points);
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < ps.size(); i++) {
             String path = ps.get(i).path();
-            double low = inv.get(i).applyAsDouble(0.05);
-            double high = inv.get(i).applyAsDouble(0.95);
-            double[] metric = new double[2];
-            double[] values = {low, high};
-            for (int k = 0; k < 2; k++) {
-                Map<String, Double> at = new LinkedHashMap<>(centre);
-                at.put(path, values[k]);
-                metric[k] = MonteCarlo.run(ParameterPaths.apply(fixed, at), parameters, runs, threads, new double[] {50}, r -> { })
-                        .totalMean();
-            }
-            bars.add(new Bar(path, low, high, metric[0], metric[1]));
+            bars.add(new Bar(path, points.get(2 * i).get(path), points.get(2 * i + 1).get(path), metric[2 * i], metric[2 * i + 1]));
         }
         bars.sort(Comparator.comparingDouble(Bar::swing).reversed().thenComparing(Bar::path));
         return bars;
@@ -70,8 +100,12 @@ public final class Sensitivity {
      * runs, same seed) with every uncertain parameter at its median.
      */
     public static double atMedians(Scenario scenario, Parameters parameters, int runs, int threads) {
-        return MonteCarlo.run(ParameterPaths.apply(fixed(scenario), medians(scenario)), parameters, runs, threads,
-                new double[] {50}, r -> { }).totalMean();
+        return atMedians(scenario, parameters, runs, here(threads));
+    }
+
+    /** {@link #atMedians(Scenario, Parameters, int, int)} evaluated by {@code evaluator}. */
+    public static double atMedians(Scenario scenario, Parameters parameters, int runs, Evaluator evaluator) {
+        return evaluator.meanTotals(scenario, parameters, runs, List.of(medians(scenario)))[0];
     }
 
     private static Map<String, Double> medians(Scenario scenario) {
@@ -104,6 +138,18 @@ public final class Sensitivity {
      * {@code f} is evaluated {@code n (d + 2)} times.
      */
     public static List<Index> sobol(List<String> names, ToDoubleFunction<double[]> f, int n, int resamples, long seed) {
+        return sobolOf(names, inputs -> {
+            double[] out = new double[inputs.length];
+            for (int k = 0; k < inputs.length; k++) {
+                out[k] = f.applyAsDouble(inputs[k]);
+            }
+            return out;
+        }, n, resamples, seed);
+    }
+
+    /** {@link #sobol(List, ToDoubleFunction, int, int, long)} with all {@code n (d + 2)} inputs evaluated in one batch, in order. */
+    public static List<Index> sobolOf(List<String> names, java.util.function.Function<double[][], double[]> batch, int n, int resamples,
+                                      long seed) {
         int d = names.size();
         SobolSequenceGenerator seq = new SobolSequenceGenerator(2 * d);
         seq.nextVector(); // skip the origin
@@ -114,16 +160,25 @@ public final class Sensitivity {
             System.arraycopy(v, 0, a[r], 0, d);
             System.arraycopy(v, d, b[r], 0, d);
         }
+        double[][] inputs = new double[n * (d + 2)][];
+        for (int r = 0; r < n; r++) {
+            inputs[r * (d + 2)] = a[r];
+            inputs[r * (d + 2) + 1] = b[r];
+            for (int i = 0; i < d; i++) {
+                double[] x = a[r].clone();
+                x[i] = b[r][i];
+                inputs[r * (d + 2) + 2 + i] = x;
+            }
+        }
+        double[] values = batch.apply(inputs);
         double[] fa = new double[n];
         double[] fb = new double[n];
         double[][] fab = new double[d][n];
         for (int r = 0; r < n; r++) {
-            fa[r] = f.applyAsDouble(a[r]);
-            fb[r] = f.applyAsDouble(b[r]);
+            fa[r] = values[r * (d + 2)];
+            fb[r] = values[r * (d + 2) + 1];
             for (int i = 0; i < d; i++) {
-                double[] x = a[r].clone();
-                x[i] = b[r][i];
-                fab[i][r] = f.applyAsDouble(x);
+                fab[i][r] = values[r * (d + 2) + 2 + i];
             }
         }
         UniformRandomProvider rng = Streams.forParameters(seed, -2);
@@ -186,6 +241,11 @@ public final class Sensitivity {
      * {@code runs} runs per evaluation; inputs map through each parameter's inverse CDF.
      */
     public static List<Index> sobol(Scenario scenario, Parameters parameters, int n, int runs, int threads, int resamples) {
+        return sobol(scenario, parameters, n, runs, resamples, here(threads));
+    }
+
+    /** {@link #sobol(Scenario, Parameters, int, int, int, int)} with its evaluations run by {@code evaluator}. */
+    public static List<Index> sobol(Scenario scenario, Parameters parameters, int n, int runs, int resamples, Evaluator evaluator) {
         List<Uncertainty.Parameter> ps = scenario.uncertainty().parameters();
         List<String> names = new ArrayList<>();
         List<DoubleUnaryOperator> inv = new ArrayList<>();
@@ -193,13 +253,16 @@ public final class Sensitivity {
             names.add(p.path());
             inv.add(Distributions.of(p));
         }
-        Scenario fixed = scenario.withUncertainty(new Uncertainty(scenario.uncertainty().runs(), List.of()));
-        return sobol(names, u -> {
-            Map<String, Double> at = new LinkedHashMap<>();
-            for (int i = 0; i < u.length; i++) {
-                at.put(names.get(i), inv.get(i).applyAsDouble(Math.min(u[i], 1 - 1e-12)));
+        return sobolOf(names, inputs -> {
+            List<Map<String, Double>> points = new ArrayList<>();
+            for (double[] u : inputs) {
+                Map<String, Double> at = new LinkedHashMap<>();
+                for (int i = 0; i < u.length; i++) {
+                    at.put(names.get(i), inv.get(i).applyAsDouble(Math.min(u[i], 1 - 1e-12)));
+                }
+                points.add(at);
             }
-            return MonteCarlo.run(ParameterPaths.apply(fixed, at), parameters, runs, threads, new double[] {50}, r -> { }).totalMean();
+            return evaluator.meanTotals(scenario, parameters, runs, points);
         }, n, resamples, scenario.seed());
     }
 }

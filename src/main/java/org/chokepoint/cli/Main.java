@@ -61,12 +61,31 @@ public final class Main implements Runnable {
      * resuming stay exactly those of the command.
      */
     public static int execute(String[] args, org.chokepoint.analysis.Sweep.Executor executor) {
+        return execute(args, executor, null);
+    }
+
+    /**
+     * {@link #execute(String[], org.chokepoint.analysis.Sweep.Executor)}, and the evaluations of
+     * {@code sensitivity} run by {@code evaluator} (null: here).
+     */
+    public static int execute(String[] args, org.chokepoint.analysis.Sweep.Executor executor,
+                              org.chokepoint.analysis.Sensitivity.Evaluator evaluator) {
         SWEEP_EXECUTOR.set(executor);
+        SENSITIVITY_EVALUATOR.set(evaluator);
         try {
             return commandLine().execute(args);
         } finally {
             SWEEP_EXECUTOR.remove();
+            SENSITIVITY_EVALUATOR.remove();
         }
+    }
+
+    private static final ThreadLocal<org.chokepoint.analysis.Sensitivity.Evaluator> SENSITIVITY_EVALUATOR = new ThreadLocal<>();
+
+    /** Where sensitivity runs its evaluations: a caller's evaluator, else here on {@code threads} threads. */
+    static org.chokepoint.analysis.Sensitivity.Evaluator sensitivityEvaluator(int threads) {
+        org.chokepoint.analysis.Sensitivity.Evaluator e = SENSITIVITY_EVALUATOR.get();
+        return e != null ? e : org.chokepoint.analysis.Sensitivity.here(threads);
     }
 
     static org.chokepoint.analysis.Sweep.Executor sweepExecutor() {

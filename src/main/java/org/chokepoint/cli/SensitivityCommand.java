@@ -81,12 +81,13 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
     }
 
     private void tornado(OutputFolder folder, Scenario s, int t, PrintWriter o) {
-        List<Sensitivity.Bar> bars = Sensitivity.tornado(s, Parameters.of(s), runs, t);
+        Sensitivity.Evaluator where = Main.sensitivityEvaluator(t);
+        List<Sensitivity.Bar> bars = Sensitivity.tornado(s, Parameters.of(s), runs, where);
         o.printf("%-50s %12s %12s %18s %18s%n", "parameter", "low (P5)", "high (P95)", "shortfall at low", "at high (USD)");
         for (Sensitivity.Bar b : bars) {
             o.printf("%-50s %12s %12s %18s %18s%n", b.path(), num(b.low()), num(b.high()), usd(b.metricAtLow()), usd(b.metricAtHigh()));
         }
-        double centre = Sensitivity.atMedians(s, Parameters.of(s), runs, t);
+        double centre = Sensitivity.atMedians(s, Parameters.of(s), runs, where);
         folder.write(tmp -> {
             AtomicFiles.write(tmp.resolve("tornado.csv"), os -> {
                 Writer w = new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8);
@@ -103,7 +104,7 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
     }
 
     private void sobol(OutputFolder folder, Scenario s, int t, PrintWriter o) {
-        List<Sensitivity.Index> ix = Sensitivity.sobol(s, Parameters.of(s), samples, runs, t, 200);
+        List<Sensitivity.Index> ix = Sensitivity.sobol(s, Parameters.of(s), samples, runs, 200, Main.sensitivityEvaluator(t));
         o.printf("%-50s %22s %22s%n", "parameter", "first order [95% CI]", "total [95% CI]");
         for (Sensitivity.Index x : ix) {
             o.printf("%-50s %6.3f [%6.3f, %6.3f] %6.3f [%6.3f, %6.3f]%n", x.name(), x.first(), x.firstLow(), x.firstHigh(),

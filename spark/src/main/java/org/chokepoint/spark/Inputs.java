@@ -25,9 +25,10 @@ final class Inputs implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Sweeps already read in this JVM, by the digest of their inputs: one read per executor, not per task. */
-    private static final Map<String, Sweep> READ = new ConcurrentHashMap<>();
+    /** Sweeps and scenarios already read in this JVM, by the digest of their inputs: one read per executor, not per task. */
+    private static final Map<String, Object> READ = new ConcurrentHashMap<>();
 
+    /** The file read first: the sweep file, or the scenario file of a sensitivity study. */
     private final String sweepFile;
     private final LinkedHashMap<String, byte[]> files;
     private final String digest;
@@ -44,6 +45,16 @@ final class Inputs implements Serializable {
         SweepReader.Loaded loaded = SweepReader.read(file);
         List<Path> paths = new ArrayList<>(List.of(file));
         paths.addAll(ScenarioReader.inputFiles(loaded.scenarioFile().toAbsolutePath().normalize(), loaded.scenario()));
+        return of(file, paths);
+    }
+
+    /** The inputs of a scenario (its file, network, law files), for a sensitivity study. */
+    static Inputs ofScenario(Path scenarioFile) throws IOException {
+        Path file = scenarioFile.toAbsolutePath().normalize();
+        return of(file, ScenarioReader.inputFiles(file, org.chokepoint.api.Chokepoint.loadScenario(file)));
+    }
+
+    private static Inputs of(Path file, List<Path> paths) throws IOException {
         LinkedHashMap<String, byte[]> files = new LinkedHashMap<>();
         StringBuilder all = new StringBuilder();
         for (Path p : paths) {
@@ -82,19 +93,35 @@ final class Inputs implements Serializable {
      * thread: Spark runs the points side by side.
      */
     Sweep sweep() {
-        return READ.computeIfAbsent(digest, d -> {
+        return (Sweep) READ.computeIfAbsent("sweep " + digest, d -> {
             try {
-                Path root = Files.createTempDirectory("chokepoint-inputs-");
-                for (Map.Entry<String, byte[]> e : files.entrySet()) {
-                    Path at = under(root, e.getKey());
-                    Files.createDirectories(at.getParent());
-                    Files.write(at, e.getValue());
-                }
-                return SweepReader.read(under(root, sweepFile)).sweep().threads(1);
+                return SweepReader.read(materialize()).sweep().threads(1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The scenario of a sensitivity study, read in this JVM from a private copy of its inputs. */
+    org.chokepoint.model.Scenario scenario() {
+        return (org.chokepoint.model.Scenario) READ.computeIfAbsent("scenario " + digest, d -> {
+            try {
+                return org.chokepoint.api.Chokepoint.loadScenario(materialize());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Writes the inputs under a new private folder; returns where the first file is. */
+    private Path materialize() throws IOException {
+        Path root = Files.createTempDirectory("chokepoint-inputs-");
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            Path at = under(root, e.getKey());
+            Files.createDirectories(at.getParent());
+            Files.write(at, e.getValue());
+        }
+        return under(root, sweepFile);
     }
 
     private static Path under(Path root, String absolute) {

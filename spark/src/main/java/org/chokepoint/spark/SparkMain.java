@@ -50,14 +50,17 @@ public final class SparkMain {
         }
         if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h")) {
             System.out.println("Usage: chokepoint-spark sweep FILE [sweep options] [--master URL] [--partitions N] [--points-per-task K]");
-            System.out.println("  Runs chokepoint sweep with its points as Spark tasks; see chokepoint sweep --help for the sweep options.");
+            System.out.println("       chokepoint-spark sensitivity SCENARIO [sensitivity options] [--master URL] [--partitions N]");
+            System.out.println("  Runs chokepoint sweep (its points) or sensitivity (its evaluations) as Spark tasks; see chokepoint");
+            System.out.println("  sweep --help and sensitivity --help for their options.");
             System.out.println("  --partitions N       tasks per block of points (default: Spark's default parallelism)");
             System.out.println("  --points-per-task K  points each task runs in a block (default: 2)");
             return Main.OK;
         }
-        if (!rest.get(0).equals("sweep")) {
-            System.err.println("chokepoint-spark: only sweep runs on Spark ('" + rest.get(0) + "' given); run other commands with"
-                    + " ./chokepoint");
+        String command = rest.get(0);
+        if (!command.equals("sweep") && !command.equals("sensitivity")) {
+            System.err.println("chokepoint-spark: sweep and sensitivity run on Spark ('" + command + "' given); run other commands"
+                    + " with ./chokepoint");
             return Main.BAD_INPUT;
         }
         Path file = sweepFile(rest);
@@ -66,13 +69,19 @@ public final class SparkMain {
         }
         String chosenMaster = master;
         JavaSparkContext[] started = {null};
-        SparkExecutor executor = new SparkExecutor(() -> {
-            started[0] = new JavaSparkContext(conf(chosenMaster));
-            started[0].setLogLevel("WARN");
+        java.util.function.Supplier<JavaSparkContext> spark = () -> {
+            if (started[0] == null) {
+                started[0] = new JavaSparkContext(conf(chosenMaster));
+                started[0].setLogLevel("WARN");
+            }
             return started[0];
-        }, file, partitions, pointsPerTask, null);
+        };
         try {
-            return onRemoteOut(rest, conf(chosenMaster), executor);
+            if (command.equals("sensitivity")) {
+                return Main.execute(rest.toArray(String[]::new), org.chokepoint.analysis.Sweep.HERE,
+                        new SparkEvaluator(spark, file, partitions, pointsPerTask));
+            }
+            return onRemoteOut(rest, conf(chosenMaster), new SparkExecutor(spark, file, partitions, pointsPerTask, null));
         } finally {
             if (started[0] != null) {
                 started[0].stop();
@@ -144,9 +153,9 @@ public final class SparkMain {
         return conf;
     }
 
-    /** The sweep file: the first argument after "sweep" that is not an option or an option's value. */
+    /** The sweep or scenario file: the first argument after the command that is not an option or an option's value. */
     static Path sweepFile(List<String> args) {
-        List<String> takesValue = List.of("--out", "--threads", "-t", "--png-width", "--png-scale");
+        List<String> takesValue = List.of("--out", "--threads", "--png-width", "--png-scale", "--method", "--runs", "--samples");
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             if (takesValue.contains(a)) {

@@ -153,6 +153,30 @@ class SparkSweepTest {
         assertThat(Files.readString(remote.resolve("notes.txt"))).isEqualTo("mine");
     }
 
+    /** Tornado and Sobol studies with their evaluations on Spark write the bytes they write here. */
+    @Test
+    void sensitivityOnSparkIsTheLocalBytes() throws IOException {
+        Path scenario = SAMPLE.getParent().resolve("../inspur-entity-list-2025.yaml").normalize();
+        for (String[] method : new String[][] {{"tornado"}, {"sobol", "--samples", "8"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("sensitivity", scenario.toString(), "--runs", "10", "--method"));
+            args.addAll(List.of(method));
+            Path here = shared.resolve("sensitivity-here-" + method[0]);
+            Path there = shared.resolve("sensitivity-spark-" + method[0]);
+            List<String> a = new java.util.ArrayList<>(args);
+            a.addAll(List.of("--out", here.toString()));
+            assertThat(quietly(() -> Main.execute(a.toArray(String[]::new), Sweep.HERE, null))).isZero();
+            List<String> b = new java.util.ArrayList<>(args);
+            b.addAll(List.of("--out", there.toString()));
+            assertThat(quietly(() -> Main.execute(b.toArray(String[]::new), Sweep.HERE,
+                    new SparkEvaluator(() -> spark, scenario, 2, 2)))).isZero();
+            Map<String, byte[]> expected = files(here);
+            assertThat(expected).containsKey(method[0] + ".csv");
+            Map<String, byte[]> got = files(there);
+            assertThat(got.keySet()).isEqualTo(expected.keySet());
+            got.forEach((name, bytes) -> assertThat(bytes).as(method[0] + " " + name).isEqualTo(expected.get(name)));
+        }
+    }
+
     /** A sweep file with an error is refused with its line and column before Spark is asked for anything. */
     @Test
     void aBadSweepFileIsRefusedBeforeSparkStarts() throws IOException {
