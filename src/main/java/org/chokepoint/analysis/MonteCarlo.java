@@ -268,8 +268,18 @@ public final class MonteCarlo {
     /** Runs the scenario {@code runs} times on {@code threads} threads; {@code progress} hears each run done. */
     public static Result run(Scenario scenario, Parameters parameters, int runs, int threads, double[] percentiles,
                              IntConsumer progress) {
-        if (runs < 1 || threads < 1) {
-            throw new IllegalArgumentException("runs and threads must be at least 1");
+        return run(scenario, parameters, 0, runs, threads, percentiles, progress);
+    }
+
+    /**
+     * Runs {@code firstRun} to {@code firstRun + runs - 1} of the scenario's Monte Carlo: each run
+     * draws from its own stream (the seed and its index), so the runs of a study split into blocks,
+     * run anywhere, are the runs of the whole study; the result's per-run arrays are the block's.
+     */
+    public static Result run(Scenario scenario, Parameters parameters, int firstRun, int runs, int threads, double[] percentiles,
+                             IntConsumer progress) {
+        if (runs < 1 || threads < 1 || firstRun < 0) {
+            throw new IllegalArgumentException("runs and threads must be at least 1, the first run at least 0");
         }
         CompiledNetwork c = CompiledNetwork.of(scenario.network(), scenario.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, c);
@@ -316,13 +326,13 @@ public final class MonteCarlo {
             return t;
         });
         try {
-            List<Future<double[]>> current = submitBlock(pool, 0, Math.min(runs, BLOCK), scenario, parameters, sim, decisions,
+            List<Future<double[]>> current = submitBlock(pool, firstRun, 0, Math.min(runs, BLOCK), scenario, parameters, sim, decisions,
                     uncertain, draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size(), books, accounts,
                     observed);
             for (int start = 0; start < runs; start += BLOCK) {
                 int end = Math.min(runs, start + BLOCK);
                 List<Future<double[]>> next = end < runs
-                        ? submitBlock(pool, end, Math.min(runs, end + BLOCK), scenario, parameters, sim, decisions, uncertain,
+                        ? submitBlock(pool, firstRun, end, Math.min(runs, end + BLOCK), scenario, parameters, sim, decisions, uncertain,
                                 draws, states, cells, demand, totals, totalUnits, price, marketOf, byMarket, markets.size(), books,
                                 accounts, observed)
                         : List.of();
@@ -381,7 +391,8 @@ public final class MonteCarlo {
                         accounts, books.probes, observed));
     }
 
-    private static List<Future<double[]>> submitBlock(ExecutorService pool, int from, int to, Scenario scenario, Parameters parameters,
+    private static List<Future<double[]>> submitBlock(ExecutorService pool, int firstRun, int from, int to, Scenario scenario,
+                                                     Parameters parameters,
                                                      Simulation sim, PolicyDecisions decisions, List<Uncertainty.Parameter> uncertain,
                                                      List<java.util.function.DoubleUnaryOperator> draws, ThreadLocal<RunState> states,
                                                      int cells, int demand, double[] totals, double[] totalUnits, double[] price,
@@ -393,7 +404,7 @@ public final class MonteCarlo {
             out.add(pool.submit(() -> {
                 double[] row = new double[books.width()];
                 double[] seen = new double[books.observedWidth()];
-                double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, run, cells, demand,
+                double[] shortfall = simulateOne(scenario, parameters, sim, decisions, uncertain, draws, states, firstRun + run, cells, demand,
                         books, row, seen);
                 System.arraycopy(row, 0, accounts, run * books.width(), row.length);
                 System.arraycopy(seen, 0, observed, run * seen.length, seen.length);

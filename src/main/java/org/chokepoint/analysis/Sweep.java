@@ -402,8 +402,49 @@ public final class Sweep {
             pointCache = points();
             baseCache = pointBase();
         }
-        Map<String, Double> at = pointCache.get(i);
-        return pointRows(i, at, ParameterPaths.apply(baseCache, at));
+        return rowsOf(i, pointRuns(i, 0, runs));
+    }
+
+    /**
+     * Each metric's value in runs {@code firstRun} to {@code firstRun + count - 1} of point {@code i}
+     * (one array per metric, in the order of {@link #metrics}): a block of a point's runs, which
+     * {@link #rowsOf} turns into the point's rows once every block is there, in run order.
+     */
+    public double[][] pointRuns(int i, int firstRun, int count) {
+        if (pointCache == null) {
+            pointCache = points();
+            baseCache = pointBase();
+        }
+        Scenario at = ParameterPaths.apply(baseCache, pointCache.get(i));
+        Parameters atParameters = axes.stream().anyMatch(a -> ParameterPaths.behaviour(a.path()))
+                ? Parameters.of(at).withChecked(parameters.checked()) : parameters;
+        MonteCarlo.Result mc = MonteCarlo.run(at, atParameters, firstRun, count, threads, percentiles, r -> { });
+        double[][] out = new double[metrics.size()][];
+        RunSummary baseline = null;
+        for (int k = 0; k < metrics.size(); k++) {
+            String m = metrics.get(k);
+            if (m.startsWith(VALUE_ADDED_LOSS) && baseline == null) {
+                baseline = org.chokepoint.api.Chokepoint.simulate(at, atParameters).summary();
+            }
+            out[k] = metric(m, mc, at, baseline);
+        }
+        return out;
+    }
+
+    /** The rows of point {@code i} from every metric's values in all its runs, in run order. */
+    public List<Row> rowsOf(int i, double[][] perRun) {
+        if (pointCache == null) {
+            pointCache = points();
+            baseCache = pointBase();
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < metrics.size(); k++) {
+            if (perRun[k].length != runs) {
+                throw new IllegalArgumentException("point " + i + " has " + perRun[k].length + " runs of " + metrics.get(k) + ", not " + runs);
+            }
+            rows.add(new Row(i, pointCache.get(i), metrics.get(k), mean(perRun[k]), percentilesOf(perRun[k])));
+        }
+        return rows;
     }
 
     private Scenario pointBase() {
@@ -417,24 +458,6 @@ public final class Sweep {
             }
         }
         return scenario.withSeed(seed).withUncertainty(new Uncertainty(scenario.uncertainty().runs(), kept));
-    }
-
-    private List<Row> pointRows(int i, Map<String, Double> values, Scenario at) {
-        {
-            Parameters atParameters = axes.stream().anyMatch(a -> ParameterPaths.behaviour(a.path()))
-                    ? Parameters.of(at).withChecked(parameters.checked()) : parameters;
-            MonteCarlo.Result mc = MonteCarlo.run(at, atParameters, runs, threads, percentiles, r -> { });
-            List<Row> rows = new ArrayList<>();
-            RunSummary[] baseline = {null};
-            for (String m : metrics) {
-                if (m.startsWith(VALUE_ADDED_LOSS) && baseline[0] == null) {
-                    baseline[0] = org.chokepoint.api.Chokepoint.simulate(at, atParameters).summary();
-                }
-                double[] perRun = metric(m, mc, at, baseline[0]);
-                rows.add(new Row(i, values, m, mean(perRun), percentilesOf(perRun)));
-            }
-            return rows;
-        }
     }
 
     /** Runs every point. */

@@ -14,6 +14,37 @@ class SweepTest {
         return MonteCarloTest.licensed(0.5);
     }
 
+    /**
+     * A point's runs split into blocks (as a cluster runs them), put back together in run order, give
+     * the rows of the point run whole, to the bit, with value-added metrics too; on any thread count.
+     */
+    @Test
+    void aPointsRunsInBlocksGiveThePointsRows() {
+        Sweep s = Sweep.of(scenario()).vary("measures.ga.license.approval", 0.2, 0.8).runs(23).threads(1)
+                .metrics(List.of("total-shortfall-value", "fill-rate", "value-added-loss-US"));
+        for (int i = 0; i < 2; i++) {
+            List<Sweep.Row> whole = s.point(i);
+            double[][] a = s.pointRuns(i, 0, 10);
+            double[][] b = s.threads(2).pointRuns(i, 10, 6);
+            double[][] c = s.threads(1).pointRuns(i, 16, 7);
+            double[][] joined = new double[a.length][];
+            for (int k = 0; k < a.length; k++) {
+                joined[k] = java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.concat(
+                        java.util.Arrays.stream(a[k]), java.util.Arrays.stream(b[k])), java.util.Arrays.stream(c[k])).toArray();
+            }
+            List<Sweep.Row> rebuilt = s.rowsOf(i, joined);
+            assertThat(rebuilt).hasSameSizeAs(whole);
+            for (int k = 0; k < whole.size(); k++) {
+                assertThat(rebuilt.get(k).mean()).isEqualTo(whole.get(k).mean());
+                assertThat(rebuilt.get(k).percentiles()).containsExactly(whole.get(k).percentiles());
+                assertThat(rebuilt.get(k).values()).isEqualTo(whole.get(k).values());
+            }
+            // and the blocks are not all alike: each run draws its own licence outcome
+            assertThat(java.util.Arrays.stream(joined[0]).distinct().count()).isGreaterThan(1);
+        }
+        assertThatThrownBy(() -> s.rowsOf(0, s.pointRuns(0, 0, 5))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void gridVisitsEveryCombinationLastParameterFastest() {
         Sweep s = Sweep.of(scenario()).vary("measures.ga.license.approval", 0, 1, 3).vary("sites.us-gan.stock.gallium", 1, 2);

@@ -31,6 +31,20 @@ public final class SparkExecutor implements Sweep.Executor {
     private final PointHook hook;
     private Broadcast<Inputs> inputs;
     private Runnable afterEachBlock = () -> { };
+    private int runsPerTask;
+
+    /**
+     * Splits each point's runs into tasks of {@code runs} runs (0: a point's runs stay in one task),
+     * for sweeps of few points and many runs; the blocks are put back together in run order, so the
+     * rows are those of the whole point.
+     */
+    public SparkExecutor runsPerTask(int runs) {
+        if (runs < 0) {
+            throw new IllegalArgumentException("runs per task must be at least 0");
+        }
+        this.runsPerTask = runs;
+        return this;
+    }
 
     /** Something to do on the driver after each block's rows are written (copying them to a remote folder). */
     public SparkExecutor afterEachBlock(Runnable r) {
@@ -87,10 +101,12 @@ public final class SparkExecutor implements Sweep.Executor {
             spark.setJobDescription("chokepoint sweep: points " + (start + 1) + "-" + end + " of " + to);
             List<List<Sweep.Row>> rows;
             try {
-                rows = spark.parallelize(points, slices).map(i -> {
-                    before.before(i);
-                    return shipped.value().sweep().point(i);
-                }).collect(); // in point order: collect keeps the order of the partitions and within them
+                rows = runsPerTask == 0 || runsPerTask >= sweep.runs()
+                        ? spark.parallelize(points, slices).map(i -> {
+                            before.before(i);
+                            return shipped.value().sweep().point(i);
+                        }).collect() // in point order: collect keeps the order of the partitions and within them
+                        : inRunBlocks(sweep, points, shipped, before);
             } catch (RuntimeException e) {
                 Throwable root = e;
                 while (root.getCause() != null && root.getCause() != root) {
@@ -106,6 +122,40 @@ public final class SparkExecutor implements Sweep.Executor {
             }
             afterEachBlock.run();
         }
+    }
+
+    /** The points' rows from tasks of {@link #runsPerTask} runs each, joined per point in run order. */
+    private List<List<Sweep.Row>> inRunBlocks(Sweep sweep, List<Integer> points, Broadcast<Inputs> shipped, PointHook before) {
+        int runs = sweep.runs();
+        List<int[]> tasks = new ArrayList<>();
+        for (int i : points) {
+            for (int first = 0; first < runs; first += runsPerTask) {
+                tasks.add(new int[] {i, first, Math.min(runsPerTask, runs - first)});
+            }
+        }
+        int slices = Math.max(1, Math.min(tasks.size(), Math.max(partitions, tasks.size() / pointsPerTask)));
+        List<double[][]> blocks = spark.parallelize(tasks, slices).map(t -> {
+            before.before(t[0]);
+            return shipped.value().sweep().pointRuns(t[0], t[1], t[2]);
+        }).collect();
+        List<List<Sweep.Row>> out = new ArrayList<>();
+        int b = 0;
+        for (int i : points) {
+            List<double[][]> mine = new ArrayList<>();
+            for (int first = 0; first < runs; first += runsPerTask) {
+                mine.add(blocks.get(b++));
+            }
+            double[][] joined = new double[mine.get(0).length][runs];
+            for (int m = 0; m < joined.length; m++) {
+                int at = 0;
+                for (double[][] block : mine) {
+                    System.arraycopy(block[m], 0, joined[m], at, block[m].length);
+                    at += block[m].length;
+                }
+            }
+            out.add(sweep.rowsOf(i, joined));
+        }
+        return out;
     }
 
     private Broadcast<Inputs> broadcast() {

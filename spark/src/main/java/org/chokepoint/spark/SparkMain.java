@@ -35,12 +35,14 @@ public final class SparkMain {
         String master = null;
         int partitions = 0;
         int pointsPerTask = 2;
+        int runsPerTask = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--master" -> master = value(args, ++i, "--master");
                     case "--partitions" -> partitions = count(value(args, ++i, "--partitions"), "--partitions", 0);
                     case "--points-per-task" -> pointsPerTask = count(value(args, ++i, "--points-per-task"), "--points-per-task", 1);
+                    case "--runs-per-task" -> runsPerTask = count(value(args, ++i, "--runs-per-task"), "--runs-per-task", 1);
                     default -> rest.add(args[i]);
                 }
             }
@@ -55,6 +57,7 @@ public final class SparkMain {
             System.out.println("  sweep --help and sensitivity --help for their options.");
             System.out.println("  --partitions N       tasks per block of points (default: Spark's default parallelism)");
             System.out.println("  --points-per-task K  points each task runs in a block (default: 2)");
+            System.out.println("  --runs-per-task R    split each point's runs into tasks of R runs (default: a point is one task)");
             return Main.OK;
         }
         String command = rest.get(0);
@@ -81,7 +84,8 @@ public final class SparkMain {
                 return Main.execute(rest.toArray(String[]::new), org.chokepoint.analysis.Sweep.HERE,
                         new SparkEvaluator(spark, file, partitions, pointsPerTask));
             }
-            return onRemoteOut(rest, conf(chosenMaster), new SparkExecutor(spark, file, partitions, pointsPerTask, null));
+            return onRemoteOut(rest, conf(chosenMaster), new SparkExecutor(spark, file, partitions, pointsPerTask, null)
+                    .runsPerTask(runsPerTask));
         } finally {
             if (started[0] != null) {
                 started[0].stop();
@@ -155,6 +159,7 @@ public final class SparkMain {
 
     /** The sweep or scenario file: the first argument after the command that is not an option or an option's value. */
     static Path sweepFile(List<String> args) {
+        // (the Spark options are taken out before this is asked)
         List<String> takesValue = List.of("--out", "--threads", "--png-width", "--png-scale", "--method", "--runs", "--samples");
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);

@@ -58,6 +58,13 @@ class SparkSweepTest {
         onSpark.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(local.get(name)));
     }
 
+    /** Each point's 30 runs in tasks of 7 (the last of 2), put back together: the same bytes. */
+    @Test
+    void aPointsRunsSplitAcrossTasksGiveTheSameBytes() throws IOException {
+        Map<String, byte[]> split = sweep(shared.resolve("split"), executor(null).runsPerTask(7));
+        split.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(local.get(name)));
+    }
+
     /** A task that fails on its first attempt is run again by Spark, and nothing in the outputs shows it. */
     @Test
     void aTaskThatFailsOnceIsRetriedWithTheSameResult() throws IOException {
