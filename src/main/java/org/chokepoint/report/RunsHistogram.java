@@ -46,6 +46,7 @@ public final class RunsHistogram {
         usd.setAutoRangeIncludesZero(false);
         NumberAxis count = new NumberAxis("runs");
         count.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        count.setUpperMargin(0.2); // room above the tallest bar for the percentile labels, which never cover a bar
         XYBarRenderer bars = new XYBarRenderer(0.05);
         XYPlot plot = new XYPlot(data(mc), usd, count, bars);
         JFreeChart chart = new JFreeChart("Total shortfall across " + mc.runs() + " runs",
