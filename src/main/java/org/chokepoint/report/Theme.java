@@ -44,6 +44,10 @@ public final class Theme {
         chart.setTextAntiAlias(true);
         if (chart.getPlot() instanceof XYPlot p) {
             p.setOutlineVisible(false);
+            if (p.getDomainAxis() instanceof org.jfree.chart.axis.DateAxis) {
+                // a date label on the last tick is centred on the plot's right edge: room for its right half
+                chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 28));
+            }
         }
     }
 
