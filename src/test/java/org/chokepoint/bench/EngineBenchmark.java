@@ -82,6 +82,14 @@ public class EngineBenchmark {
     double[] stock0;
     double[] ordersIn0;
 
+    // the per-slot variants: a slot's need instead of an order per link; links by supplier for the gather
+    double[] need;
+    double[] need0;
+    int[] slotOf;
+    int[] outLinks;
+    int[] outSlot;
+    double[] outShare;
+
     /** The network with the demand for each end item made at several sites in one pool, in its first entry's market. */
     static Network pooled(Network n) {
         org.chokepoint.model.NetworkBuilder b = new org.chokepoint.model.NetworkBuilder();
@@ -172,6 +180,31 @@ public class EngineBenchmark {
             stock[k] += 2 * order[l];
             ordersIn[from[l]] += order[l];
         }
+        // per slot: last period's need, so that need x share is each link's order (as in the Leontief start)
+        need = new double[slots];
+        slotOf = new int[links];
+        for (int l = 0; l < links; l++) {
+            slotOf[l] = c.linkSlot(l);
+            if (share[l] > 0) {
+                need[slotOf[l]] = order[l] / share[l];
+            }
+        }
+        need0 = need.clone();
+        outLinks = new int[sites + 1];
+        for (int l = 0; l < links; l++) {
+            outLinks[from[l] + 1]++;
+        }
+        for (int i = 0; i < sites; i++) {
+            outLinks[i + 1] += outLinks[i];
+        }
+        outSlot = new int[links];
+        outShare = new double[links];
+        int[] fill = outLinks.clone();
+        for (int l = 0; l < links; l++) {
+            int at = fill[from[l]]++;
+            outSlot[at] = slotOf[l];
+            outShare[at] = share[l];
+        }
         pipe0 = pipe.clone();
         order0 = order.clone();
         stock0 = stock.clone();
@@ -232,6 +265,89 @@ public class EngineBenchmark {
                     double q = need * sh[l];
                     od[l] = q;
                     in[fr[l]] += q;
+                }
+            }
+        }
+        return st;
+    }
+
+    /**
+     * The yardstick with the state per slot, as a per-slot fast path would keep it: no order stored
+     * per link (a link's order is the slot's last need times its share), suppliers' order sums
+     * still scattered from the customers' side.
+     */
+    @Benchmark
+    @OperationsPerInvocation(PERIODS)
+    public double[] leastPeriodPerSlotScatter() {
+        return perSlot(false);
+    }
+
+    /** The same, with suppliers' order sums gathered over their out-links after the slots' pass instead of scattered. */
+    @Benchmark
+    @OperationsPerInvocation(PERIODS)
+    public double[] leastPeriodPerSlotGather() {
+        return perSlot(true);
+    }
+
+    private double[] perSlot(boolean gather) {
+        final int[] sl = slotLinks;
+        final int[] fr = from;
+        final int[] ld = lead;
+        final int[] rg = ring;
+        final double[] sh = share;
+        final double[] pp = pipe;
+        final double[] st = stock;
+        final double[] fc = fraction;
+        final double[] in = ordersIn;
+        final double[] nd = need;
+        final int[] md = mod;
+        final int[] ol = outLinks;
+        final int[] os = outSlot;
+        final double[] osh = outShare;
+        System.arraycopy(pipe0, 0, pp, 0, pp.length);
+        System.arraycopy(need0, 0, nd, 0, nd.length);
+        System.arraycopy(stock0, 0, st, 0, st.length);
+        System.arraycopy(ordersIn0, 0, in, 0, in.length);
+        for (int t = 0; t < PERIODS; t++) {
+            for (int size = 1; size < md.length; size++) {
+                md[size] = t % size;
+            }
+            for (int s = 0; s < fc.length; s++) {
+                double orders = in[s];
+                in[s] = 0;
+                fc[s] = orders > capacity[s] ? capacity[s] / orders : 1;
+            }
+            for (int k = 0; k < st.length; k++) {
+                final int at = rg[k];
+                final int size = rg[k + 1] - at;
+                final int now = md[size];
+                double arrived = pp[at + now];
+                pp[at + now] = 0;
+                double sent = 0;
+                final double last = nd[k];
+                for (int l = sl[k]; l < sl[k + 1]; l++) {
+                    double q = last * sh[l] * fc[fr[l]];
+                    int cell = now + ld[l];
+                    pp[at + (cell >= size ? cell - size : cell)] += q;
+                    sent += q;
+                }
+                double level = st[k] + arrived;
+                double next = Math.max(0, sent + 0.5 * (sent - level));
+                st[k] = Math.max(0, level - sent);
+                nd[k] = next;
+                if (!gather) {
+                    for (int l = sl[k]; l < sl[k + 1]; l++) {
+                        in[fr[l]] += next * sh[l];
+                    }
+                }
+            }
+            if (gather) {
+                for (int s = 0; s < in.length; s++) {
+                    double sum = 0;
+                    for (int i = ol[s]; i < ol[s + 1]; i++) {
+                        sum += nd[os[i]] * osh[i];
+                    }
+                    in[s] = sum;
                 }
             }
         }
