@@ -327,8 +327,9 @@ public final class PdfReport {
                 + (c.mc() == null ? "with the run with the measures" : "with the median of the " + c.mc().runs() + " runs")
                 + "; an index divides each series by its own mean over the observations before the event, so it compares"
                 + " shapes, not levels. The errors are over the observations after the event: MAE, the mean absolute error in"
-                + " index points (or model units), and MAPE, the mean absolute error as a percentage of the observed value, which"
-                + " grows without bound where the observed value nears zero. A fall is the first observation below the level"
+                + " index points (or model units), and MAPE, the mean absolute error as a percentage of the observed value, taken"
+                + " over the observations at least " + Math.round(100 * org.chokepoint.analysis.Backtests.MAPE_FLOOR)
+                + "% of the level before the event, as it grows without bound where the observed value nears zero. A fall is the first observation below the level"
                 + " before the event by the stated fraction.", 14);
         p.y -= 6;
         if (!fits.isEmpty()) {
