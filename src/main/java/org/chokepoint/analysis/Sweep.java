@@ -398,10 +398,6 @@ public final class Sweep {
      * the same wherever and in whatever order the points run.
      */
     public List<Row> point(int i) {
-        if (pointCache == null) {
-            pointCache = points();
-            baseCache = pointBase();
-        }
         return rowsOf(i, pointRuns(i, 0, runs));
     }
 
@@ -411,10 +407,7 @@ public final class Sweep {
      * {@link #rowsOf} turns into the point's rows once every block is there, in run order.
      */
     public double[][] pointRuns(int i, int firstRun, int count) {
-        if (pointCache == null) {
-            pointCache = points();
-            baseCache = pointBase();
-        }
+        prepare();
         Scenario at = ParameterPaths.apply(baseCache, pointCache.get(i));
         Parameters atParameters = axes.stream().anyMatch(a -> ParameterPaths.behaviour(a.path()))
                 ? Parameters.of(at).withChecked(parameters.checked()) : parameters;
@@ -433,10 +426,7 @@ public final class Sweep {
 
     /** The rows of point {@code i} from every metric's values in all its runs, in run order. */
     public List<Row> rowsOf(int i, double[][] perRun) {
-        if (pointCache == null) {
-            pointCache = points();
-            baseCache = pointBase();
-        }
+        prepare();
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < metrics.size(); k++) {
             if (perRun[k].length != runs) {
@@ -445,6 +435,14 @@ public final class Sweep {
             rows.add(new Row(i, pointCache.get(i), metrics.get(k), mean(perRun[k]), percentilesOf(perRun[k])));
         }
         return rows;
+    }
+
+    /** Makes the design's points and their base scenario once, until the sweep changes. */
+    private void prepare() {
+        if (pointCache == null) {
+            pointCache = points();
+            baseCache = pointBase();
+        }
     }
 
     private Scenario pointBase() {

@@ -231,7 +231,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             written.add(name + ".csv");
         }
         if (formats.contains("parquet")) {
-            ParquetTables.write(tmp.resolve(name + ".parquet"), csv, kind);
+            if (formats.contains("csv")) { // from the CSV just written: the table is made once
+                ParquetTables.fromCsv(tmp.resolve(name + ".parquet"), tmp.resolve(name + ".csv"), kind);
+            } else {
+                ParquetTables.write(tmp.resolve(name + ".parquet"), csv, kind);
+            }
             written.add(name + ".parquet");
         }
     }

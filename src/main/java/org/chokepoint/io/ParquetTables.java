@@ -55,10 +55,15 @@ public final class ParquetTables {
             try (OutputStream o = Files.newOutputStream(text)) {
                 csv.writeTo(o);
             }
-            AtomicFiles.write(target, o -> convert(text, o, kind));
+            fromCsv(target, text, kind);
         } finally {
             Files.deleteIfExists(text);
         }
+    }
+
+    /** Writes to {@code target} as Parquet the table already written as CSV in {@code csv}. */
+    public static void fromCsv(Path target, Path csv, Kind kind) throws IOException {
+        AtomicFiles.write(target, o -> convert(csv, o, kind));
     }
 
     /** Reads the CSV file {@code csv} and writes it as Parquet to {@code out}. */

@@ -171,11 +171,22 @@ public record Observed(String id, String name, Metric metric, String site, Strin
 
     /** What the series is of, in words: {@code revenue of firm inspur-electronic}. */
     public String subject() {
+        return subject(id -> "site " + id, id -> "firm " + id, id -> id, id -> "item " + id);
+    }
+
+    /**
+     * What the series measures, with its site, firm and item put into words by the functions given
+     * ({@code ownItem} for an item measured on its own, as the output of all its makers; {@code item}
+     * for the item of exports, deliveries and prices).
+     */
+    public String subject(java.util.function.UnaryOperator<String> site, java.util.function.UnaryOperator<String> firm,
+                          java.util.function.UnaryOperator<String> item, java.util.function.UnaryOperator<String> ownItem) {
         return switch (metric) {
-            case OUTPUT, REVENUE -> metric.key() + " of " + (site != null ? "site " + site : firm != null ? "firm " + firm : "item " + item);
-            case EXPORTS -> "exports of " + item + " from " + from + (to == null ? "" : " to " + to);
-            case DELIVERED -> "deliveries of " + item + (market == null ? "" : " in " + market);
-            case PRICE -> "price of " + item + " in " + market;
+            case OUTPUT, REVENUE -> metric.key() + " of "
+                    + (site() != null ? site.apply(site()) : firm() != null ? firm.apply(firm()) : ownItem.apply(item()));
+            case EXPORTS -> "exports of " + item.apply(item()) + " from " + from + (to == null ? "" : " to " + to);
+            case DELIVERED -> "deliveries of " + item.apply(item()) + (market == null ? "" : " in " + market);
+            case PRICE -> "price of " + item.apply(item()) + " in " + market;
         };
     }
 }

@@ -45,16 +45,7 @@ public final class ExposureCharts {
         // scaled to the largest share, not to 100%: a small share of a critical input must stay visible; each bar says its value
         double top = rows.stream().mapToDouble(Exposure.Row::share).max().orElse(0) * 100;
         pct.setRange(0, Math.max(1, Math.min(100, top * 1.18)));
-        DefaultCategoryDataset named = new DefaultCategoryDataset();
-        DefaultCategoryDataset data = exposureData(rows);
-        for (Object row : data.getRowKeys()) {
-            for (Object col : data.getColumnKeys()) {
-                Number v = data.getValue((Comparable<?>) row, (Comparable<?>) col);
-                if (v != null) {
-                    named.addValue(v, (Comparable<?>) row, Names.site(s, col.toString()));
-                }
-            }
-        }
+        DefaultCategoryDataset named = bySiteName(s, exposureData(rows));
         JFreeChart chart = bars(named, pct, "end item (and the firm that makes it)", "Exposure of each end item, by measure");
         BarRenderer r = (BarRenderer) chart.getCategoryPlot().getRenderer();
         r.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}%",
@@ -93,8 +84,16 @@ public final class ExposureCharts {
         usd.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
         usd.setAutoRangeMinimumSize(1);
         String unit = s.step() == org.chokepoint.model.Step.DAY ? "days" : "weeks";
+        DefaultCategoryDataset named = bySiteName(s, criticalityData(r));
+        JFreeChart chart = bars(named, usd, "supplier (the item it makes)", "Which supplier's outage hurts most");
+        chart.addSubtitle(new TextTitle(s.title() + " — each down " + r.recovery() + " " + unit + ", without the measures",
+                new Font(Theme.FONT, Font.PLAIN, 13)));
+        return chart;
+    }
+
+    /** The same values with each column (a site id) under the site's name. */
+    private static DefaultCategoryDataset bySiteName(Scenario s, DefaultCategoryDataset data) {
         DefaultCategoryDataset named = new DefaultCategoryDataset();
-        DefaultCategoryDataset data = criticalityData(r);
         for (Object row : data.getRowKeys()) {
             for (Object col : data.getColumnKeys()) {
                 Number v = data.getValue((Comparable<?>) row, (Comparable<?>) col);
@@ -103,10 +102,7 @@ public final class ExposureCharts {
                 }
             }
         }
-        JFreeChart chart = bars(named, usd, "supplier (the item it makes)", "Which supplier's outage hurts most");
-        chart.addSubtitle(new TextTitle(s.title() + " — each down " + r.recovery() + " " + unit + ", without the measures",
-                new Font(Theme.FONT, Font.PLAIN, 13)));
-        return chart;
+        return named;
     }
 
     private static JFreeChart bars(DefaultCategoryDataset data, NumberAxis values, String categoryLabel, String title) {

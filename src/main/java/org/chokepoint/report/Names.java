@@ -60,14 +60,8 @@ public final class Names {
 
     /** What an observed series measures, in names: "exports of High-purity hydrogen fluoride (kg) from JP to KR". */
     public static String subject(Scenario s, org.chokepoint.model.Observed o) {
-        String item = o.item() == null ? null : item(s, o.item());
-        return switch (o.metric()) {
-            case OUTPUT, REVENUE -> o.metric().key() + " of " + (o.site() != null ? site(s, o.site())
-                    : o.firm() != null ? (s.network().hasFirm(o.firm()) ? s.network().firm(o.firm()).name() : o.firm()) : item);
-            case EXPORTS -> "exports of " + item + " from " + o.from() + (o.to() == null ? "" : " to " + o.to());
-            case DELIVERED -> "deliveries of " + item + (o.market() == null ? "" : " in " + o.market());
-            case PRICE -> "price of " + item + " in " + o.market();
-        };
+        return o.subject(id -> site(s, id), id -> s.network().hasFirm(id) ? s.network().firm(id).name() : id, id -> item(s, id),
+                id -> item(s, id));
     }
 
     private static String firmOf(Scenario s, Site x) {

@@ -297,17 +297,6 @@ final class PdfPages implements AutoCloseable {
         return lines;
     }
 
-    static String fit(PDFont font, float size, String s, float max) throws IOException {
-        if (width(font, size, s) <= max) {
-            return s;
-        }
-        String t = s;
-        while (t.length() > 1 && width(font, size, t + "…") > max) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t + "…";
-    }
-
     /** Text as one line: PDF text operators take no line breaks or tabs. */
     static String clean(String s) {
         return s == null ? "" : s.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();

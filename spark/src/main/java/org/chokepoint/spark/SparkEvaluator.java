@@ -9,7 +9,6 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.chokepoint.analysis.Sensitivity;
-import org.chokepoint.analysis.Sweep;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.model.Scenario;
 
@@ -60,12 +59,8 @@ final class SparkEvaluator implements Sensitivity.Evaluator {
                 return Sensitivity.meanTotal(s, Parameters.of(s), runs, 1, shippedPoints.get(k));
             }).collect();
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            throw new Sweep.PointsFailed("Spark could not finish the " + points.size() + " evaluations: " + root,
-                    "Nothing was written: mend the cause (the executors' logs tell more) and run the same command again.", e);
+            throw SparkExecutor.failed("the " + points.size() + " evaluations", "Nothing was written: mend the cause (the executors'"
+                    + " logs tell more) and run the same command again.", e);
         }
         double[] out = new double[values.size()];
         for (int k = 0; k < out.length; k++) {

@@ -108,13 +108,8 @@ public final class SparkExecutor implements Sweep.Executor {
                         }).collect() // in point order: collect keeps the order of the partitions and within them
                         : inRunBlocks(sweep, points, shipped, before);
             } catch (RuntimeException e) {
-                Throwable root = e;
-                while (root.getCause() != null && root.getCause() != root) {
-                    root = root.getCause();
-                }
-                throw new Sweep.PointsFailed("Spark could not finish points " + (start + 1) + " to " + end + ": " + root,
-                        "The " + start + " points before them are kept: mend the cause (the executors' logs tell more) and run the"
-                                + " same command again with --resume.", e);
+                throw failed("points " + (start + 1) + " to " + end, "The " + start + " points before them are kept: mend the cause"
+                        + " (the executors' logs tell more) and run the same command again with --resume.", e);
             }
             for (int k = 0; k < rows.size(); k++) {
                 sink.accept(rows.get(k));
@@ -156,6 +151,15 @@ public final class SparkExecutor implements Sweep.Executor {
             out.add(sweep.rowsOf(i, joined));
         }
         return out;
+    }
+
+    /** A Spark job's failure as the command reports it: what could not be finished, the root cause, what to do. */
+    static Sweep.PointsFailed failed(String what, String advice, RuntimeException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return new Sweep.PointsFailed("Spark could not finish " + what + ": " + root, advice, e);
     }
 
     private Broadcast<Inputs> broadcast() {
