@@ -283,13 +283,7 @@ public final class Simulation {
                 modNext[size] = (t + 1) % size;
             }
             applyEvents(timeline, s, t);
-            for (int i = 0; i < n.siteCount; i++) {
-                int site = n.order[i];
-                if (n.instant[site]) {
-                    takeInstant(s, site);
-                }
-                produce(s, site);
-            }
+            sitePass(s);
             linkPass(s, t);
             sitePrices(s);
             if (s.mu != null) {
@@ -421,122 +415,159 @@ public final class Simulation {
     }
 
     /**
-     * Deliveries (what the last link pass took out of the pipelines for this period join the
-     * stock), production, allocation to final demand, and the fraction of its link orders the
-     * site ships.
+     * The site pass, sites in supplier-first order: what arrives on instant links is taken first;
+     * then deliveries (what the last link pass took out of the pipelines for this period join the
+     * stock), production, allocation to final demand, and the fraction of its link orders the site
+     * ships. Arrays are read into locals once, so that the calls on rare paths do not make the
+     * compiler reload them for every site.
      */
-    private void produce(RunState s, int site) {
+    private void sitePass(RunState s) {
         final double[] supply = s.supply;
-        double linkOrders = supply[4 * site + 3];
-        supply[4 * site + 3] = 0; // the link pass gathers next period's
-        if (s.reopened[site]) {
-            s.reopened[site] = false;
-            linkOrders = 0;
-            final double[] oo = s.orderOpen;
-            for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
-                int l = n.outLinks[i];
-                linkOrders += oo[2 * l] * oo[2 * l + 1];
-            }
-        }
+        final double[] oo = s.orderOpen;
         final double[] mu = s.mu;
-        double priceNow = supply[4 * site + 1];
-        double finalOrders = 0;
-        for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
-            finalOrders += finalOrder(s, n.demandBySite[d], site, priceNow);
-        }
-        double orders = linkOrders + finalOrders;
-        s.received[site] = orders;
-
-        double cap = n.capacity[site] * s.capacityFactor[site] * p.overproduction();
-        double x = cap;
-        final int slotFrom = n.slotOffsets[site];
-        final int slotTo = n.slotOffsets[site + 1];
         final double[] slot = s.slot;
-        for (int k = slotFrom; k < slotTo; k++) {
-            double stock = slot[3 * k];
-            double arrived = slot[3 * k + 2];
-            if (arrived != 0) {
-                slot[3 * k + 2] = 0;
-                stock += arrived;
-                slot[3 * k] = stock;
-                double transit = slot[3 * k + 1] - arrived;
-                slot[3 * k + 1] = transit > 0 ? transit : 0; // rounding
-            }
-            double possible = stock / n.slotQty[k];
-            if (possible < x) {
-                x = possible;
-            }
-        }
-        if (x < 0) {
-            x = 0;
-        }
-        s.possible[site] = x;
-        if (orders < x) {
-            x = orders;
-        }
-        double used = 0;
         final double[] bookValue = s.bookValue;
         final double[] bookUnits = s.bookUnits;
-        for (int k = slotFrom; k < slotTo; k++) {
-            double take = x * n.slotQty[k];
-            double left = slot[3 * k] - take;
-            slot[3 * k] = left > 0 ? left : 0; // x ≤ stock/a: only rounding can go below zero
-            double units = bookUnits[k];
-            double cost = units > EPS ? take * bookValue[k] / units : take * s.inputPrice[k];
-            bookValue[k] -= cost;
-            bookUnits[k] = units - take;
-            s.slotUse[k] = cost;
-            used += cost;
-        }
-        s.consumption[site] = used;
-        s.output[site] = x;
-        supply[4 * site + 2] = x < cap * (1 - 1e-9) ? 1 : 0;
+        final double[] inputPrice = s.inputPrice;
+        final double[] slotUse = s.slotUse;
+        final double[] want = s.want;
+        final double[] demandOpen = s.demandOpen;
+        final double[] demandSales = s.demandSales;
+        final double[] delivered = s.delivered;
+        final boolean[] reopened = s.reopened;
+        final boolean detailed = s.detailed;
+        final int[] order = n.order;
+        final boolean[] instant = n.instant;
+        final int[] outOffsets = n.outOffsets;
+        final int[] outLinks = n.outLinks;
+        final int[] demandOffsets = n.demandOffsets;
+        final int[] demandBySite = n.demandBySite;
+        final int[] slotOffsets = n.slotOffsets;
+        final double[] slotQty = n.slotQty;
+        final double[] demandPrice = n.demandPrice;
+        final double[] basePrice = n.basePrice;
+        final boolean[] demandExport = n.demandExport;
+        final double[] received = s.received;
+        final double[] capacity = n.capacity;
+        final double[] capacityFactor = s.capacityFactor;
+        final double[] possible = s.possible;
+        final double[] consumption = s.consumption;
+        final double[] output = s.output;
+        final double[] revenue = s.revenue;
+        final double[] exportRevenue = s.exportRevenue;
+        final double overproduction = p.overproduction();
+        final boolean finalFirst = p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST;
+        for (int i = 0; i < n.siteCount; i++) {
+            final int site = order[i];
+            if (instant[site]) {
+                takeInstant(s, site);
+            }
+            double linkOrders = supply[4 * site + 3];
+            supply[4 * site + 3] = 0; // the link pass gathers next period's
+            if (reopened[site]) {
+                reopened[site] = false;
+                linkOrders = 0;
+                for (int o = outOffsets[site]; o < outOffsets[site + 1]; o++) {
+                    int l = outLinks[o];
+                    linkOrders += oo[2 * l] * oo[2 * l + 1];
+                }
+            }
+            double priceNow = supply[4 * site + 1];
+            double finalOrders = 0;
+            for (int d = demandOffsets[site]; d < demandOffsets[site + 1]; d++) {
+                finalOrders += finalOrder(s, demandBySite[d], site, priceNow);
+            }
+            double orders = linkOrders + finalOrders;
+            received[site] = orders;
 
-        // Allocation.
-        double finalFraction;
-        double linkShipped;
-        if (rankStart != null && rankStart[site] >= 0) {
-            finalFraction = allocateByRank(s, site, x, finalOrders);
-            linkShipped = Math.max(0, x - finalOrders * finalFraction); // all output goes out: x ≤ orders
-        } else {
-            double linkFraction;
-            if (p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST) {
-                double toFinal = Math.min(x, finalOrders);
-                finalFraction = finalOrders > 0 ? toFinal / finalOrders : 0;
-                linkFraction = linkOrders > 0 ? (x - toFinal) / linkOrders : 0;
+            double cap = capacity[site] * capacityFactor[site] * overproduction;
+            double x = cap;
+            final int slotFrom = slotOffsets[site];
+            final int slotTo = slotOffsets[site + 1];
+            for (int k = slotFrom; k < slotTo; k++) {
+                double stock = slot[3 * k];
+                double arrived = slot[3 * k + 2];
+                if (arrived != 0) {
+                    slot[3 * k + 2] = 0;
+                    stock += arrived;
+                    slot[3 * k] = stock;
+                    double transit = slot[3 * k + 1] - arrived;
+                    slot[3 * k + 1] = transit > 0 ? transit : 0; // rounding
+                }
+                double enough = stock / slotQty[k];
+                if (enough < x) {
+                    x = enough;
+                }
+            }
+            if (x < 0) {
+                x = 0;
+            }
+            possible[site] = x;
+            if (orders < x) {
+                x = orders;
+            }
+            double used = 0;
+            for (int k = slotFrom; k < slotTo; k++) {
+                double take = x * slotQty[k];
+                double left = slot[3 * k] - take;
+                slot[3 * k] = left > 0 ? left : 0; // x ≤ stock/a: only rounding can go below zero
+                double units = bookUnits[k];
+                double cost = units > EPS ? take * bookValue[k] / units : take * inputPrice[k];
+                bookValue[k] -= cost;
+                bookUnits[k] = units - take;
+                slotUse[k] = cost;
+                used += cost;
+            }
+            consumption[site] = used;
+            output[site] = x;
+            supply[4 * site + 2] = x < cap * (1 - 1e-9) ? 1 : 0;
+
+            // Allocation.
+            double finalFraction;
+            double linkShipped;
+            if (rankStart != null && rankStart[site] >= 0) {
+                finalFraction = allocateByRank(s, site, x, finalOrders);
+                linkShipped = Math.max(0, x - finalOrders * finalFraction); // all output goes out: x ≤ orders
             } else {
-                double f = orders > 0 ? x / orders : 0;
-                linkFraction = f;
-                finalFraction = f;
+                double linkFraction;
+                if (finalFirst) {
+                    double toFinal = Math.min(x, finalOrders);
+                    finalFraction = finalOrders > 0 ? toFinal / finalOrders : 0;
+                    linkFraction = linkOrders > 0 ? (x - toFinal) / linkOrders : 0;
+                } else {
+                    double f = orders > 0 ? x / orders : 0;
+                    linkFraction = f;
+                    finalFraction = f;
+                }
+                if (linkFraction > 1) {
+                    linkFraction = 1;
+                }
+                if (finalFraction > 1) {
+                    finalFraction = 1;
+                }
+                supply[4 * site] = linkFraction;
+                linkShipped = linkOrders * linkFraction;
             }
-            if (linkFraction > 1) {
-                linkFraction = 1;
+            double sold = 0;
+            double soldAbroad = 0;
+            for (int d = demandOffsets[site]; d < demandOffsets[site + 1]; d++) {
+                int j = demandBySite[d];
+                double q = want[j] * demandOpen[j] * demandSales[j] * finalFraction;
+                delivered[j] = q;
+                double value = q * (demandPrice[j] + priceNow - basePrice[site]);
+                if (mu != null) {
+                    value *= mu[demandCell[j]];
+                }
+                sold += value;
+                if (detailed && demandExport[j]) {
+                    soldAbroad += value;
+                }
             }
-            if (finalFraction > 1) {
-                finalFraction = 1;
-            }
-            supply[4 * site] = linkFraction;
-            linkShipped = linkOrders * linkFraction;
+            // Every open order of a class is served in the same fraction; the link pass ships them (and,
+            // with market prices, books what each link pays).
+            revenue[site] = mu == null ? sold + linkShipped * priceNow : sold;
+            exportRevenue[site] = soldAbroad; // the link pass adds shipments abroad
         }
-        double sold = 0;
-        double soldAbroad = 0;
-        for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
-            int j = n.demandBySite[d];
-            double q = s.want[j] * s.demandOpen[j] * s.demandSales[j] * finalFraction;
-            s.delivered[j] = q;
-            double value = q * (n.demandPrice[j] + priceNow - n.basePrice[site]);
-            if (mu != null) {
-                value *= mu[demandCell[j]];
-            }
-            sold += value;
-            if (s.detailed && n.demandExport[j]) {
-                soldAbroad += value;
-            }
-        }
-        // Every open order of a class is served in the same fraction; the link pass ships them (and,
-        // with market prices, books what each link pays).
-        s.revenue[site] = mu == null ? sold + linkShipped * priceNow : sold;
-        s.exportRevenue[site] = soldAbroad; // the link pass adds shipments abroad
     }
 
     /**
@@ -594,7 +625,24 @@ public final class Simulation {
         final double[] mu = s.mu;
         final int[] cellOf = linkCell;
         final double[] revenue = s.revenue;
-        for (int k = 0; k < n.slotCount; k++) {
+        final int[] cells = fractionCell;
+        final int[] slotLead = n.slotLead;
+        final int[] restrictedLinks = s.restricted;
+        final double[] purchases = s.purchases;
+        final double[] paidSuppliers = s.toSuppliers;
+        final double[] bookValue = s.bookValue;
+        final double[] bookUnits = s.bookUnits;
+        final double[] inputPrice = s.inputPrice;
+        final int[] slotSite = n.slotSite;
+        final double[] slotQty = n.slotQty;
+        final double[] received = s.received;
+        final double[] slotCover = n.slotCover;
+        final double[] coverFactor = s.coverFactor;
+        final double[] leadBar = n.slotLeadBar;
+        final double[] needs = s.need;
+        final boolean detailed = s.detailed;
+        final int slots = n.slotCount;
+        for (int k = 0; k < slots; k++) {
             double value = 0;
             double toSuppliers = 0;
             double units = 0;
@@ -605,13 +653,13 @@ public final class Simulation {
             final int now = mod[size];
             final int first = inOffsets[k];
             final int last = inOffsets[k + 1];
-            final int plain = n.slotLead[k];
-            if (plain != 0 && s.restricted[k] == 0 && !traced) {
+            final int plain = slotLead[k];
+            if (plain != 0 && restrictedLinks[k] == 0 && !traced) {
                 // A plain slot: every link open, on time, without a policy markup, none instant:
                 // nothing is blocked, and with one lead time its shipments go into one ring cell.
                 for (int l = first; l < last; l++) {
                     final int supplier = from[l];
-                    double q = oo[2 * l] * supply[fractionCell(l)];
+                    double q = oo[2 * l] * supply[cells == null ? 4 * supplier : cells[l]];
                     shipped[l] = q;
                     if (plain < 0) {
                         pipe[at + cell(now, lead[l], size)] += q;
@@ -692,28 +740,28 @@ public final class Simulation {
                 arrivedTotal[k] += arriving;
             }
             slot[3 * k + 1] += sent;
-            s.purchases[k] = value;
-            s.toSuppliers[k] = toSuppliers;
-            s.bookValue[k] += value;
-            s.bookUnits[k] += units;
+            purchases[k] = value;
+            paidSuppliers[k] = toSuppliers;
+            bookValue[k] += value;
+            bookUnits[k] += units;
             if (units > EPS) {
-                s.inputPrice[k] = value / units; // else: nothing bought, the last price stands
+                inputPrice[k] = value / units; // else: nothing bought, the last price stands
             }
-            if (s.detailed) {
+            if (detailed) {
                 inputCauses(s, k, units);
             }
 
             // Orders for next period, now that this period's shipments are in transit.
-            final int site = n.slotSite[k];
-            double use = n.slotQty[k] * s.received[site];
-            double target = n.slotCover[k] * s.coverFactor[k] * use;
-            double need = use + (target + use * n.slotLeadBar[k] - slot[3 * k] - slot[3 * k + 1]) * perTau;
+            final int site = slotSite[k];
+            double use = slotQty[k] * received[site];
+            double target = slotCover[k] * coverFactor[k] * use;
+            double need = use + (target + use * leadBar[k] - slot[3 * k] - slot[3 * k + 1]) * perTau;
             if (need < 0) {
                 need = 0;
             }
             // A buyer bids in its market while some source of the item is open to it; one shut out of
             // every source (or with none) does not compete for what others can buy.
-            s.need[k] = first < last && blocked < 1 - 1e-9 ? need : 0;
+            needs[k] = first < last && blocked < 1 - 1e-9 ? need : 0;
             double uncovered = first == last ? 1 : blocked;
             if (blocked > 0) {
                 uncovered = reroute(s, first, last, need, blocked);

@@ -26,8 +26,10 @@ import org.openjdk.jmh.annotations.State;
  * A dense input-output table as ARIO studies use (10 regions; {@code sites} sector-regions, each
  * buying every good: {@code sites²} links), daily steps, a 90-day stock cover and one day of lead
  * time, with the restoration time set 10% above the least stable one ({@link Stability}). One
- * period of the engine against one plain CSR pass {@code y = A x} over the same links, in the same
- * run. {@link Benchmarks} prints the ratio.
+ * period of the engine against one plain CSR pass {@code y = A x} over the same links, and against
+ * the engine's floor ({@link LeastPeriod}) on the same table, in the same run. {@link Benchmarks}
+ * prints the ratios. Every good here is a sector of one region, so each input slot has one link:
+ * what a slot costs is what a link costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,6 +45,7 @@ public class DenseTableBenchmark {
     Simulation sim;
     RunState state;
     CsrMatrix csr;
+    LeastPeriod least;
     double[] x;
     double[] y;
 
@@ -58,6 +61,7 @@ public class DenseTableBenchmark {
         x = new double[count];
         java.util.Arrays.fill(x, 1.0);
         y = new double[count];
+        least = new LeastPeriod(c);
     }
 
     @Benchmark
@@ -65,6 +69,18 @@ public class DenseTableBenchmark {
     public RunState period() {
         sim.run(Timeline.NONE, PERIODS, state, Recorder.NONE);
         return state;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PERIODS)
+    public double[] leastPeriod() {
+        return least.run(PERIODS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PERIODS)
+    public double[] leastPeriodPerSlotScatter() {
+        return least.perSlot(PERIODS, false);
     }
 
     @Benchmark
