@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The mutable state of one run: stocks, pipelines, orders, prices. Made once per thread by
  * {@link Simulation#newState()} and reset, not reallocated, for every run. Memory beyond the
- * shared {@link CompiledNetwork}: per link 4 doubles and an int; per slot 5 doubles, an int and
- * one double per period of its longest wait; per site 11 doubles; per demand entry 3.
+ * shared {@link CompiledNetwork}: per link 4 doubles and an int; per slot 11 doubles, 2 ints and
+ * one double per period of its longest wait; per site 12 doubles and 2 booleans; per demand entry
+ * 8 doubles and 2 ints ({@link #bytes()} counts them).
  */
 public final class RunState {
 
@@ -74,13 +75,17 @@ public final class RunState {
     final double[] slotUse;
     final double[] consumption;
     /**
-     * Per site, interleaved, as the link pass reads them for each link's supplier: {@code supply[4s]}
-     * the fraction of its open link orders it ships this period, {@code [4s+1]} its price,
-     * {@code [4s+2]} 1 if it has spare capacity (else 0), {@code [4s+3]} the link orders placed on it
-     * for next period (open fraction applied), gathered by the link pass. After the sites, one
-     * fraction per rank of each priority list: what a listed customer's links get.
+     * Per site, interleaved, as the link pass reads them for each link's supplier: {@code offer[2s]}
+     * the fraction of its open link orders it ships this period, {@code [2s+1]} its price. After the
+     * sites, one fraction per rank of each priority list: what a listed customer's links get. Kept
+     * apart from the orders the link pass adds up, and small, so that the suppliers' records the
+     * link pass reads and writes at random stay in cache on large networks.
      */
-    final double[] supply;
+    final double[] offer;
+    /** Per site: the link orders placed on it for next period (open fraction applied), added up by the link pass. */
+    final double[] ordersIn;
+    /** Per site: whether it has spare capacity this period (what rerouting looks for). */
+    final boolean[] spare;
     /** Sites whose outgoing links' open fraction changed this period: their orders are summed afresh. */
     final boolean[] reopened;
     /** Capacity multiplier from the timeline's site events (1: as built; 0: down). */
@@ -176,7 +181,9 @@ public final class RunState {
         bookUnits = new double[n.slotCount];
         slotUse = new double[n.slotCount];
         consumption = new double[n.siteCount];
-        supply = new double[4 * n.siteCount + rankCells];
+        offer = new double[2 * n.siteCount + rankCells];
+        ordersIn = new double[n.siteCount];
+        spare = new boolean[n.siteCount];
         rankOrders = new double[rankCells];
         reopened = new boolean[n.siteCount];
         capacityFactor = new double[n.siteCount];
@@ -250,10 +257,9 @@ public final class RunState {
         Arrays.fill(received, 0);
         Arrays.fill(revenue, 0);
         Arrays.fill(exportRevenue, 0);
-        Arrays.fill(supply, 0); // prices are set with the baseline below
-        for (int site = 0; site < n.siteCount; site++) {
-            supply[4 * site + 2] = 1; // spare capacity
-        }
+        Arrays.fill(offer, 0); // prices are set with the baseline below
+        Arrays.fill(ordersIn, 0);
+        Arrays.fill(spare, true);
         Arrays.fill(reopened, false);
         Arrays.fill(capacityFactor, 1);
         Arrays.fill(demandFactor, 1);
@@ -284,7 +290,7 @@ public final class RunState {
         for (int l = 0; l < n.linkCount; l++) {
             double q = n.baseFlow[l];
             orderOpen[2 * l] = q;
-            supply[4 * n.linkFrom[l] + 3] += q;
+            ordersIn[n.linkFrom[l]] += q;
             int k = n.linkSlot[l];
             for (int i = 0; i < n.linkLead[l]; i++) {
                 pipe[ringOffset[k] + i] += q; // the ring is at least as long as the lead time
@@ -328,7 +334,7 @@ public final class RunState {
                 inputs += n.slotQty[k] * inputPrice[k];
             }
             valueAdded[s] = n.basePrice[s] - inputs;
-            supply[4 * s + 1] = n.basePrice[s];
+            offer[2 * s + 1] = n.basePrice[s];
             unitCost[s] = n.basePrice[s];
         }
         detailed = causes;
@@ -391,14 +397,14 @@ public final class RunState {
                 + orderOpen.length + shipped.length
                 + markup.length
                 + output.length + received.length + unitCost.length + valueAdded.length
-                + revenue.length + exportRevenue.length + supply.length + rankOrders.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
+                + revenue.length + exportRevenue.length + offer.length + ordersIn.length + rankOrders.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length)
                 + (mu == null ? 0 : 3L * mu.length) + marketOrders.length + possible.length + need.length
                 + demandOpen.length + demandSales.length + demandShare.length + want.length + perShare.length;
         long ints = (long) ringOffset.length + restricted.length + delay.length + altStart.length + modNow.length + modNext.length
                 + shortRun.length + spareRun.length;
-        return doubles * 8 + ints * 4 + reopened.length;
+        return doubles * 8 + ints * 4 + reopened.length + spare.length;
     }
 
     // ---- read access for recorders ----
@@ -472,7 +478,7 @@ public final class RunState {
     }
 
     public double price(int site) {
-        return supply[4 * site + 1];
+        return offer[2 * site + 1];
     }
 
     public double revenue(int site) {

@@ -147,7 +147,7 @@ public final class Simulation {
         int links = network.linkCount + network.altCount;
         fractionCell = new int[links];
         for (int l = 0; l < links; l++) {
-            fractionCell[l] = 4 * network.linkFrom[l];
+            fractionCell[l] = 2 * network.linkFrom[l];
         }
         rankStart = new int[network.siteCount];
         java.util.Arrays.fill(rankStart, -1);
@@ -174,7 +174,7 @@ public final class Simulation {
                     for (int i = network.outOffsets[site]; i < network.outOffsets[site + 1]; i++) {
                         int l = network.outLinks[i];
                         if (network.linkCustomer(l) == customer) {
-                            fractionCell[l] = 4 * network.siteCount + rankStart[site] + r;
+                            fractionCell[l] = 2 * network.siteCount + rankStart[site] + r;
                         }
                     }
                 }
@@ -341,9 +341,9 @@ public final class Simulation {
         return s.orderOpen[2 * l + 1] < 1 || s.delay[l] != 0 || s.markup[l] != 0;
     }
 
-    /** Where link l's fraction is in the supply records. */
+    /** Where link l's fraction is in the offers: its supplier's, or its rank's. */
     private int fractionCell(int l) {
-        return fractionCell == null ? 4 * n.linkFrom[l] : fractionCell[l];
+        return fractionCell == null ? 2 * n.linkFrom[l] : fractionCell[l];
     }
 
     /**
@@ -354,11 +354,11 @@ public final class Simulation {
      */
     private double allocateByRank(RunState s, int site, double x, double finalOrders) {
         final double[] oo = s.orderOpen;
-        final double[] supply = s.supply;
+        final double[] offer = s.offer;
         final double[] byRank = s.rankOrders;
         final int first = rankStart[site];
         final int ranks = rankCount[site];
-        final int records = 4 * n.siteCount;
+        final int records = 2 * n.siteCount;
         java.util.Arrays.fill(byRank, first, first + ranks, 0);
         double unlisted = 0;
         for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
@@ -375,7 +375,7 @@ public final class Simulation {
         for (int r = 0; r < ranks; r++) {
             double asked = byRank[first + r] + (finalRank[site] == r ? finalOrders : 0);
             double f = asked > 0 ? Math.min(1, left / asked) : 1;
-            supply[records + first + r] = f;
+            offer[records + first + r] = f;
             if (finalRank[site] == r) {
                 finalFraction = f;
             }
@@ -394,7 +394,7 @@ public final class Simulation {
                 finalFraction = linkFraction;
             }
         }
-        supply[4 * site] = linkFraction;
+        offer[2 * site] = linkFraction;
         return finalFraction;
     }
 
@@ -406,7 +406,7 @@ public final class Simulation {
         for (int k = n.slotOffsets[site]; k < n.slotOffsets[site + 1]; k++) {
             for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
                 if (n.linkLead[l] == 0 && s.delay[l] == 0) {
-                    double q = s.orderOpen[2 * l] * s.orderOpen[2 * l + 1] * s.supply[fractionCell(l)];
+                    double q = s.orderOpen[2 * l] * s.orderOpen[2 * l + 1] * s.offer[fractionCell(l)];
                     s.shipped[l] = q; // booked by the link pass
                     s.slot[3 * k] += q;
                 }
@@ -422,7 +422,9 @@ public final class Simulation {
      * compiler reload them for every site.
      */
     private void sitePass(RunState s) {
-        final double[] supply = s.supply;
+        final double[] offer = s.offer;
+        final double[] ordersIn = s.ordersIn;
+        final boolean[] spare = s.spare;
         final double[] oo = s.orderOpen;
         final double[] mu = s.mu;
         final double[] slot = s.slot;
@@ -462,8 +464,8 @@ public final class Simulation {
             if (instant[site]) {
                 takeInstant(s, site);
             }
-            double linkOrders = supply[4 * site + 3];
-            supply[4 * site + 3] = 0; // the link pass gathers next period's
+            double linkOrders = ordersIn[site];
+            ordersIn[site] = 0; // the link pass gathers next period's
             if (reopened[site]) {
                 reopened[site] = false;
                 linkOrders = 0;
@@ -472,7 +474,7 @@ public final class Simulation {
                     linkOrders += oo[2 * l] * oo[2 * l + 1];
                 }
             }
-            double priceNow = supply[4 * site + 1];
+            double priceNow = offer[2 * site + 1];
             double finalOrders = 0;
             for (int d = demandOffsets[site]; d < demandOffsets[site + 1]; d++) {
                 finalOrders += finalOrder(s, demandBySite[d], site, priceNow);
@@ -520,7 +522,7 @@ public final class Simulation {
             }
             consumption[site] = used;
             output[site] = x;
-            supply[4 * site + 2] = x < cap * (1 - 1e-9) ? 1 : 0;
+            spare[site] = x < cap * (1 - 1e-9);
 
             // Allocation.
             double finalFraction;
@@ -545,7 +547,7 @@ public final class Simulation {
                 if (finalFraction > 1) {
                     finalFraction = 1;
                 }
-                supply[4 * site] = linkFraction;
+                offer[2 * site] = linkFraction;
                 linkShipped = linkOrders * linkFraction;
             }
             double sold = 0;
@@ -604,7 +606,8 @@ public final class Simulation {
      */
     private void linkPass(RunState s, int t) {
         final double[] oo = s.orderOpen;
-        final double[] supply = s.supply;
+        final double[] offer = s.offer;
+        final double[] ordersIn = s.ordersIn;
         final double[] pipe = s.pipe;
         final double[] slot = s.slot;
         final double[] shipped = s.shipped;
@@ -642,6 +645,9 @@ public final class Simulation {
         final double[] needs = s.need;
         final boolean detailed = s.detailed;
         final int slots = n.slotCount;
+        final int supplyLinks = n.linkCount;
+        final double[] altPerUnit = n.altPerUnit;
+        final double[] altPremium = n.altPremium;
         for (int k = 0; k < slots; k++) {
             double value = 0;
             double toSuppliers = 0;
@@ -659,12 +665,12 @@ public final class Simulation {
                 // nothing is blocked, and with one lead time its shipments go into one ring cell.
                 for (int l = first; l < last; l++) {
                     final int supplier = from[l];
-                    double q = oo[2 * l] * supply[cells == null ? 4 * supplier : cells[l]];
+                    double q = oo[2 * l] * offer[cells == null ? 2 * supplier : cells[l]];
                     shipped[l] = q;
                     if (plain < 0) {
                         pipe[at + cell(now, lead[l], size)] += q;
                     }
-                    double price = supply[4 * supplier + 1];
+                    double price = offer[2 * supplier + 1];
                     if (mu != null) {
                         price *= mu[cellOf[l]];
                         revenue[supplier] += q * price;
@@ -690,12 +696,12 @@ public final class Simulation {
                         arrivedTotal[k] += q;
                     }
                 } else {
-                    q = oo[2 * l] * open * supply[fractionCell(l)];
+                    q = oo[2 * l] * open * offer[cells == null ? 2 * supplier : cells[l]];
                     shipped[l] = q;
                     pipe[at + cell(now, due, size)] += q;
                     sent += q;
                 }
-                double price = supply[4 * supplier + 1];
+                double price = offer[2 * supplier + 1];
                 if (mu != null) {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
@@ -713,17 +719,17 @@ public final class Simulation {
             for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
                 final int supplier = from[l];
                 final int d = delay[l];
-                double q = oo[2 * l] * oo[2 * l + 1] * supply[fractionCell(l)];
+                double q = oo[2 * l] * oo[2 * l + 1] * offer[cells == null ? 2 * supplier : cells[l]];
                 shipped[l] = q;
-                double u = q * n.altPerUnit[l - n.linkCount];
+                double u = q * altPerUnit[l - supplyLinks];
                 pipe[at + cell(now, lead[l] + d, size)] += u;
                 sent += u;
-                double price = supply[4 * supplier + 1];
+                double price = offer[2 * supplier + 1];
                 if (mu != null) {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * (1 + standing[l] + markup[l]) * (1 + n.altPremium[l - n.linkCount]);
+                double paid = q * price * (1 + standing[l] + markup[l]) * (1 + altPremium[l - supplyLinks]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 toSuppliers += q * price;
                 units += u;
@@ -769,7 +775,7 @@ public final class Simulation {
                 for (int l = first; l < last; l++) {
                     double q = need * share[l];
                     oo[2 * l] = q;
-                    supply[4 * from[l] + 3] += q; // open: nothing blocked
+                    ordersIn[from[l]] += q; // open: nothing blocked
                 }
             }
             if (altOffsets[k] < altOffsets[k + 1]) {
@@ -795,10 +801,11 @@ public final class Simulation {
      */
     private double reroute(RunState s, int first, int last, double need, double blocked) {
         final double[] oo = s.orderOpen;
-        final double[] supply = s.supply;
+        final double[] ordersIn = s.ordersIn;
+        final boolean[] spare = s.spare;
         double reroutable = 0;
         for (int l = first; l < last; l++) {
-            if (oo[2 * l + 1] >= 1 && supply[4 * n.linkFrom[l] + 2] != 0) {
+            if (oo[2 * l + 1] >= 1 && spare[n.linkFrom[l]]) {
                 reroutable += n.linkShare[l];
             }
         }
@@ -807,11 +814,11 @@ public final class Simulation {
             final int supplier = n.linkFrom[l];
             double o = oo[2 * l + 1];
             double q = need * n.linkShare[l];
-            if (moved > 0 && o >= 1 && supply[4 * supplier + 2] != 0) {
+            if (moved > 0 && o >= 1 && spare[supplier]) {
                 q += moved * n.linkShare[l];
             }
             oo[2 * l] = q;
-            supply[4 * supplier + 3] += q * o;
+            ordersIn[supplier] += q * o;
         }
         return reroutable > 0 ? 0 : blocked;
     }
@@ -824,7 +831,7 @@ public final class Simulation {
         if (!s.detailed || q == 0) {
             return;
         }
-        double atCost = q * s.supply[4 * supplier + 1];
+        double atCost = q * s.offer[2 * supplier + 1];
         double atSupplier = s.mu == null ? atCost : atCost * s.mu[linkCell[l]];
         double markup = n.linkMarkup[l] + s.markup[l];
         double marked = atSupplier * (1 + markup);
@@ -1015,7 +1022,7 @@ public final class Simulation {
                 cost += n.slotQty[k] * s.inputPrice[k];
             }
             s.unitCost[site] = cost;
-            s.supply[4 * site + 1] = cost;
+            s.offer[2 * site + 1] = cost;
         }
     }
 
@@ -1063,7 +1070,7 @@ public final class Simulation {
             double take = Math.min(uncovered, available(s, j, t));
             double q = need * take * n.altFactor[j];
             oo[2 * a] = q;
-            s.supply[4 * n.linkFrom[a] + 3] += q * oo[2 * a + 1];
+            s.ordersIn[n.linkFrom[a]] += q * oo[2 * a + 1];
             uncovered -= take * oo[2 * a + 1]; // what policy stops on this alternate is left to the next
         }
     }

@@ -170,7 +170,7 @@ class PriorityTest {
                 if (sim.rankStart[site] < 0) {
                     continue;
                 }
-                double unlistedFraction = s.supply[4 * site];
+                double unlistedFraction = s.offer[2 * site];
                 double previous = 1;
                 for (int r = 0; r < sim.rankCount[site]; r++) {
                     int cell = sim.rankStart[site] + r;
@@ -181,7 +181,7 @@ class PriorityTest {
                         }
                     }
                     if (asked > 1e-9) {
-                        double f = s.supply[4 * c.siteCount() + cell];
+                        double f = s.offer[2 * c.siteCount() + cell];
                         assertThat(f).as("seed %d period %d: rank %d of %s after an earlier one", seed, t, r, c.siteId(site))
                                 .isLessThanOrEqualTo(previous + 1e-12);
                         previous = f;
