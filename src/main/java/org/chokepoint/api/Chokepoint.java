@@ -6,6 +6,7 @@ import org.chokepoint.analysis.PolicyRun;
 import org.chokepoint.policy.PolicyDecisions;
 import org.chokepoint.policy.PolicyEvaluator;
 import org.chokepoint.engine.CompiledNetwork;
+import org.chokepoint.engine.MemoryEstimate;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.engine.SeriesRecorder;
 import org.chokepoint.analysis.Backtests;
@@ -57,6 +58,16 @@ public final class Chokepoint {
      * period: see {@link SeriesRecorder}).
      */
     public static Run simulate(Scenario scenario, Parameters parameters, boolean perLink) {
+        return simulate(scenario, parameters, perLink, 1);
+    }
+
+    /**
+     * As {@link #simulate(Scenario, Parameters, boolean)}, on up to {@code threads} threads: with two
+     * or more, the run without the measures goes on a second thread beside the run with them, each
+     * with its own state, when the heap has room for the second state. The two runs share nothing
+     * they write, so the results are the same to the bit for any number of threads.
+     */
+    public static Run simulate(Scenario scenario, Parameters parameters, boolean perLink, int threads) {
         CompiledNetwork compiled = CompiledNetwork.of(scenario.network(), scenario.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, compiled);
         Simulation sim = new Simulation(compiled, parameters);
@@ -64,12 +75,24 @@ public final class Chokepoint {
         List<Backtests.Probe> probes = Backtests.probes(scenario, compiled);
         SeriesRecorder series = new SeriesRecorder(true, perLink);
         Backtests.Recording withMeasures = new Backtests.Recording(series, probes);
-        PolicyRun.run(sim, decisions, 0, state, withMeasures);
         SeriesRecorder baseline = new SeriesRecorder(true, false);
         Backtests.Recording without = new Backtests.Recording(baseline, probes);
         // Without the measures, with the network's own paths (growth, expansions, closures).
-        sim.run(Timeline.builder(compiled).paths(compiled, scenario.start(), scenario.step(), scenario.periods()).build(), scenario.periods(),
-                state, without);
+        Timeline paths = Timeline.builder(compiled).paths(compiled, scenario.start(), scenario.step(), scenario.periods()).build();
+        if (threads > 1 && MemoryEstimate.available() > 2 * state.bytes()) {
+            var alongside = new java.util.concurrent.FutureTask<Void>(() -> {
+                sim.run(paths, scenario.periods(), sim.newState(), without);
+                return null;
+            });
+            Thread helper = new Thread(alongside, "chokepoint-baseline");
+            helper.setDaemon(true);
+            helper.start();
+            PolicyRun.run(sim, decisions, 0, state, withMeasures);
+            join(alongside);
+        } else {
+            PolicyRun.run(sim, decisions, 0, state, withMeasures);
+            sim.run(paths, scenario.periods(), state, without);
+        }
         List<double[]> observedModel = new ArrayList<>();
         List<double[]> observedBaseline = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
@@ -78,6 +101,24 @@ public final class Chokepoint {
         }
         return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline, scenario.start(), scenario.step()),
                 RunSummary.of(compiled, baseline, baseline, scenario.start(), scenario.step()), probes, observedModel, observedBaseline);
+    }
+
+    /** Waits for the run on the other thread; what failed there is thrown here, as it would have been on this thread. */
+    private static void join(java.util.concurrent.FutureTask<Void> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the run without the measures finished", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -155,7 +155,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Chokepoint.Run run;
         MonteCarlo.Result mc;
         try (OutputFolder folder = OutputFolder.open(dir, "run", force.force, Inputs.files(scenario, s), sure)) {
-            run = Chokepoint.simulate(s, params, perLink(s));
+            run = Chokepoint.simulate(s, params, perLink(s), nThreads);
             mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
             folder.write(tmp -> write(tmp, s, params, run, mc, nThreads, inputs, written));
             folder.commit();

@@ -151,6 +151,27 @@ class CliTest {
     }
 
     @Test
+    void aRunWritesTheSameBytesOnOneThreadAndOnTwo() throws IOException {
+        // On two threads the run without the measures goes beside the run with them, and Monte Carlo
+        // runs are shared out: neither may change a byte.
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        Result a = run("run", SAMPLE, "--runs", "12", "--threads", "1", "--formats", "csv,json", "--out", one.toString());
+        Result b = run("run", SAMPLE, "--runs", "12", "--threads", "2", "--formats", "csv,json", "--out", two.toString());
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).isEqualTo(a.out().replace(one.toString(), two.toString()));
+        List<String> names;
+        try (var files = Files.list(one)) {
+            names = files.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith(".")).sorted().toList();
+        }
+        assertThat(names).contains("results.csv", "summary.json", "bands.csv", "totals.csv");
+        for (String f : names) {
+            assertThat(Files.readAllBytes(two.resolve(f))).as(f).isEqualTo(Files.readAllBytes(one.resolve(f)));
+        }
+    }
+
+    @Test
     void monteCarloRunsWriteBandsAndTotals() throws IOException {
         Path out = dir.resolve("mc");
         Result r = run("run", SAMPLE, "--runs", "20", "--threads", "2", "--seed", "7", "--out", out.toString());
