@@ -37,8 +37,8 @@ package org.chokepoint.engine;
  * one pipeline ring, by arrival period, that all its links ship into; the pass takes next period's
  * arrival out of it while it is there (it joins the stock when the site's turn comes). Links with
  * no wait at all are shipped in the site pass, by the customer, as their suppliers come first in
- * the processing order. A plain slot (policy touches none of its links this period, none ships
- * without a wait, and the run is neither checked nor traced) takes a shorter path: no open
+ * the processing order. A plain slot (policy touches none of its links this period, and none ships
+ * without a wait) takes a shorter path, traced and checked runs included: no open
  * fractions, delays or policy markups to read, nothing blocked to sum, and with one lead time one
  * pipeline write for all its links; the slot's count of restricted links is kept as events apply.
  *
@@ -87,8 +87,16 @@ public final class Simulation {
     /** Per item: 1 / (its demand elasticity + the supply elasticity). */
     private final double[] flexibility;
     private final double priceRate;
+    /** Whether plain slots take the shorter path (always, but for tests that hold it against the general one). */
+    private final boolean plainPath;
 
     public Simulation(CompiledNetwork network, Parameters parameters) {
+        this(network, parameters, true);
+    }
+
+    /** With {@code plainPath} false, every slot takes the general path of the link pass: the reference the shorter one is tested against. */
+    Simulation(CompiledNetwork network, Parameters parameters, boolean plainPath) {
+        this.plainPath = plainPath;
         this.n = network;
         this.p = parameters;
         this.carry = parameters.carryingCost() * network.step.days() / 365.0;
@@ -660,7 +668,7 @@ public final class Simulation {
             final int first = inOffsets[k];
             final int last = inOffsets[k + 1];
             final int plain = slotLead[k];
-            if (plain != 0 && restrictedLinks[k] == 0 && !traced) {
+            if (plain != 0 && restrictedLinks[k] == 0 && plainPath) {
                 // A plain slot: every link open, on time, without a policy markup, none instant:
                 // nothing is blocked, and with one lead time its shipments go into one ring cell.
                 for (int l = first; l < last; l++) {
@@ -678,6 +686,9 @@ public final class Simulation {
                     value += q * price * (1 + standing[l] + 0.0);
                     toSuppliers += q * price;
                     units += q;
+                    if (traced) {
+                        trace(s, l, k, supplier, q);
+                    }
                 }
                 if (plain > 0) {
                     pipe[at + cell(now, plain, size)] += units;
