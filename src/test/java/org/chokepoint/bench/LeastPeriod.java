@@ -128,10 +128,7 @@ final class LeastPeriod {
         final double[] fc = fraction;
         final double[] in = ordersIn;
         final int[] md = mod;
-        System.arraycopy(pipe0, 0, pp, 0, pp.length);
-        System.arraycopy(order0, 0, od, 0, od.length);
-        System.arraycopy(stock0, 0, st, 0, st.length);
-        System.arraycopy(ordersIn0, 0, in, 0, in.length);
+        reset(false);
         for (int t = 0; t < periods; t++) {
             sitePass(t);
             for (int k = 0; k < st.length; k++) {
@@ -176,10 +173,7 @@ final class LeastPeriod {
         final int[] ol = outLinks;
         final int[] os = outSlot;
         final double[] osh = outShare;
-        System.arraycopy(pipe0, 0, pp, 0, pp.length);
-        System.arraycopy(need0, 0, nd, 0, nd.length);
-        System.arraycopy(stock0, 0, st, 0, st.length);
-        System.arraycopy(ordersIn0, 0, in, 0, in.length);
+        reset(true);
         for (int t = 0; t < periods; t++) {
             sitePass(t);
             for (int k = 0; k < st.length; k++) {
@@ -217,6 +211,18 @@ final class LeastPeriod {
             }
         }
         return st;
+    }
+
+    /** A fresh run: pipelines, orders (per link, or per slot as needs), stocks and order sums as at the start. */
+    private void reset(boolean perSlot) {
+        System.arraycopy(pipe0, 0, pipe, 0, pipe.length);
+        if (perSlot) {
+            System.arraycopy(need0, 0, need, 0, need.length);
+        } else {
+            System.arraycopy(order0, 0, order, 0, order.length);
+        }
+        System.arraycopy(stock0, 0, stock, 0, stock.length);
+        System.arraycopy(ordersIn0, 0, ordersIn, 0, ordersIn.length);
     }
 
     /** The ring cells of period t, and each site's shipped fraction from its summed orders (reset for the link pass). */
