@@ -139,7 +139,6 @@ public final class CompiledNetwork implements Cloneable {
     final boolean[] instant;
 
     final double[] baseOutput;
-    final double[] baseFlow;
     /** Sites whose baseline output exceeds their capacity (sorted ids); the run starts short there. */
     List<String> overCapacity;
 
@@ -399,11 +398,6 @@ public final class CompiledNetwork implements Cloneable {
         itemBaseValue = new double[itemIds.length];
         for (int t = 0; t < siteCount; t++) {
             itemBaseValue[siteItem[t]] += Math.max(0, baseOutput[t]) * basePrice[t];
-        }
-        baseFlow = new double[total];
-        for (int l = 0; l < linkCount; l++) {
-            int k = linkSlot[l];
-            baseFlow[l] = slotQty[k] * linkShare[l] * baseOutput[slotSite[k]];
         }
         List<String> over = new ArrayList<>();
         for (int s = 0; s < siteCount; s++) {
@@ -785,9 +779,13 @@ public final class CompiledNetwork implements Cloneable {
         return linkSlot[l];
     }
 
-    /** Baseline flow on supply link l, units per period. */
+    /** Baseline flow on supply link l, units per period (0 on alternates): worked out when asked, not kept per link. */
     public double baseFlow(int l) {
-        return baseFlow[l];
+        if (l >= linkCount) {
+            return 0;
+        }
+        int k = linkSlot[l];
+        return slotQty[k] * linkShare[l] * baseOutput[slotSite[k]];
     }
 
     /** Target stock cover of slot k, in periods. */

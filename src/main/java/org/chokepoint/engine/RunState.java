@@ -288,7 +288,7 @@ public final class RunState {
 
         // Start in the Leontief equilibrium: orders placed, pipelines full, stocks at target.
         for (int l = 0; l < n.linkCount; l++) {
-            double q = n.baseFlow[l];
+            double q = n.baseFlow(l);
             orderOpen[2 * l] = q;
             ordersIn[n.linkFrom[l]] += q;
             int k = n.linkSlot[l];
@@ -315,7 +315,7 @@ public final class RunState {
             double value = 0;
             double qty = 0;
             for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
-                double w = n.baseFlow[l] > 0 ? n.baseFlow[l] : n.linkShare[l];
+                double w = n.baseFlow(l) > 0 ? n.baseFlow(l) : n.linkShare[l];
                 value += w * n.basePrice[n.linkFrom[l]] * (1 + n.linkMarkup[l]);
                 qty += w;
             }
@@ -369,7 +369,7 @@ public final class RunState {
                     double qty = 0;
                     for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
                         int from = n.linkFrom[l];
-                        double w = n.baseFlow[l] > 0 ? n.baseFlow[l] : n.linkShare[l];
+                        double w = n.baseFlow(l) > 0 ? n.baseFlow(l) : n.linkShare[l];
                         value += w * (n.basePrice[from] * n.linkMarkup[l] + siteCause[c * from + m]);
                         qty += w;
                     }

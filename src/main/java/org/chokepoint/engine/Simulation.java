@@ -216,8 +216,8 @@ public final class Simulation {
             double total = 0;
             for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
                 int l = n.outLinks[i];
-                byMarket[linkMarket[l]] += n.baseFlow[l];
-                total += n.baseFlow[l];
+                byMarket[linkMarket[l]] += n.baseFlow(l);
+                total += n.baseFlow(l);
             }
             for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
                 int j = n.demandBySite[d];
