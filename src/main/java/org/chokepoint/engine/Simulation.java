@@ -89,6 +89,8 @@ public final class Simulation {
     private final double priceRate;
     /** Whether plain slots take the shorter path (always, but for tests that hold it against the general one). */
     private final boolean plainPath;
+    /** Whether every slot has at most one supply link (an input-output table of sector-regions): the link pass then ships without a loop. */
+    private final boolean oneSupplierEach;
 
     public Simulation(CompiledNetwork network, Parameters parameters) {
         this(network, parameters, true);
@@ -98,6 +100,11 @@ public final class Simulation {
     Simulation(CompiledNetwork network, Parameters parameters, boolean plainPath) {
         this.plainPath = plainPath;
         this.n = network;
+        boolean one = true;
+        for (int k = 0; k < network.slotCount && one; k++) {
+            one = network.inOffsets[k + 1] - network.inOffsets[k] <= 1;
+        }
+        this.oneSupplierEach = one;
         this.p = parameters;
         this.carry = parameters.carryingCost() * network.step.days() / 365.0;
         this.rule = parameters.prices();
@@ -653,6 +660,7 @@ public final class Simulation {
         final double[] needs = s.need;
         final boolean detailed = s.detailed;
         final int slots = n.slotCount;
+        final boolean single = oneSupplierEach;
         final int supplyLinks = n.linkCount;
         final double[] altPerUnit = n.altPerUnit;
         final double[] altPremium = n.altPremium;
@@ -668,7 +676,26 @@ public final class Simulation {
             final int first = inOffsets[k];
             final int last = inOffsets[k + 1];
             final int plain = slotLead[k];
-            if (plain != 0 && restrictedLinks[k] == 0 && plainPath) {
+            if (single && plain > 0 && last - first == 1 && restrictedLinks[k] == 0 && plainPath) {
+                // A plain slot of one link, as every slot of an input-output table is: no loop.
+                final int l = first;
+                final int supplier = from[l];
+                double q = oo[2 * l] * offer[cells == null ? 2 * supplier : cells[l]];
+                shipped[l] = q;
+                double price = offer[2 * supplier + 1];
+                if (mu != null) {
+                    price *= mu[cellOf[l]];
+                    revenue[supplier] += q * price;
+                }
+                value = q * price * (1 + standing[l] + 0.0);
+                toSuppliers = q * price;
+                units = q;
+                if (traced) {
+                    trace(s, l, k, supplier, q);
+                }
+                pipe[at + cell(now, plain, size)] += units;
+                sent = units;
+            } else if (plain != 0 && restrictedLinks[k] == 0 && plainPath) {
                 // A plain slot: every link open, on time, without a policy markup, none instant:
                 // nothing is blocked, and with one lead time its shipments go into one ring cell.
                 for (int l = first; l < last; l++) {
