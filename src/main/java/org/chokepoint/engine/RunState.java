@@ -82,8 +82,13 @@ public final class RunState {
      * link pass reads and writes at random stay in cache on large networks.
      */
     final double[] offer;
-    /** Per site: the link orders placed on it for next period (open fraction applied), added up by the link pass. */
+    /**
+     * Per site (with prices on, per site and market: {@code site * markets + m}): the link orders
+     * placed on it for next period (open fraction applied), added up by the link pass.
+     */
     final double[] ordersIn;
+    /** With prices on, per link: its cell in {@link #ordersIn}; null with prices off (the supplier's own). */
+    int[] orderCells;
     /** Per site: whether it has spare capacity this period (what rerouting looks for). */
     final boolean[] spare;
     /** Sites whose outgoing links' open fraction changed this period: their orders are summed afresh. */
@@ -182,7 +187,7 @@ public final class RunState {
         slotUse = new double[n.slotCount];
         consumption = new double[n.siteCount];
         offer = new double[2 * n.siteCount + rankCells];
-        ordersIn = new double[n.siteCount];
+        ordersIn = new double[priceCells == 0 ? n.siteCount : n.siteCount * markets];
         spare = new boolean[n.siteCount];
         rankOrders = new double[rankCells];
         reopened = new boolean[n.siteCount];
@@ -290,7 +295,7 @@ public final class RunState {
         for (int l = 0; l < n.linkCount; l++) {
             double q = n.baseFlow(l);
             orderOpen[2 * l] = q;
-            ordersIn[n.linkFrom[l]] += q;
+            ordersIn[orderCells == null ? n.linkFrom[l] : orderCells[l]] += q;
             int k = n.linkSlot[l];
             for (int i = 0; i < n.linkLead[l]; i++) {
                 pipe[ringOffset[k] + i] += q; // the ring is at least as long as the lead time

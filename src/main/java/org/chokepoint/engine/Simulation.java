@@ -77,6 +77,12 @@ public final class Simulation {
     private final int[] linkCell;
     /** Per link: its customer's market. */
     private final int[] linkMarket;
+    /**
+     * With prices on, per link: where its order is added up, its supplier's cell for its customer's
+     * market ({@code supplier * markets + market}), so that the price update reads each supplier's
+     * orders by market as the link pass placed them; null with prices off (one cell per supplier).
+     */
+    private final int[] orderCell;
     /** Per slot: the cell of its item in its site's market. */
     private final int[] slotCell;
     /** Per demand entry: the cell of its item in its market, and the market. */
@@ -113,6 +119,7 @@ public final class Simulation {
             priceCells = 0;
             linkCell = null;
             linkMarket = null;
+            orderCell = null;
             slotCell = null;
             demandCell = null;
             demandMarket = null;
@@ -135,9 +142,11 @@ public final class Simulation {
             int links = network.linkCount + network.altCount;
             linkCell = new int[links];
             linkMarket = new int[links];
+            orderCell = new int[links];
             for (int l = 0; l < links; l++) {
                 linkMarket[l] = siteMarket[network.linkCustomer(l)];
                 linkCell[l] = network.siteItem[network.linkFrom[l]] * markets + linkMarket[l];
+                orderCell[l] = network.linkFrom[l] * markets + linkMarket[l];
             }
             slotCell = new int[network.slotCount];
             for (int k = 0; k < network.slotCount; k++) {
@@ -265,6 +274,7 @@ public final class Simulation {
     /** Fresh state for one thread; reuse it across runs. */
     public RunState newState() {
         RunState s = new RunState(n, rankCells, priceCells, markets);
+        s.orderCells = orderCell;
         if (rule != null) {
             s.marketNames = rule.markets();
             s.priced = new boolean[priceCells];
@@ -287,6 +297,7 @@ public final class Simulation {
         if ((s.mu == null ? 0 : s.mu.length) != priceCells || s.marketOrders.length != markets) {
             throw new IllegalArgumentException("the state was made for other prices");
         }
+        s.orderCells = orderCell; // where each link's order is added up: the same for every network of this shape
         s.reset(timeline, p, recorder.detailedAccounts());
         recorder.start(n, periods);
         final int[] mod = s.modNow;
@@ -474,13 +485,23 @@ public final class Simulation {
         final double[] exportRevenue = s.exportRevenue;
         final double overproduction = p.overproduction();
         final boolean finalFirst = p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST;
+        final boolean byMarket = orderCell != null;
         for (int i = 0; i < n.siteCount; i++) {
             final int site = order[i];
             if (instant[site]) {
                 takeInstant(s, site);
             }
-            double linkOrders = ordersIn[site];
-            ordersIn[site] = 0; // the link pass gathers next period's
+            double linkOrders;
+            if (byMarket) {
+                linkOrders = 0;
+                for (int m = site * markets; m < site * markets + markets; m++) {
+                    linkOrders += ordersIn[m];
+                    ordersIn[m] = 0; // the link pass gathers next period's
+                }
+            } else {
+                linkOrders = ordersIn[site];
+                ordersIn[site] = 0; // the link pass gathers next period's
+            }
             if (reopened[site]) {
                 reopened[site] = false;
                 linkOrders = 0;
@@ -661,6 +682,7 @@ public final class Simulation {
         final boolean detailed = s.detailed;
         final int slots = n.slotCount;
         final boolean single = oneSupplierEach;
+        final int[] ocell = orderCell;
         final int supplyLinks = n.linkCount;
         final double[] altPerUnit = n.altPerUnit;
         final double[] altPremium = n.altPremium;
@@ -813,7 +835,7 @@ public final class Simulation {
                 for (int l = first; l < last; l++) {
                     double q = need * share[l];
                     oo[2 * l] = q;
-                    ordersIn[from[l]] += q; // open: nothing blocked
+                    ordersIn[ocell == null ? from[l] : ocell[l]] += q; // open: nothing blocked
                 }
             }
             if (altOffsets[k] < altOffsets[k + 1]) {
@@ -856,7 +878,7 @@ public final class Simulation {
                 q += moved * n.linkShare[l];
             }
             oo[2 * l] = q;
-            ordersIn[supplier] += q * o;
+            ordersIn[orderCell == null ? supplier : orderCell[l]] += q * o;
         }
         return reroutable > 0 ? 0 : blocked;
     }
@@ -916,13 +938,13 @@ public final class Simulation {
                 ordered[demandCell[j]] += s.want[j]; // end buyers banned from their only seller do not bid
             }
         }
+        final double[] ordersIn = s.ordersIn;
         for (int site = 0; site < n.siteCount; site++) {
-            java.util.Arrays.fill(byMarket, 0);
+            // The open link orders placed on the site this period, by market, as the link pass added them up.
             double total = 0;
-            for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
-                int l = n.outLinks[i];
-                double q = oo[2 * l] * oo[2 * l + 1];
-                byMarket[linkMarket[l]] += q;
+            for (int m = 0; m < markets; m++) {
+                double q = ordersIn[site * markets + m];
+                byMarket[m] = q;
                 total += q;
             }
             for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
@@ -1108,7 +1130,7 @@ public final class Simulation {
             double take = Math.min(uncovered, available(s, j, t));
             double q = need * take * n.altFactor[j];
             oo[2 * a] = q;
-            s.ordersIn[n.linkFrom[a]] += q * oo[2 * a + 1];
+            s.ordersIn[orderCell == null ? n.linkFrom[a] : orderCell[a]] += q * oo[2 * a + 1];
             uncovered -= take * oo[2 * a + 1]; // what policy stops on this alternate is left to the next
         }
     }
