@@ -87,7 +87,7 @@ public final class RunState {
      * placed on it for next period (open fraction applied), added up by the link pass.
      */
     final double[] ordersIn;
-    /** With prices on, per link: its cell in {@link #ordersIn}; null with prices off (the supplier's own). */
+    /** Per link: its cell in {@link #ordersIn} (its supplier's, with prices on its supplier's for its customer's market); set by each run. */
     int[] orderCells;
     /** Per site: whether it has spare capacity this period (what rerouting looks for). */
     final boolean[] spare;
@@ -151,10 +151,6 @@ public final class RunState {
     final int[] shortRun;
     final int[] spareRun;
 
-    RunState(CompiledNetwork n) {
-        this(n, 0, 0, 0);
-    }
-
     /**
      * With {@code rankCells} more fraction cells after the sites' records, for priority ranks, and
      * {@code priceCells} scarcity prices over {@code markets} markets (0: prices off).
@@ -187,7 +183,7 @@ public final class RunState {
         slotUse = new double[n.slotCount];
         consumption = new double[n.siteCount];
         offer = new double[2 * n.siteCount + rankCells];
-        ordersIn = new double[priceCells == 0 ? n.siteCount : n.siteCount * markets];
+        ordersIn = new double[n.siteCount * Math.max(1, markets)];
         spare = new boolean[n.siteCount];
         rankOrders = new double[rankCells];
         reopened = new boolean[n.siteCount];
@@ -295,7 +291,7 @@ public final class RunState {
         for (int l = 0; l < n.linkCount; l++) {
             double q = n.baseFlow(l);
             orderOpen[2 * l] = q;
-            ordersIn[orderCells == null ? n.linkFrom[l] : orderCells[l]] += q;
+            ordersIn[orderCells[l]] += q;
             int k = n.linkSlot[l];
             for (int i = 0; i < n.linkLead[l]; i++) {
                 pipe[ringOffset[k] + i] += q; // the ring is at least as long as the lead time

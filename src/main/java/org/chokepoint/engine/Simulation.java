@@ -78,9 +78,10 @@ public final class Simulation {
     /** Per link: its customer's market. */
     private final int[] linkMarket;
     /**
-     * With prices on, per link: where its order is added up, its supplier's cell for its customer's
-     * market ({@code supplier * markets + market}), so that the price update reads each supplier's
-     * orders by market as the link pass placed them; null with prices off (one cell per supplier).
+     * Per link: where its order is added up in {@link RunState#ordersIn}. With prices on, its
+     * supplier's cell for its customer's market ({@code supplier * markets + market}), so that the
+     * price update reads each supplier's orders by market as the link pass placed them; with prices
+     * off, the supplier itself (this is the network's own {@code linkFrom}).
      */
     private final int[] orderCell;
     /** Per slot: the cell of its item in its site's market. */
@@ -119,7 +120,7 @@ public final class Simulation {
             priceCells = 0;
             linkCell = null;
             linkMarket = null;
-            orderCell = null;
+            orderCell = network.linkFrom;
             slotCell = null;
             demandCell = null;
             demandMarket = null;
@@ -274,7 +275,6 @@ public final class Simulation {
     /** Fresh state for one thread; reuse it across runs. */
     public RunState newState() {
         RunState s = new RunState(n, rankCells, priceCells, markets);
-        s.orderCells = orderCell;
         if (rule != null) {
             s.marketNames = rule.markets();
             s.priced = new boolean[priceCells];
@@ -485,7 +485,7 @@ public final class Simulation {
         final double[] exportRevenue = s.exportRevenue;
         final double overproduction = p.overproduction();
         final boolean finalFirst = p.rationing() == Parameters.Rationing.FINAL_DEMAND_FIRST;
-        final boolean byMarket = orderCell != null;
+        final boolean byMarket = markets > 1;
         for (int i = 0; i < n.siteCount; i++) {
             final int site = order[i];
             if (instant[site]) {
@@ -835,7 +835,7 @@ public final class Simulation {
                 for (int l = first; l < last; l++) {
                     double q = need * share[l];
                     oo[2 * l] = q;
-                    ordersIn[ocell == null ? from[l] : ocell[l]] += q; // open: nothing blocked
+                    ordersIn[ocell[l]] += q; // open: nothing blocked
                 }
             }
             if (altOffsets[k] < altOffsets[k + 1]) {
@@ -878,7 +878,7 @@ public final class Simulation {
                 q += moved * n.linkShare[l];
             }
             oo[2 * l] = q;
-            ordersIn[orderCell == null ? supplier : orderCell[l]] += q * o;
+            ordersIn[orderCell[l]] += q * o;
         }
         return reroutable > 0 ? 0 : blocked;
     }
@@ -1130,7 +1130,7 @@ public final class Simulation {
             double take = Math.min(uncovered, available(s, j, t));
             double q = need * take * n.altFactor[j];
             oo[2 * a] = q;
-            s.ordersIn[orderCell == null ? n.linkFrom[a] : orderCell[a]] += q * oo[2 * a + 1];
+            s.ordersIn[orderCell[a]] += q * oo[2 * a + 1];
             uncovered -= take * oo[2 * a + 1]; // what policy stops on this alternate is left to the next
         }
     }
