@@ -88,15 +88,10 @@ public final class Criticality {
             List<double[]> results = new ArrayList<>();
             int done = 0;
             for (Future<double[]> f : futures) {
-                results.add(f.get());
+                results.add(Futures.get(f));
                 progress.accept(++done);
             }
             return rank(c, results);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

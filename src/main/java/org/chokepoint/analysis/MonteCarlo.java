@@ -2,7 +2,6 @@ package org.chokepoint.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
@@ -338,7 +337,7 @@ public final class MonteCarlo {
                         : List.of();
                 List<double[]> block = new ArrayList<>();
                 for (Future<double[]> f : current) {
-                    block.add(get(f));
+                    block.add(Futures.get(f));
                 }
                 List<Future<?>> folds = new ArrayList<>();
                 for (int k = 0; k < stripes; k++) {
@@ -361,7 +360,7 @@ public final class MonteCarlo {
                     }));
                 }
                 for (Future<?> f : folds) {
-                    get(f);
+                    Futures.get(f);
                 }
                 for (int r = start; r < end; r++) {
                     progress.accept(r + 1);
@@ -422,20 +421,6 @@ public final class MonteCarlo {
             }));
         }
         return out;
-    }
-
-    private static <T> T get(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**

@@ -10,6 +10,7 @@ import org.chokepoint.engine.MemoryEstimate;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.engine.SeriesRecorder;
 import org.chokepoint.analysis.Backtests;
+import org.chokepoint.analysis.Futures;
 import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.engine.Simulation;
@@ -79,18 +80,20 @@ public final class Chokepoint {
         Backtests.Recording without = new Backtests.Recording(baseline, probes);
         // Without the measures, with the network's own paths (growth, expansions, closures).
         Timeline paths = Timeline.builder(compiled).paths(compiled, scenario.start(), scenario.step(), scenario.periods()).build();
+        java.util.concurrent.FutureTask<Void> alongside = null;
         if (threads > 1 && MemoryEstimate.available() > 2 * state.bytes()) {
-            var alongside = new java.util.concurrent.FutureTask<Void>(() -> {
+            alongside = new java.util.concurrent.FutureTask<>(() -> {
                 sim.run(paths, scenario.periods(), sim.newState(), without);
                 return null;
             });
             Thread helper = new Thread(alongside, "chokepoint-baseline");
             helper.setDaemon(true);
             helper.start();
-            PolicyRun.run(sim, decisions, 0, state, withMeasures);
-            join(alongside);
+        }
+        PolicyRun.run(sim, decisions, 0, state, withMeasures);
+        if (alongside != null) {
+            Futures.get(alongside); // what failed there is thrown here, as it would have been on this thread
         } else {
-            PolicyRun.run(sim, decisions, 0, state, withMeasures);
             sim.run(paths, scenario.periods(), state, without);
         }
         List<double[]> observedModel = new ArrayList<>();
@@ -101,24 +104,6 @@ public final class Chokepoint {
         }
         return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline, scenario.start(), scenario.step()),
                 RunSummary.of(compiled, baseline, baseline, scenario.start(), scenario.step()), probes, observedModel, observedBaseline);
-    }
-
-    /** Waits for the run on the other thread; what failed there is thrown here, as it would have been on this thread. */
-    private static void join(java.util.concurrent.FutureTask<Void> task) {
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the run without the measures finished", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     /**

@@ -316,7 +316,8 @@ public final class RunState {
             double value = 0;
             double qty = 0;
             for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
-                double w = n.baseFlow(l) > 0 ? n.baseFlow(l) : n.linkShare[l];
+                double flow = n.baseFlow(l);
+                double w = flow > 0 ? flow : n.linkShare[l];
                 value += w * n.basePrice[n.linkFrom[l]] * (1 + n.linkMarkup[l]);
                 qty += w;
             }
@@ -370,7 +371,8 @@ public final class RunState {
                     double qty = 0;
                     for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
                         int from = n.linkFrom[l];
-                        double w = n.baseFlow(l) > 0 ? n.baseFlow(l) : n.linkShare[l];
+                        double flow = n.baseFlow(l);
+                        double w = flow > 0 ? flow : n.linkShare[l];
                         value += w * (n.basePrice[from] * n.linkMarkup[l] + siteCause[c * from + m]);
                         qty += w;
                     }

@@ -233,8 +233,9 @@ public final class Simulation {
             double total = 0;
             for (int i = n.outOffsets[site]; i < n.outOffsets[site + 1]; i++) {
                 int l = n.outLinks[i];
-                byMarket[linkMarket[l]] += n.baseFlow(l);
-                total += n.baseFlow(l);
+                double flow = n.baseFlow(l);
+                byMarket[linkMarket[l]] += flow;
+                total += flow;
             }
             for (int d = n.demandOffsets[site]; d < n.demandOffsets[site + 1]; d++) {
                 int j = n.demandBySite[d];
