@@ -272,7 +272,7 @@ class ReferenceAgreementTest {
     /**
      * On an input-output table every slot has one supply link, and plain slots ship without a loop;
      * that path too gives what the general one gives, to 1e-12, with links cut, delayed and marked
-     * up for a while, checked or not, traced or not.
+     * up for a while, checked or not, traced or not; and nothing ships on a link while it is cut.
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {701, 702, 703, 704})
@@ -284,10 +284,16 @@ class ReferenceAgreementTest {
             assertThat(c.inOffsets[k + 1] - c.inOffsets[k]).as("seed %d slot %d", seed, k).isLessThanOrEqualTo(1);
         }
         Timeline.Builder b = Timeline.builder(c);
+        List<int[]> cut = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
+            int link = rng.nextInt(c.linkCount());
             int from = 2 + rng.nextInt(10);
-            b.restrict(rng.nextInt(c.linkCount()), from, from + 1 + rng.nextInt(12), rng.nextDouble() < 0.5 ? 0 : rng.nextDouble(),
-                    rng.nextInt(3), rng.nextDouble() < 0.5 ? 0 : 0.2);
+            int to = from + 1 + rng.nextInt(12);
+            double open = rng.nextDouble() < 0.5 ? 0 : rng.nextDouble();
+            b.restrict(link, from, to, open, rng.nextInt(3), rng.nextDouble() < 0.5 ? 0 : 0.2);
+            if (open == 0) {
+                cut.add(new int[] {link, from, to});
+            }
         }
         Timeline tl = b.build();
         Parameters p = Parameters.DEFAULT.withRestorationTime(40).withChecked(seed % 2 == 0);
@@ -298,6 +304,13 @@ class ReferenceAgreementTest {
         SeriesRecorder fast = new SeriesRecorder(traced);
         Simulation engine = new Simulation(c, p);
         engine.run(tl, 40, engine.newState(), fast);
+        SeriesRecorder links = new SeriesRecorder(false, true);
+        engine.run(tl, 40, engine.newState(), links);
+        for (int[] x : cut) {
+            for (int t = x[1]; t < x[2]; t++) {
+                assertThat(links.shipped(t, x[0])).as("seed %d: link %d cut in period %d", seed, x[0], t).isZero();
+            }
+        }
         double[] a = general.all();
         double[] f = fast.all();
         assertThat(f).hasSameSizeAs(a);
