@@ -18,6 +18,7 @@ public final class Network {
     private final List<Item> items;
     private final List<Firm> firms;
     private final List<Site> sites;
+    private final LinkTable linkTable;
     private final List<SupplyLink> links;
     private final List<Alternate> alternates;
     private final List<Demand> demand;
@@ -28,12 +29,13 @@ public final class Network {
     private final Map<String, Site> siteById;
     private volatile Graph<Site, SupplyLink> graph;
 
-    Network(List<Item> items, List<Firm> firms, List<Site> sites, List<SupplyLink> links,
+    Network(List<Item> items, List<Firm> firms, List<Site> sites, LinkTable links,
             List<Alternate> alternates, List<Demand> demand, List<Note> notes, List<Fact> facts) {
         this.items = List.copyOf(items);
         this.firms = List.copyOf(firms);
         this.sites = List.copyOf(sites);
-        this.links = Collections.unmodifiableList(new ArrayList<>(links));
+        this.linkTable = links;
+        this.links = Collections.unmodifiableList(links);
         this.alternates = List.copyOf(alternates);
         this.demand = List.copyOf(demand);
         this.notes = List.copyOf(notes);
@@ -137,7 +139,7 @@ public final class Network {
         for (Site s : sites) {
             owned.add(s.ownerPath().isEmpty() ? s : s.ownedBy(s.firmOn(day)));
         }
-        return new Network(items, firms, owned, links, alternates, demand, notes, facts);
+        return new Network(items, firms, owned, linkTable, alternates, demand, notes, facts);
     }
 
     /** Items with final demand, sorted by id. */

@@ -33,7 +33,7 @@ public final class NetworkBuilder {
     private final OriginTable firmOrigins = new OriginTable();
     private final List<Site> sites = new ArrayList<>();
     private final OriginTable siteOrigins = new OriginTable();
-    private final List<SupplyLink> links = new ArrayList<>();
+    private final List<SupplyLink> links = new LinkTable();
     private final OriginTable linkOrigins = new OriginTable();
     private final List<Alternate> alternates = new ArrayList<>();
     private final OriginTable alternateOrigins = new OriginTable();
@@ -109,16 +109,15 @@ public final class NetworkBuilder {
      * lead times one instance: a file reader makes a new String for every cell, and on a network
      * of millions of links those copies would be most of its memory.
      */
-    private static List<SupplyLink> shared(List<SupplyLink> links, Map<String, Site> siteById, Map<String, Item> itemById,
-                                           Map<Duration, Duration> leads) {
-        List<SupplyLink> out = new ArrayList<>(links.size());
+    private static LinkTable shared(List<SupplyLink> links, Map<String, Site> siteById, Map<String, Item> itemById,
+                                    Map<Duration, Duration> leads) {
+        LinkTable out = new LinkTable(links.size());
         for (SupplyLink l : links) {
             String from = siteById.get(l.from()).id();
             String to = siteById.get(l.to()).id();
             String item = itemById.get(l.item()).id();
             Duration lead = leads.computeIfAbsent(l.leadTime(), d -> d);
-            boolean same = from == l.from() && to == l.to() && item == l.item() && lead == l.leadTime();
-            out.add(same ? l : new SupplyLink(from, to, item, l.share(), lead, l.markup()));
+            out.add(new SupplyLink(from, to, item, l.share(), lead, l.markup()));
         }
         return out;
     }
