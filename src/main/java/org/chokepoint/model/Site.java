@@ -53,7 +53,7 @@ public record Site(String id, String firm, String makes, String location, double
             Checks.id(fact, "made-with");
         }
         capacityPath = Paths.frozen(capacityPath, "capacity-path");
-        ownerPath = ownerPath == null ? java.util.Collections.emptyNavigableMap()
+        ownerPath = ownerPath == null || ownerPath.isEmpty() ? java.util.Collections.emptyNavigableMap()
                 : java.util.Collections.unmodifiableNavigableMap(new java.util.TreeMap<>(ownerPath));
         for (var e : ownerPath.entrySet()) {
             Checks.id(e.getValue(), "owner-path." + e.getKey());
