@@ -142,7 +142,6 @@ public final class CompiledNetwork implements Cloneable {
     /** Sites whose baseline output exceeds their capacity (sorted ids); the run starts short there. */
     List<String> overCapacity;
 
-    private final Map<String, Integer> siteIndex;
 
     /** The country of site s's firm: the side of a measure its revenue counts on. */
     private String countryOf(Network network, int s) {
@@ -158,7 +157,8 @@ public final class CompiledNetwork implements Cloneable {
         itemIds = network.items().stream().map(Item::id).sorted().toArray(String[]::new);
         firmIds = network.firms().stream().map(f -> f.id()).sorted().toArray(String[]::new);
         siteCount = siteIds.length;
-        siteIndex = indexOf(siteIds);
+        // A map for compiling, dropped after: later lookups search the sorted ids.
+        Map<String, Integer> siteIndex = indexOf(siteIds);
         Map<String, Integer> itemIndex = indexOf(itemIds);
         Map<String, Integer> firmIndex = indexOf(firmIds);
 
@@ -675,19 +675,24 @@ public final class CompiledNetwork implements Cloneable {
     }
 
     public int site(String id) {
-        Integer s = siteIndex.get(id);
-        if (s == null) {
+        int s = siteIndex(id);
+        if (s < 0) {
             throw new IllegalArgumentException("no site '" + id + "'");
         }
         return s;
     }
 
+    /** The dense index of site {@code id}, or a negative number: a binary search of the sorted ids. */
+    private int siteIndex(String id) {
+        return id == null ? -1 : Arrays.binarySearch(siteIds, id);
+    }
+
     /** The engine's index of the supply link {@code from -> to} carrying {@code item}. */
     public int link(String from, String to, String item) {
         // A slot's links are in supplier order (dense ids follow id order): a binary search, no map.
-        Integer f = siteIndex.get(from);
-        Integer t = siteIndex.get(to);
-        if (f != null && t != null) {
+        int f = siteIndex(from);
+        int t = siteIndex(to);
+        if (f >= 0 && t >= 0) {
             for (int k = slotOffsets[t]; k < slotOffsets[t + 1]; k++) {
                 if (itemIds[slotItem[k]].equals(item)) {
                     int l = Arrays.binarySearch(linkFrom, inOffsets[k], inOffsets[k + 1], f);
