@@ -13,6 +13,7 @@ import org.chokepoint.model.Firm;
 import org.chokepoint.model.Item;
 import org.chokepoint.model.Network;
 import org.chokepoint.model.NetworkBuilder;
+import org.chokepoint.model.Origin;
 import org.chokepoint.model.Site;
 import org.chokepoint.model.SupplyLink;
 
@@ -86,8 +87,13 @@ public final class SyntheticNetworks {
         for (int s = 0; s < sites; s++) {
             recipes.add(new LinkedHashMap<>());
         }
-        List<int[]> linkList = new ArrayList<>(links);
-        List<Double> linkShare = new ArrayList<>(links);
+        // Links column by column (supplier, customer, item, lead time, share): a network of ten
+        // million links is made in a small part of its own size.
+        int[] linkFrom = new int[links];
+        int[] linkTo = new int[links];
+        int[] linkItem = new int[links];
+        int[] linkLead = new int[links];
+        double[] linkShare = new double[links];
         int made = 0;
         for (int s = tierStart[1]; s < sites; s++) {
             int tier = tierOf(s, tierStart);
@@ -110,8 +116,11 @@ public final class SyntheticNetworks {
                 }
                 int first = rng.nextInt(ms.size());
                 for (int j = 0; j < k; j++) {
-                    linkList.add(new int[] {ms.get((first + j) % ms.size()), s, input, 1 + rng.nextInt(8)});
-                    linkShare.add(j == k - 1 ? 1 - partial(w, sum, k - 1) : w[j] / sum);
+                    linkFrom[made + j] = ms.get((first + j) % ms.size());
+                    linkTo[made + j] = s;
+                    linkItem[made + j] = input;
+                    linkLead[made + j] = 1 + rng.nextInt(8);
+                    linkShare[made + j] = j == k - 1 ? 1 - partial(w, sum, k - 1) : w[j] / sum;
                 }
                 made += k;
                 budget -= k;
@@ -126,10 +135,13 @@ public final class SyntheticNetworks {
             need[s] = demandQty[s];
         }
         // Links were made customer by customer in ascending order, so walk them backwards.
-        for (int i = linkList.size() - 1; i >= 0; i--) {
-            int[] l = linkList.get(i);
-            need[l[0]] += need[l[1]] * recipes.get(l[1]).get(l[2]) * linkShare.get(i);
+        for (int i = made - 1; i >= 0; i--) {
+            need[linkFrom[i]] += need[linkTo[i]] * recipes.get(linkTo[i]).get(linkItem[i]) * linkShare[i];
         }
+        // Every id made once: the builder keeps these instances.
+        String[] siteIds = ids("s", sites, width);
+        String[] itemIds = ids("i", itemCount, width);
+        String[] firmIds = ids("f", firms, width);
 
         NetworkBuilder b = new NetworkBuilder();
         // Values tier by tier (inputs come from the tier below, so they are known): the drawn value,
@@ -148,27 +160,39 @@ public final class SyntheticNetworks {
             }
             values[it] = value;
             String eccn = rng.nextInt(4) == 0 ? "3A090" : "EAR99";
-            b.item(new Item(itemId(it, width), null, value, eccn, cat, null, null));
+            b.item(new Item(itemIds[it], null, value, eccn, cat, null, null));
         }
         for (int f = 0; f < firms; f++) {
-            b.firm(Firm.of(firmId(f, width), COUNTRIES[rng.nextInt(COUNTRIES.length)]));
+            b.firm(Firm.of(firmIds[f], COUNTRIES[rng.nextInt(COUNTRIES.length)]));
         }
         for (int s = 0; s < sites; s++) {
             Map<String, Double> recipe = new LinkedHashMap<>();
             Map<String, Duration> stock = new LinkedHashMap<>();
             for (Map.Entry<Integer, Double> in : recipes.get(s).entrySet()) {
-                recipe.put(itemId(in.getKey(), width), in.getValue());
-                stock.put(itemId(in.getKey(), width), Duration.periods(2 + rng.nextInt(6)));
+                recipe.put(itemIds[in.getKey()], in.getValue());
+                stock.put(itemIds[in.getKey()], Duration.periods(2 + rng.nextInt(6)));
             }
             double capacity = need[s] > 0 ? Math.ceil(need[s] * (1.5 + rng.nextDouble())) : 100;
-            String firm = firmId(s % firms, width);
-            b.site(new Site(siteId(s, width), firm, itemId(itemOf[s], width), null, capacity, recipe, stock, Double.NaN, List.of()));
+            String firm = firmIds[s % firms];
+            b.site(new Site(siteIds[s], firm, itemIds[itemOf[s]], null, capacity, recipe, stock, Double.NaN, List.of()));
         }
-        for (int i = 0; i < linkList.size(); i++) {
-            int[] l = linkList.get(i);
-            b.link(new SupplyLink(siteId(l[0], width), siteId(l[1], width), itemId(l[2], width), linkShare.get(i),
-                    Duration.periods(l[3]), 0));
+        Duration[] leads = new Duration[9];
+        for (int d = 1; d < leads.length; d++) {
+            leads[d] = Duration.periods(d);
         }
+        int linkCount = made;
+        // One batch, its origins made only if a problem names one: no object per link stays alive.
+        b.links(new java.util.AbstractList<SupplyLink>() {
+            @Override
+            public SupplyLink get(int i) {
+                return new SupplyLink(siteIds[linkFrom[i]], siteIds[linkTo[i]], itemIds[linkItem[i]], linkShare[i], leads[linkLead[i]], 0);
+            }
+
+            @Override
+            public int size() {
+                return linkCount;
+            }
+        }, i -> Origin.of("links[" + i + "]"));
         for (int s = tierStart[1]; s < sites; s += 10) {
             if (recipes.get(s).isEmpty()) {
                 continue;
@@ -178,12 +202,12 @@ public final class SyntheticNetworks {
             int[] sameTier = tierItems.get(tier - 1);
             int substitute = sameTier[rng.nextInt(sameTier.length)];
             int from = makers.get(substitute).get(0);
-            b.alternate(new Alternate(siteId(s, width), itemId(input, width), siteId(from, width),
-                    substitute == input ? null : itemId(substitute, width), 1 + rng.nextInt(3) * 0.25,
+            b.alternate(new Alternate(siteIds[s], itemIds[input], siteIds[from],
+                    substitute == input ? null : itemIds[substitute], 1 + rng.nextInt(3) * 0.25,
                     Duration.periods(4 + rng.nextInt(9)), Duration.periods(2 + rng.nextInt(7)), 0.5, 0.1 + 0.05 * rng.nextInt(5)));
         }
         for (int s = tierStart[3]; s < sites; s++) {
-            b.demand(Demand.of(itemId(itemOf[s], width), COUNTRIES[rng.nextInt(COUNTRIES.length)], siteId(s, width), demandQty[s]));
+            b.demand(Demand.of(itemIds[itemOf[s]], COUNTRIES[rng.nextInt(COUNTRIES.length)], siteIds[s], demandQty[s]));
         }
         return b.build();
     }
@@ -204,16 +228,12 @@ public final class SyntheticNetworks {
         return t;
     }
 
-    private static String siteId(int i, int width) {
-        return "s" + pad(i, width);
-    }
-
-    private static String itemId(int i, int width) {
-        return "i" + pad(i, width);
-    }
-
-    private static String firmId(int i, int width) {
-        return "f" + pad(i, width);
+    private static String[] ids(String prefix, int count, int width) {
+        String[] ids = new String[count];
+        for (int i = 0; i < count; i++) {
+            ids[i] = prefix + pad(i, width);
+        }
+        return ids;
     }
 
     private static String pad(int i, int width) {
