@@ -96,8 +96,14 @@ public final class CompiledNetwork implements Cloneable {
     final double[] altPremium;
     final int[] altQualify;
     final int[] altRamp;
-    /** For supply links: the index in {@code network.links()}; for alternates: in {@code network.alternates()}. */
-    final int[] linkSource;
+    /**
+     * For supply links: the index in {@code network.links()}; for alternates: in {@code
+     * network.alternates()}. {@code null} where the supply links come in engine order already (as
+     * an input-output table written customer by customer does), with {@link #altSource} then
+     * holding the alternates' part.
+     */
+    private final int[] linkSource;
+    private final int[] altSource;
     /** The engine index of the network's alternate i (file order): the inverse of {@code linkSource} for alternates. */
     private final int[] altOfSource;
     /** Whether the link crosses a border: supplier's firm and customer's firm in different countries. */
@@ -225,7 +231,7 @@ public final class CompiledNetwork implements Cloneable {
         altFactor = new double[alts.size()];
         altPerUnit = new double[alts.size()];
         altPremium = new double[alts.size()];
-        linkSource = new int[total];
+        int[] source = new int[total];
         altQualify = new int[altCount];
         altRamp = new int[altCount];
         altOfSource = new int[altCount];
@@ -239,7 +245,7 @@ public final class CompiledNetwork implements Cloneable {
             linkShare[j] = l.share();
             linkLead[j] = periods(l.leadTime().inPeriods(step));
             linkMarkup[j] = l.markup();
-            linkSource[j] = i;
+            source[j] = i;
             inOffsets[lslot[i] + 1]++;
         }
         for (int j = 0; j < altCount; j++) {
@@ -254,12 +260,18 @@ public final class CompiledNetwork implements Cloneable {
             altFactor[j] = a.factor();
             altPerUnit[j] = 1 / a.factor();
             altPremium[j] = a.premium();
-            linkSource[l] = i;
+            source[l] = i;
             altQualify[j] = periods(a.qualify().inPeriods(step));
             altRamp[j] = periods(a.ramp().inPeriods(step));
             altOffsets[aslot[i] + 1]++;
             altOfSource[i] = l;
         }
+        boolean inOrder = true;
+        for (int j = 0; j < linkCount && inOrder; j++) {
+            inOrder = source[j] == j;
+        }
+        linkSource = inOrder ? null : source;
+        altSource = inOrder ? Arrays.copyOfRange(source, linkCount, total) : null;
         linkExport = new boolean[total];
         for (int l = 0; l < total; l++) {
             linkExport[l] = !countryOf(network, linkFrom[l]).equals(countryOf(network, slotSite[linkSlot[l]]));
@@ -749,7 +761,8 @@ public final class CompiledNetwork implements Cloneable {
 
     /** The supply link (or, for l >= linkCount, the alternate) behind engine link {@code l}. */
     public Object linkSource(int l) {
-        return l < linkCount ? network.links().get(linkSource[l]) : network.alternates().get(linkSource[l]);
+        return l < linkCount ? network.links().get(linkSource == null ? l : linkSource[l])
+                : network.alternates().get(linkSource == null ? altSource[l - linkCount] : linkSource[l]);
     }
 
     /** Supply links and alternates: {@code linkCount() + alternateCount()}. */
