@@ -36,6 +36,18 @@ final class CompactMap<V> extends AbstractMap<String, V> {
         this.sorted = sorted;
     }
 
+    /**
+     * A compact copy of {@code map} that shares {@code like}'s key arrays when it has the same keys
+     * in the same order, as a site's stock targets often have its recipe's: one array fewer a site.
+     */
+    static <V> Map<String, V> of(Map<String, V> map, Map<String, ?> like) {
+        Map<String, V> copy = of(map);
+        if (copy instanceof CompactMap<V> c && like instanceof CompactMap<?> l && c.keys != l.keys && Arrays.equals(c.keys, l.keys)) {
+            return new CompactMap<>(l.keys, c.values, c.numbers, l.sorted);
+        }
+        return copy;
+    }
+
     /** A compact copy of {@code map}, in its iteration order (the same instance if it is one already). */
     @SuppressWarnings("unchecked")
     static <V> Map<String, V> of(Map<String, V> map) {

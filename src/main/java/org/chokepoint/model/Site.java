@@ -38,7 +38,7 @@ public record Site(String id, String firm, String makes, String location, double
             Checks.id(input.getKey(), "recipe");
             Checks.positive(input.getValue(), "recipe." + input.getKey());
         }
-        stock = CompactMap.of(stock == null ? Map.of() : stock);
+        stock = CompactMap.of(stock == null ? Map.of() : stock, recipe);
         for (String input : stock.keySet()) {
             if (!recipe.containsKey(input)) {
                 throw new FieldException("stock." + input, "'" + input + "' is not an input of this site",

@@ -60,4 +60,33 @@ class CompactMapTest {
             }
         }
     }
+
+    /** A copy made like another map reads as its own map, whether the keys match (and are shared) or not. */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 12})
+    void aCopyLikeAnotherMapReadsAsItself(int size) {
+        Map<String, Double> recipe = new LinkedHashMap<>();
+        Map<String, Object> same = new LinkedHashMap<>();
+        Map<String, Object> reversed = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) {
+            recipe.put("k" + (size - i), (double) i + 1);
+        }
+        List<String> keys = new ArrayList<>(recipe.keySet());
+        for (String k : keys) {
+            same.put(k, Duration.periods(k.length()));
+        }
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            reversed.put(keys.get(i), Duration.periods(i));
+        }
+        Map<String, Double> compactRecipe = CompactMap.of(recipe);
+        for (Map<String, Object> m : List.of(same, reversed, Map.<String, Object>of())) {
+            Map<String, Object> copy = CompactMap.of(m, compactRecipe);
+            assertThat(copy).isEqualTo(m);
+            assertThat(new ArrayList<>(copy.entrySet())).isEqualTo(new ArrayList<>(m.entrySet()));
+            for (String k : keys) {
+                assertThat(copy.get(k)).as("%d keys, %s", size, k).isEqualTo(m.get(k));
+            }
+        }
+        assertThat(compactRecipe).isEqualTo(recipe);
+    }
 }
