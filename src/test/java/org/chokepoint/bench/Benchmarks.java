@@ -20,6 +20,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   mvn -q test-compile exec:exec -Dbench.args="--smoke"   # a quick check that they run
  *   mvn -q test-compile exec:exec -Dbench.args="Load -p sites=100000"
  *   mvn -q test-compile exec:exec -Dbench.args="Dense -f 1 -wi 2 -i 3"
+ *   mvn -q test-compile exec:exec -Dbench.args="--footprint synthetic 1000000"   # memory, see Footprint
  * </pre>
  * Arguments: {@code --smoke}, and any of JMH's own options (a benchmark name pattern, {@code -f 1
  * -wi 3 -i 5}, {@code -p name=v,..}; {@code -h} lists them), which win over the defaults below.
@@ -29,6 +30,10 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String[] args) throws RunnerException {
+        if (args.length > 0 && args[0].equals("--footprint")) {
+            Footprint.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Collection<RunResult> results = run(args);
         System.out.println();
         System.out.println("Derived rates:");
