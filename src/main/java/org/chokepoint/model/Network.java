@@ -2,9 +2,7 @@ package org.chokepoint.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jgrapht.Graph;
@@ -24,9 +22,9 @@ public final class Network {
     private final List<Demand> demand;
     private final List<Note> notes;
     private final List<Fact> facts;
-    private final Map<String, Item> itemById;
-    private final Map<String, Firm> firmById;
-    private final Map<String, Site> siteById;
+    private final IdIndex<Item> itemById;
+    private final IdIndex<Firm> firmById;
+    private final IdIndex<Site> siteById;
     private volatile Graph<Site, SupplyLink> graph;
 
     Network(List<Item> items, List<Firm> firms, List<Site> sites, LinkTable links,
@@ -40,17 +38,9 @@ public final class Network {
         this.demand = List.copyOf(demand);
         this.notes = List.copyOf(notes);
         this.facts = List.copyOf(facts);
-        this.itemById = byId(this.items, Item::id);
-        this.firmById = byId(this.firms, Firm::id);
-        this.siteById = byId(this.sites, Site::id);
-    }
-
-    private static <T> Map<String, T> byId(List<T> list, java.util.function.Function<T, String> id) {
-        Map<String, T> map = new HashMap<>(list.size() * 2);
-        for (T t : list) {
-            map.put(id.apply(t), t);
-        }
-        return Collections.unmodifiableMap(map);
+        this.itemById = new IdIndex<>(this.items, Item::id);
+        this.firmById = new IdIndex<>(this.firms, Firm::id);
+        this.siteById = new IdIndex<>(this.sites, Site::id);
     }
 
     public List<Item> items() {
@@ -103,15 +93,15 @@ public final class Network {
     }
 
     public boolean hasItem(String id) {
-        return itemById.containsKey(id);
+        return itemById.contains(id);
     }
 
     public boolean hasFirm(String id) {
-        return firmById.containsKey(id);
+        return firmById.contains(id);
     }
 
     public boolean hasSite(String id) {
-        return siteById.containsKey(id);
+        return siteById.contains(id);
     }
 
     /** Price a site charges for its output: its own price, or the item's value. */
@@ -193,8 +183,8 @@ public final class Network {
         return g;
     }
 
-    private static <T> T require(Map<String, T> map, String id, String kind) {
-        T t = map.get(id);
+    private static <T> T require(IdIndex<T> index, String id, String kind) {
+        T t = index.get(id);
         if (t == null) {
             throw new IllegalArgumentException("no " + kind + " '" + id + "' in this network");
         }
