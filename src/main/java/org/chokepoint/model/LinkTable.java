@@ -48,15 +48,58 @@ final class LinkTable extends AbstractList<SupplyLink> implements RandomAccess {
         return new SupplyLink(from[i], to[i], item[i], share[i], lead[i], markup == null ? 0 : markup[i]);
     }
 
+    // Fields of row i without making its record (a record checks its ids on every construction).
+
+    String from(int i) {
+        check(i);
+        return from[i];
+    }
+
+    String to(int i) {
+        check(i);
+        return to[i];
+    }
+
+    String item(int i) {
+        check(i);
+        return item[i];
+    }
+
+    /** Sets row i's item (rows of distinct i may be set from different threads). */
+    void item(int i, String newItem) {
+        check(i);
+        item[i] = newItem;
+    }
+
+    double share(int i) {
+        check(i);
+        return share[i];
+    }
+
+    Duration lead(int i) {
+        check(i);
+        return lead[i];
+    }
+
+    double markup(int i) {
+        check(i);
+        return markup == null ? 0 : markup[i];
+    }
+
     @Override
     public boolean add(SupplyLink l) {
+        add(l.from(), l.to(), l.item(), l.share(), l.leadTime(), l.markup());
+        return true;
+    }
+
+    /** Adds a row of fields a {@link SupplyLink} has checked already (they are not checked again). */
+    void add(String rowFrom, String rowTo, String rowItem, double rowShare, Duration rowLead, double rowMarkup) {
         if (size == from.length) {
             grow(size + 1);
         }
         size++;
-        put(size - 1, l);
+        put(size - 1, rowFrom, rowTo, rowItem, rowShare, rowLead, rowMarkup);
         modCount++;
-        return true;
     }
 
     @Override
@@ -78,12 +121,15 @@ final class LinkTable extends AbstractList<SupplyLink> implements RandomAccess {
     }
 
     private void put(int i, SupplyLink l) {
-        from[i] = l.from();
-        to[i] = l.to();
-        item[i] = l.item();
-        share[i] = l.share();
-        lead[i] = l.leadTime();
-        double m = l.markup();
+        put(i, l.from(), l.to(), l.item(), l.share(), l.leadTime(), l.markup());
+    }
+
+    private void put(int i, String rowFrom, String rowTo, String rowItem, double rowShare, Duration rowLead, double m) {
+        from[i] = rowFrom;
+        to[i] = rowTo;
+        item[i] = rowItem;
+        share[i] = rowShare;
+        lead[i] = rowLead;
         if (m != 0 && markup == null) {
             markup = new double[from.length];
         }

@@ -33,7 +33,7 @@ public final class NetworkBuilder {
     private final OriginTable firmOrigins = new OriginTable();
     private final List<Site> sites = new ArrayList<>();
     private final OriginTable siteOrigins = new OriginTable();
-    private final List<SupplyLink> links = new LinkTable();
+    private final LinkTable links = new LinkTable();
     private final OriginTable linkOrigins = new OriginTable();
     private final List<Alternate> alternates = new ArrayList<>();
     private final OriginTable alternateOrigins = new OriginTable();
@@ -109,15 +109,15 @@ public final class NetworkBuilder {
      * lead times one instance: a file reader makes a new String for every cell, and on a network
      * of millions of links those copies would be most of its memory.
      */
-    private static LinkTable shared(List<SupplyLink> links, Map<String, Site> siteById, Map<String, Item> itemById,
+    private static LinkTable shared(LinkTable links, Map<String, Site> siteById, Map<String, Item> itemById,
                                     Map<Duration, Duration> leads) {
         LinkTable out = new LinkTable(links.size());
-        for (SupplyLink l : links) {
-            String from = siteById.get(l.from()).id();
-            String to = siteById.get(l.to()).id();
-            String item = itemById.get(l.item()).id();
-            Duration lead = leads.computeIfAbsent(l.leadTime(), d -> d);
-            out.add(new SupplyLink(from, to, item, l.share(), lead, l.markup()));
+        for (int i = 0; i < links.size(); i++) {
+            String from = siteById.get(links.from(i)).id();
+            String to = siteById.get(links.to(i)).id();
+            String item = itemById.get(links.item(i)).id();
+            Duration lead = leads.computeIfAbsent(links.lead(i), d -> d);
+            out.add(from, to, item, links.share(i), lead, links.markup(i));
         }
         return out;
     }
@@ -364,10 +364,9 @@ public final class NetworkBuilder {
         // Per site and input: share-weighted price paid, as sums over the site's links.
         Map<Long, double[]> paid = new HashMap<>();
         for (int l = 0; l < links.size(); l++) {
-            SupplyLink link = links.get(l);
             double[] acc = paid.computeIfAbsent(((long) linkTo[l] << 32) | linkItem[l], k -> new double[2]);
-            acc[0] += link.share() * price[linkFrom[l]] * (1 + link.markup());
-            acc[1] += link.share();
+            acc[0] += links.share(l) * price[linkFrom[l]] * (1 + links.markup(l));
+            acc[1] += links.share(l);
         }
         double[] siteCost = new double[n];
         List<String> siteParts = new ArrayList<>();
@@ -463,17 +462,18 @@ public final class NetworkBuilder {
                 int end = g;
                 while (end < m && (int) (keys[end] >>> 32) == it) {
                     int i = (int) keys[end];
-                    SupplyLink l = links.get(i);
                     if (from[i] >= 0) {
                         if (supplierStamp[from[i]] == group) {
+                            SupplyLink l = links.get(i);
                             found.add(linkOrigins.get(i).problem("", "duplicate link " + l.key() + " for '" + l.item() + "'",
                                     "Each supplier, customer and item appear together once; merge the two shares."));
                         }
                         supplierStamp[from[i]] = group;
                     }
                     double before = sum;
-                    sum += l.share();
+                    sum += links.share(i);
                     if (sum > 1 + SHARE_TOLERANCE && before <= 1 + SHARE_TOLERANCE) {
+                        SupplyLink l = links.get(i);
                         found.add(linkOrigins.get(i).problem("share", "shares of '" + l.item() + "' into site '" + l.to()
                                         + "' add up to " + Checks.fmt(round(sum)) + " here, above 1",
                                 "Shares are fractions of the customer's need for the item; make them add up to at most 1."));
@@ -522,42 +522,44 @@ public final class NetworkBuilder {
 
         void resolve(int start, int end, List<Problem> found) {
             for (int i = start; i < end; i++) {
-                SupplyLink l = links.get(i);
-                Integer fromIndex = siteIndex.get(l.from());
-                Integer toIndex = siteIndex.get(l.to());
+                String lFrom = links.from(i);
+                String lTo = links.to(i);
+                String lItem = links.item(i);
+                Integer fromIndex = siteIndex.get(lFrom);
+                Integer toIndex = siteIndex.get(lTo);
                 Site from = fromIndex == null ? null : sites.get(fromIndex);
                 Site to = toIndex == null ? null : sites.get(toIndex);
-                if (l.item() == null) {
+                if (lItem == null) {
                     if (from == null) {
-                        found.add(unknown(linkOrigins.get(i), "from", "site", l.from(), siteIds));
+                        found.add(unknown(linkOrigins.get(i), "from", "site", lFrom, siteIds));
                         linkFrom[i] = linkTo[i] = linkItem[i] = -1;
                         continue;
                     }
-                    l = l.withItem(from.makes());
-                    links.set(i, l);
+                    lItem = from.makes();
+                    links.item(i, lItem);
                 }
                 linkFrom[i] = fromIndex == null ? -1 : fromIndex;
                 linkTo[i] = toIndex == null ? -1 : toIndex;
                 // A valid link carries what its supplier makes: one string comparison, no lookup.
-                Integer item = from != null && l.item().equals(from.makes()) && makesIndex[fromIndex] >= 0
-                        ? (Integer) makesIndex[fromIndex] : itemIndex.get(l.item());
+                Integer item = from != null && lItem.equals(from.makes()) && makesIndex[fromIndex] >= 0
+                        ? (Integer) makesIndex[fromIndex] : itemIndex.get(lItem);
                 linkItem[i] = item == null ? -1 : item;
                 if (from == null) {
-                    found.add(unknown(linkOrigins.get(i), "from", "site", l.from(), siteIds));
+                    found.add(unknown(linkOrigins.get(i), "from", "site", lFrom, siteIds));
                 }
                 if (to == null) {
-                    found.add(unknown(linkOrigins.get(i), "to", "site", l.to(), siteIds));
+                    found.add(unknown(linkOrigins.get(i), "to", "site", lTo, siteIds));
                 }
                 if (item == null) {
-                    found.add(unknown(linkOrigins.get(i), "item", "item", l.item(), itemIds));
+                    found.add(unknown(linkOrigins.get(i), "item", "item", lItem, itemIds));
                 } else {
-                    if (from != null && !from.makes().equals(l.item())) {
-                        found.add(linkOrigins.get(i).problem("item", "site '" + l.from() + "' makes '" + from.makes() + "', not '" + l.item() + "'",
+                    if (from != null && !from.makes().equals(lItem)) {
+                        found.add(linkOrigins.get(i).problem("item", "site '" + lFrom + "' makes '" + from.makes() + "', not '" + lItem + "'",
                                 "A link carries the item its supplier site makes. Use item: " + from.makes()
                                         + ", or an alternate with 'as' for a substitute."));
                     }
-                    if (to != null && !to.recipe().containsKey(l.item())) {
-                        found.add(linkOrigins.get(i).problem("item", "site '" + l.to() + "' has no '" + l.item() + "' in its recipe",
+                    if (to != null && !to.recipe().containsKey(lItem)) {
+                        found.add(linkOrigins.get(i).problem("item", "site '" + lTo + "' has no '" + lItem + "' in its recipe",
                                 "Its recipe uses: " + (to.recipe().isEmpty() ? "nothing (a raw-material site)"
                                         : String.join(", ", to.recipe().keySet())) + "."));
                     }
@@ -608,12 +610,13 @@ public final class NetworkBuilder {
         Graph<String, DefaultEdge> instant = new DirectedPseudograph<>(DefaultEdge.class);
         Map<String, Integer> firstLink = new HashMap<>();
         for (int i = 0; i < links.size(); i++) {
-            SupplyLink l = links.get(i);
-            if (l.leadTime().isZero()) {
-                instant.addVertex(l.from());
-                instant.addVertex(l.to());
-                instant.addEdge(l.from(), l.to());
-                firstLink.putIfAbsent(l.from() + "\u0000" + l.to(), i);
+            if (links.lead(i).isZero()) {
+                String from = links.from(i);
+                String to = links.to(i);
+                instant.addVertex(from);
+                instant.addVertex(to);
+                instant.addEdge(from, to);
+                firstLink.putIfAbsent(from + "\u0000" + to, i);
             }
         }
         if (instant.edgeSet().isEmpty()) {

@@ -45,6 +45,22 @@ class LinkTableTest {
                 assertThat(table.set(i, l)).as("seed %d: old row %d", seed, i).isEqualTo(expected.set(i, l));
             }
             assertThat(table).as("seed %d, markup every %d", seed, markupEvery).containsExactlyElementsOf(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                SupplyLink l = expected.get(i);
+                assertThat(List.of(table.from(i), table.to(i), String.valueOf(table.item(i)), table.share(i), table.lead(i), table.markup(i)))
+                        .as("seed %d, row %d", seed, i)
+                        .isEqualTo(List.of(l.from(), l.to(), String.valueOf(l.item()), l.share(), l.leadTime(), l.markup()));
+            }
+            // Rows added field by field and items set in place read back as records would.
+            LinkTable copy = new LinkTable(2);
+            for (int i = 0; i < expected.size(); i++) {
+                SupplyLink l = expected.get(i);
+                copy.add(l.from(), l.to(), null, l.share(), l.leadTime(), l.markup());
+                copy.item(i, "g" + i);
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(copy.get(i)).as("seed %d, row %d", seed, i).isEqualTo(expected.get(i).withItem("g" + i));
+            }
             assertThat(table).isEqualTo(expected);
             assertThat(table.hashCode()).isEqualTo(expected.hashCode());
         }
