@@ -13,8 +13,8 @@ import org.chokepoint.model.SupplyLink;
  * sizes before anything is allocated, so that a run too big for the Java heap is refused up front
  * with the figure instead of failing half-way with an OutOfMemoryError.
  *
- * <p>The estimate counts, in bytes: the compiled network (about 150 per link and 200 per site),
- * one run's state (80 per link, 100 per site, 8 per pipeline cell: each input slot's ring is as
+ * <p>The estimate counts, in bytes: the compiled network (about 100 per link and 200 per site),
+ * one run's state (40 per link, 100 per input slot, 130 per site, 64 per demand entry, 8 per pipeline cell: each input slot's ring is as
  * long as its longest lead time), and the two recorders of {@code run} (with and without the
  * measures), each 8 bytes per period for every site series (output, stock, unit cost, revenue,
  * export revenue and one per cost cause), every slot's stock, and every demand entry's demand and
@@ -44,9 +44,11 @@ public record MemoryEstimate(long bytes, int sites, long links, int periods) {
         for (long x : longest.values()) {
             ring += x;
         }
-        // Measured: 103 bytes a link once compiled (100,000 sites, 1,000,000 links); compiling sorts boxed indices on the side.
-        long compiled = 150 * links + 200 * sites;
-        long state = 80 * links + 100 * sites + 8 * ring;
+        // Measured (Benchmarks --footprint): 60 bytes a link once compiled on the synthetic networks
+        // and 81 on dense tables; compiling holds about 12 more a link of sort keys for a while.
+        long compiled = 100 * links + 200 * sites;
+        // RunState: 36 bytes a link, 96 an input slot, about 130 a site and 60 a demand entry, and the rings.
+        long state = 40 * links + 100 * slots + 130 * sites + 64 * demand + 8 * ring;
         long perPeriod = sites * (10 + CostCause.COUNT) + slots + 2 * demand;
         long recorders = 2 * 8 * perPeriod * periods;
         long widest = Math.max(Math.max(ring, periods * sites * CostCause.COUNT), periods * slots);

@@ -148,6 +148,48 @@ class HostileInputsTest {
         assertThat(estimate.bytes()).isGreaterThan(recorders);
         assertThat(estimate.fits(estimate.bytes() * 2)).isTrue();
         assertThat(estimate.fits(estimate.bytes() / 2)).isFalse();
+        // And at least the compiled arrays, one run's state and the recorders, on a synthetic network
+        // and on a dense table (one link per input slot, a ring per link).
+        for (var n : new org.chokepoint.model.Network[] {net, org.chokepoint.TestNetworks.dense(4, 10, 0.5, 90, 1, 5)}) {
+            var step = n == net ? org.chokepoint.model.Step.WEEK : org.chokepoint.model.Step.DAY;
+            var c = org.chokepoint.engine.CompiledNetwork.of(n, step);
+            var sim = new org.chokepoint.engine.Simulation(c, org.chokepoint.engine.Parameters.DEFAULT);
+            var state = sim.newState();
+            sim.run(org.chokepoint.engine.Timeline.NONE, 1, state, org.chokepoint.engine.Recorder.NONE);
+            long s = n.sites().size();
+            long k = n.sites().stream().mapToLong(x -> x.recipe().size()).sum();
+            for (int periods : new int[] {1, 52}) {
+                long rec = 2L * 8 * periods * (s * (10 + org.chokepoint.engine.CostCause.COUNT) + k + 2L * n.demand().size());
+                assertThat(org.chokepoint.engine.MemoryEstimate.of(n, step, periods).bytes())
+                        .as("%d sites, %d links, %d periods", s, n.links().size(), periods)
+                        .isGreaterThanOrEqualTo(arrayBytes(c) + state.bytes() + rec);
+            }
+        }
+    }
+
+    /** The arrays an object holds in its own fields (not what their elements refer to), 4 bytes a reference. */
+    private static long arrayBytes(Object o) {
+        long bytes = 0;
+        for (Class<?> k = o.getClass(); k != Object.class; k = k.getSuperclass()) {
+            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
+                if (!f.getType().isArray() || java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Object a;
+                try {
+                    a = f.get(o);
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                }
+                if (a != null) {
+                    Class<?> t = f.getType().getComponentType();
+                    long size = t == double.class || t == long.class ? 8 : t == boolean.class || t == byte.class ? 1 : 4;
+                    bytes += 16 + size * java.lang.reflect.Array.getLength(a);
+                }
+            }
+        }
+        return bytes;
     }
 
     private Path sweep(String body) throws IOException {
