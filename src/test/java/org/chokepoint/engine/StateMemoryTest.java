@@ -21,4 +21,20 @@ class StateMemoryTest {
         System.out.printf("run state: %,d bytes = %.1f bytes per link (links have lead times of 1-8 periods)%n", s.bytes(), perLink);
         assertThat(perLink).isLessThan(100);
     }
+
+    /**
+     * The compiled arrays stay near what they were measured at (60 bytes a link on the synthetic
+     * networks, 77 on dense tables with --footprint; 67 and 81 before the compiled network dropped its id map and its link order map): a map or a per-link array added by mistake
+     * shows here.
+     */
+    @Test
+    void compiledBytesPerLink() {
+        CompiledNetwork synthetic = CompiledNetwork.of(SyntheticNetworks.generate(20_000, 200_000, 3), Step.WEEK);
+        CompiledNetwork dense = CompiledNetwork.of(org.chokepoint.TestNetworks.dense(10, 20, 0.5, 90, 1, 3), Step.DAY);
+        double s = (double) org.chokepoint.Footprints.arrayBytes(synthetic) / synthetic.allLinkCount();
+        double d = (double) org.chokepoint.Footprints.arrayBytes(dense) / dense.allLinkCount();
+        System.out.printf("compiled arrays: %.1f bytes per link (synthetic), %.1f (dense table)%n", s, d);
+        assertThat(s).isLessThan(65);
+        assertThat(d).isLessThan(80);
+    }
 }

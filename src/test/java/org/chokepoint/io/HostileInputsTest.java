@@ -162,34 +162,9 @@ class HostileInputsTest {
                 long rec = 2L * 8 * periods * (s * (10 + org.chokepoint.engine.CostCause.COUNT) + k + 2L * n.demand().size());
                 assertThat(org.chokepoint.engine.MemoryEstimate.of(n, step, periods).bytes())
                         .as("%d sites, %d links, %d periods", s, n.links().size(), periods)
-                        .isGreaterThanOrEqualTo(arrayBytes(c) + state.bytes() + rec);
+                        .isGreaterThanOrEqualTo(org.chokepoint.Footprints.arrayBytes(c) + state.bytes() + rec);
             }
         }
-    }
-
-    /** The arrays an object holds in its own fields (not what their elements refer to), 4 bytes a reference. */
-    private static long arrayBytes(Object o) {
-        long bytes = 0;
-        for (Class<?> k = o.getClass(); k != Object.class; k = k.getSuperclass()) {
-            for (java.lang.reflect.Field f : k.getDeclaredFields()) {
-                if (!f.getType().isArray() || java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
-                    continue;
-                }
-                f.setAccessible(true);
-                Object a;
-                try {
-                    a = f.get(o);
-                } catch (IllegalAccessException e) {
-                    throw new AssertionError(e);
-                }
-                if (a != null) {
-                    Class<?> t = f.getType().getComponentType();
-                    long size = t == double.class || t == long.class ? 8 : t == boolean.class || t == byte.class ? 1 : 4;
-                    bytes += 16 + size * java.lang.reflect.Array.getLength(a);
-                }
-            }
-        }
-        return bytes;
     }
 
     private Path sweep(String body) throws IOException {
