@@ -11,8 +11,9 @@ import java.util.RandomAccess;
  * and a reference) were the model's largest part; the columns take 32 bytes a link, 24 where no
  * link has a markup.
  *
- * <p>Grows like an {@link java.util.ArrayList}; {@link #set} and {@link #get} of distinct rows may
- * run on different threads once the table stops growing.
+ * <p>Grows like an {@link java.util.ArrayList}. Once it stops growing, reads and {@link
+ * #item(int, String)} of distinct rows may run on different threads; {@link #set} may not (a first
+ * markup allocates its column).
  */
 final class LinkTable extends AbstractList<SupplyLink> implements RandomAccess {
 
