@@ -46,8 +46,10 @@ public final class RunState {
     int[] modNow = new int[2];
     /** (t + 1) mod size for every ring size: the cell next period's arrival is in. */
     int[] modNext = new int[2];
-    final int[] delay;
-    final double[] markup;
+    /** Per link: its license delay in periods; {@code null} until an event on this state sets one. */
+    int[] delay;
+    /** Per link: its policy markup; {@code null} until an event on this state sets one. */
+    double[] markup;
     final int[] altStart;
     /** Checked mode: per link, all it shipped (the supplier's units); per slot, all that arrived (the slot's units). */
     double[] shippedTotal;
@@ -167,8 +169,6 @@ public final class RunState {
         orderOpen = new double[2 * links];
         shipped = new double[links];
 
-        delay = new int[links];
-        markup = new double[links];
         altStart = new int[n.altCount];
         output = new double[n.siteCount];
         received = new double[n.siteCount];
@@ -251,8 +251,12 @@ public final class RunState {
         }
         Arrays.fill(shipped, 0);
 
-        Arrays.fill(delay, 0);
-        Arrays.fill(markup, 0);
+        if (delay != null) {
+            Arrays.fill(delay, 0);
+        }
+        if (markup != null) {
+            Arrays.fill(markup, 0);
+        }
         Arrays.fill(altStart, -1);
         Arrays.fill(output, 0);
         Arrays.fill(received, 0);
@@ -398,14 +402,14 @@ public final class RunState {
     public long bytes() {
         long doubles = (long) pipe.length + slot.length + coverFactor.length + inputPrice.length
                 + orderOpen.length + shipped.length
-                + markup.length
+                + (markup == null ? 0 : markup.length)
                 + output.length + received.length + unitCost.length + valueAdded.length
                 + revenue.length + exportRevenue.length + offer.length + ordersIn.length + rankOrders.length + capacityFactor.length + demandFactor.length + demanded.length + delivered.length
                 + (shippedTotal == null ? 0 : shippedTotal.length + arrivedTotal.length)
                 + (siteCause == null ? 0 : slotCause.length + inputCause.length + siteCause.length)
                 + (mu == null ? 0 : 3L * mu.length) + marketOrders.length + possible.length + need.length
                 + demandOpen.length + demandSales.length + demandShare.length + want.length + perShare.length;
-        long ints = (long) ringOffset.length + restricted.length + delay.length + altStart.length + modNow.length + modNext.length
+        long ints = (long) ringOffset.length + restricted.length + (delay == null ? 0 : delay.length) + altStart.length + modNow.length + modNext.length
                 + shortRun.length + spareRun.length;
         return doubles * 8 + ints * 4 + reopened.length + spare.length;
     }
@@ -505,7 +509,31 @@ public final class RunState {
 
     /** The policy markup on link {@code l} this period (tariffs, leakage premiums), a fraction of the price. */
     public double markup(int link) {
-        return markup[link];
+        return markup == null ? 0 : markup[link];
+    }
+
+    /** The license delay on link {@code l} this period, in periods. */
+    int delay(int link) {
+        return delay == null ? 0 : delay[link];
+    }
+
+    /**
+     * Sets link {@code l}'s delay and markup; their arrays are made when a first one is not zero,
+     * so runs without delays or markups hold none (12 bytes a link).
+     */
+    void linkPolicy(int l, int d, double m) {
+        if (d != 0 && delay == null) {
+            delay = new int[shipped.length];
+        }
+        if (delay != null) {
+            delay[l] = d;
+        }
+        if (m != 0 && markup == null) {
+            markup = new double[shipped.length];
+        }
+        if (markup != null) {
+            markup[l] = m;
+        }
     }
 
     /** What was shipped on link {@code l} this period, in units the supplier makes. */

@@ -333,8 +333,7 @@ public final class Simulation {
             int l = tl.linkEventLink[e];
             boolean was = restricted(s, l);
             s.orderOpen[2 * l + 1] = tl.linkEventOpen[e];
-            s.delay[l] = tl.linkEventDelay[e];
-            s.markup[l] = tl.linkEventMarkup[e];
+            s.linkPolicy(l, tl.linkEventDelay[e], tl.linkEventMarkup[e]);
             boolean is = restricted(s, l);
             if (l < n.linkCount && was != is) {
                 s.restricted[n.linkSlot[l]] += is ? 1 : -1;
@@ -365,7 +364,7 @@ public final class Simulation {
 
     /** Whether policy touches link l this period: not fully open, delayed, or marked up. */
     private static boolean restricted(RunState s, int l) {
-        return s.orderOpen[2 * l + 1] < 1 || s.delay[l] != 0 || s.markup[l] != 0;
+        return s.orderOpen[2 * l + 1] < 1 || s.delay(l) != 0 || s.markup(l) != 0;
     }
 
     /** Where link l's fraction is in the offers: its supplier's, or its rank's. */
@@ -432,7 +431,7 @@ public final class Simulation {
     private void takeInstant(RunState s, int site) {
         for (int k = n.slotOffsets[site]; k < n.slotOffsets[site + 1]; k++) {
             for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
-                if (n.linkLead[l] == 0 && s.delay[l] == 0) {
+                if (n.linkLead[l] == 0 && s.delay(l) == 0) {
                     double q = s.orderOpen[2 * l] * s.orderOpen[2 * l + 1] * s.offer[fractionCell(l)];
                     s.shipped[l] = q; // booked by the link pass
                     s.slot[3 * k] += q;
@@ -648,6 +647,7 @@ public final class Simulation {
         final double[] pipe = s.pipe;
         final double[] slot = s.slot;
         final double[] shipped = s.shipped;
+        // Null in runs no event has delayed or marked up a link.
         final double[] markup = s.markup;
         final int[] delay = s.delay;
         final int[] ring = s.ringOffset;
@@ -747,7 +747,7 @@ public final class Simulation {
             } else {
             for (int l = first; l < last; l++) {
                 final int supplier = from[l];
-                final int d = delay[l];
+                final int d = delay == null ? 0 : delay[l];
                 final int due = lead[l] + d;
                 final double open = oo[2 * l + 1];
                 double q;
@@ -767,7 +767,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * (1 + standing[l] + markup[l]);
+                double paid = q * price * (1 + standing[l] + (markup == null ? 0 : markup[l]));
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 toSuppliers += q * price;
                 units += q;
@@ -779,7 +779,7 @@ public final class Simulation {
             }
             for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
                 final int supplier = from[l];
-                final int d = delay[l];
+                final int d = delay == null ? 0 : delay[l];
                 double q = oo[2 * l] * oo[2 * l + 1] * offer[cells == null ? 2 * supplier : cells[l]];
                 shipped[l] = q;
                 double u = q * altPerUnit[l - supplyLinks];
@@ -790,7 +790,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * (1 + standing[l] + markup[l]) * (1 + altPremium[l - supplyLinks]);
+                double paid = q * price * (1 + standing[l] + (markup == null ? 0 : markup[l])) * (1 + altPremium[l - supplyLinks]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 toSuppliers += q * price;
                 units += u;
@@ -894,10 +894,10 @@ public final class Simulation {
         }
         double atCost = q * s.offer[2 * supplier + 1];
         double atSupplier = s.mu == null ? atCost : atCost * s.mu[linkCell[l]];
-        double markup = n.linkMarkup[l] + s.markup[l];
+        double markup = n.linkMarkup[l] + s.markup(l);
         double marked = atSupplier * (1 + markup);
         double premium = l < n.linkCount ? 0 : n.altPremium[l - n.linkCount];
-        double held = marked * (1 + premium) * carry * s.delay[l];
+        double held = marked * (1 + premium) * carry * s.delay(l);
         if (n.linkExport[l]) {
             s.exportRevenue[supplier] += atSupplier;
         }
