@@ -88,6 +88,7 @@ public final class CompiledNetwork implements Cloneable {
     final int[] linkSlot;
     final double[] linkShare;
     final int[] linkLead;
+    /** Standing markups (transport, margins); {@code null} where no link has one. */
     final double[] linkMarkup;
     /** Per alternate ({@code a - linkCount}): units delivered per unit of the slot's item replaced. */
     final double[] altFactor;
@@ -227,7 +228,7 @@ public final class CompiledNetwork implements Cloneable {
         linkSlot = new int[total];
         linkShare = new double[total];
         linkLead = new int[total];
-        linkMarkup = new double[total];
+        double[] markups = new double[total];
         altFactor = new double[alts.size()];
         altPerUnit = new double[alts.size()];
         altPremium = new double[alts.size()];
@@ -244,7 +245,7 @@ public final class CompiledNetwork implements Cloneable {
             linkSlot[j] = lslot[i];
             linkShare[j] = l.share();
             linkLead[j] = periods(l.leadTime().inPeriods(step));
-            linkMarkup[j] = l.markup();
+            markups[j] = l.markup();
             source[j] = i;
             inOffsets[lslot[i] + 1]++;
         }
@@ -256,7 +257,7 @@ public final class CompiledNetwork implements Cloneable {
             linkSlot[l] = aslot[i];
             linkShare[l] = a.maxShare();
             linkLead[l] = 1; // an alternate delivers the period after it ships
-            linkMarkup[l] = 0;
+            markups[l] = 0;
             altFactor[j] = a.factor();
             altPerUnit[j] = 1 / a.factor();
             altPremium[j] = a.premium();
@@ -266,6 +267,11 @@ public final class CompiledNetwork implements Cloneable {
             altOffsets[aslot[i] + 1]++;
             altOfSource[i] = l;
         }
+        boolean anyMarkup = false;
+        for (int l = 0; l < total && !anyMarkup; l++) {
+            anyMarkup = markups[l] != 0;
+        }
+        linkMarkup = anyMarkup ? markups : null;
         boolean inOrder = true;
         for (int j = 0; j < linkCount && inOrder; j++) {
             inOrder = source[j] == j;
@@ -786,7 +792,7 @@ public final class CompiledNetwork implements Cloneable {
 
     /** Link l's standing markup (transport, margin), a fraction of the price. */
     public double linkMarkup(int l) {
-        return linkMarkup[l];
+        return linkMarkup == null ? 0 : linkMarkup[l];
     }
 
     public int linkLead(int l) {

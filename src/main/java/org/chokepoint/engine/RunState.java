@@ -322,7 +322,7 @@ public final class RunState {
             for (int l = n.inOffsets[k]; l < n.inOffsets[k + 1]; l++) {
                 double flow = n.baseFlow(l);
                 double w = flow > 0 ? flow : n.linkShare[l];
-                value += w * n.basePrice[n.linkFrom[l]] * (1 + n.linkMarkup[l]);
+                value += w * n.basePrice[n.linkFrom[l]] * (1 + n.linkMarkup(l));
                 qty += w;
             }
             inputPrice[k] = qty > 0 ? value / qty : 0; // the baseline price paid
@@ -377,7 +377,7 @@ public final class RunState {
                         int from = n.linkFrom[l];
                         double flow = n.baseFlow(l);
                         double w = flow > 0 ? flow : n.linkShare[l];
-                        value += w * (n.basePrice[from] * n.linkMarkup[l] + siteCause[c * from + m]);
+                        value += w * (n.basePrice[from] * n.linkMarkup(l) + siteCause[c * from + m]);
                         qty += w;
                     }
                     inputCause[c * k + m] = qty > 0 ? value / qty : 0;

@@ -657,7 +657,7 @@ public final class Simulation {
         final int[] altOffsets = n.altOffsets;
         final int[] from = n.linkFrom;
         final int[] lead = n.linkLead;
-        final double[] standing = n.linkMarkup;
+        final double[] standing = n.linkMarkup; // null where no link has a standing markup
         final double[] share = n.linkShare;
         final boolean traced = s.detailed || s.shippedTotal != null;
         final double[] arrivedTotal = s.arrivedTotal;
@@ -710,7 +710,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                value = q * price * (1 + standing[l] + 0.0);
+                value = q * price * (standing == null ? 1 : 1 + standing[l] + 0.0);
                 toSuppliers = q * price;
                 units = q;
                 if (traced) {
@@ -733,7 +733,7 @@ public final class Simulation {
                         price *= mu[cellOf[l]];
                         revenue[supplier] += q * price;
                     }
-                    value += q * price * (1 + standing[l] + 0.0);
+                    value += q * price * (standing == null ? 1 : 1 + standing[l] + 0.0);
                     toSuppliers += q * price;
                     units += q;
                     if (traced) {
@@ -767,7 +767,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * (1 + standing[l] + (markup == null ? 0 : markup[l]));
+                double paid = q * price * ((standing == null ? 1 : 1 + standing[l]) + (markup == null ? 0 : markup[l]));
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 toSuppliers += q * price;
                 units += q;
@@ -790,7 +790,8 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * (1 + standing[l] + (markup == null ? 0 : markup[l])) * (1 + altPremium[l - supplyLinks]);
+                double paid = q * price * ((standing == null ? 1 : 1 + standing[l]) + (markup == null ? 0 : markup[l]))
+                        * (1 + altPremium[l - supplyLinks]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 toSuppliers += q * price;
                 units += u;
@@ -894,7 +895,7 @@ public final class Simulation {
         }
         double atCost = q * s.offer[2 * supplier + 1];
         double atSupplier = s.mu == null ? atCost : atCost * s.mu[linkCell[l]];
-        double markup = n.linkMarkup[l] + s.markup(l);
+        double markup = n.linkMarkup(l) + s.markup(l);
         double marked = atSupplier * (1 + markup);
         double premium = l < n.linkCount ? 0 : n.altPremium[l - n.linkCount];
         double held = marked * (1 + premium) * carry * s.delay(l);

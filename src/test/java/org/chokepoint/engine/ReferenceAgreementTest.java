@@ -176,6 +176,30 @@ class ReferenceAgreementTest {
         assertAgrees(randomCase(seed), seed);
     }
 
+    /**
+     * Standing markups on about a third of the links (the compiled network keeps them only where
+     * some link has one), with the random cases' policy markups and delays on top.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {301, 302, 303, 304})
+    void standingMarkupsAgreeWithReference(long seed) {
+        Case k = randomCase(seed);
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed * 31);
+        NetworkBuilder b = new NetworkBuilder();
+        k.network().items().forEach(b::item);
+        k.network().firms().forEach(b::firm);
+        k.network().sites().forEach(b::site);
+        for (SupplyLink l : k.network().links()) {
+            b.link(rng.nextInt(3) == 0 ? new SupplyLink(l.from(), l.to(), l.item(), l.share(), l.leadTime(), 0.02 * (1 + rng.nextInt(5))) : l);
+        }
+        k.network().alternates().forEach(b::alternate);
+        k.network().demand().forEach(b::demand);
+        Case marked = new Case(b.build(), k.restrictions(), k.parameters(), k.periods());
+        assertThat(marked.network().links().stream().filter(l -> l.markup() > 0).count()).as("links with a standing markup")
+                .isGreaterThan(marked.network().links().size() / 5);
+        assertAgrees(marked, seed);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {201, 202, 203, 204, 205, 206})
     void linksWithoutLeadTimeAgreeWithReference(long seed) {
