@@ -56,6 +56,7 @@ final class Footprint {
             step = "making a run's state";
             Simulation sim = new Simulation(c, Parameters.DEFAULT);
             RunState s = sim.newState();
+            sim.run(Timeline.NONE, 1, s, Recorder.NONE); // a run sizes the pipelines
             long state = used();
             System.out.printf("  + one run's state %.2f GB (%.1f B/link)%n", state / 1e9, (state - compiled) / links);
             step = "running";
