@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The mutable state of one run: stocks, pipelines, orders, prices. Made once per thread by
  * {@link Simulation#newState()} and reset, not reallocated, for every run. Memory beyond the
- * shared {@link CompiledNetwork}: per link 4 doubles and an int; per slot 11 doubles, 2 ints and
+ * shared {@link CompiledNetwork}: per link 3 doubles (and a double and an int more once an event
+ * delays or marks up a link); per slot 11 doubles, 2 ints and
  * one double per period of its longest wait; per site 12 doubles and 2 booleans; per demand entry
  * 8 doubles and 2 ints ({@link #bytes()} counts them).
  */
@@ -509,12 +510,21 @@ public final class RunState {
 
     /** The policy markup on link {@code l} this period (tariffs, leakage premiums), a fraction of the price. */
     public double markup(int link) {
-        return markup == null ? 0 : markup[link];
+        return at(markup, link);
     }
 
     /** The license delay on link {@code l} this period, in periods. */
     int delay(int link) {
-        return delay == null ? 0 : delay[link];
+        return at(delay, link);
+    }
+
+    /** {@code a[l]}, or 0 while the array is not made ({@link #delay} and {@link #markup} before a first event sets one). */
+    static double at(double[] a, int l) {
+        return a == null ? 0 : a[l];
+    }
+
+    static int at(int[] a, int l) {
+        return a == null ? 0 : a[l];
     }
 
     /**

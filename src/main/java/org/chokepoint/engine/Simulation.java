@@ -362,6 +362,11 @@ public final class Simulation {
         }
     }
 
+    /** 1 + link l's standing markup: 1 where the network has none ({@code standing} null). */
+    private static double withStanding(double[] standing, int l) {
+        return standing == null ? 1 : 1 + standing[l];
+    }
+
     /** Whether policy touches link l this period: not fully open, delayed, or marked up. */
     private static boolean restricted(RunState s, int l) {
         return s.orderOpen[2 * l + 1] < 1 || s.delay(l) != 0 || s.markup(l) != 0;
@@ -710,7 +715,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                value = q * price * (standing == null ? 1 : 1 + standing[l] + 0.0);
+                value = q * price * withStanding(standing, l);
                 toSuppliers = q * price;
                 units = q;
                 if (traced) {
@@ -733,7 +738,7 @@ public final class Simulation {
                         price *= mu[cellOf[l]];
                         revenue[supplier] += q * price;
                     }
-                    value += q * price * (standing == null ? 1 : 1 + standing[l] + 0.0);
+                    value += q * price * withStanding(standing, l);
                     toSuppliers += q * price;
                     units += q;
                     if (traced) {
@@ -747,7 +752,7 @@ public final class Simulation {
             } else {
             for (int l = first; l < last; l++) {
                 final int supplier = from[l];
-                final int d = delay == null ? 0 : delay[l];
+                final int d = RunState.at(delay, l);
                 final int due = lead[l] + d;
                 final double open = oo[2 * l + 1];
                 double q;
@@ -767,7 +772,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * ((standing == null ? 1 : 1 + standing[l]) + (markup == null ? 0 : markup[l]));
+                double paid = q * price * (withStanding(standing, l) + RunState.at(markup, l));
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 toSuppliers += q * price;
                 units += q;
@@ -779,7 +784,7 @@ public final class Simulation {
             }
             for (int l = altOffsets[k]; l < altOffsets[k + 1]; l++) {
                 final int supplier = from[l];
-                final int d = delay == null ? 0 : delay[l];
+                final int d = RunState.at(delay, l);
                 double q = oo[2 * l] * oo[2 * l + 1] * offer[cells == null ? 2 * supplier : cells[l]];
                 shipped[l] = q;
                 double u = q * altPerUnit[l - supplyLinks];
@@ -790,8 +795,7 @@ public final class Simulation {
                     price *= mu[cellOf[l]];
                     revenue[supplier] += q * price;
                 }
-                double paid = q * price * ((standing == null ? 1 : 1 + standing[l]) + (markup == null ? 0 : markup[l]))
-                        * (1 + altPremium[l - supplyLinks]);
+                double paid = q * price * (withStanding(standing, l) + RunState.at(markup, l)) * (1 + altPremium[l - supplyLinks]);
                 value += d > 0 ? paid * (1 + carry * d) : paid;
                 toSuppliers += q * price;
                 units += u;
