@@ -9,15 +9,16 @@ import java.util.function.Function;
  * entry, and its table slot). A lookup reads one place of the array for the id and the element
  * (ids' hash codes are cached by their Strings, and an id passed in is most often the very String
  * kept here), so it costs about what a HashMap's does. Where two elements share an id, the later
- * one is found, as a map filled in list order would.
+ * one is found, as a map filled in list order would. Also what the engine's compiler finds dense
+ * ids by ({@link #positions}).
  */
-final class IdIndex<T> {
+public final class IdIndex<T> {
 
     /** Id at {@code 2h}, element at {@code 2h + 1}; {@code null} ids are empty places. */
     private final Object[] slots;
     private final int mask;
 
-    IdIndex(List<T> elements, Function<T, String> idOf) {
+    public IdIndex(List<T> elements, Function<T, String> idOf) {
         // At most half full: a power of two of at least twice the elements.
         int capacity = Math.max(2, Integer.highestOneBit(Math.max(1, elements.size()) * 2 - 1) << 1);
         slots = new Object[2 * capacity];
@@ -33,9 +34,24 @@ final class IdIndex<T> {
         }
     }
 
+    /** Each id's position in {@code ids}: {@code get(ids[i])} is {@code i} (the last, where an id is there twice). */
+    public static IdIndex<Integer> positions(String[] ids) {
+        return new IdIndex<>(new java.util.AbstractList<Integer>() {
+            @Override
+            public Integer get(int i) {
+                return i;
+            }
+
+            @Override
+            public int size() {
+                return ids.length;
+            }
+        }, i -> ids[i]);
+    }
+
     /** The element with {@code id}, or {@code null}. */
     @SuppressWarnings("unchecked")
-    T get(Object id) {
+    public T get(Object id) {
         if (!(id instanceof String s)) {
             return null;
         }
@@ -48,12 +64,24 @@ final class IdIndex<T> {
         return null;
     }
 
-    boolean contains(Object id) {
+    public boolean contains(Object id) {
         return get(id) != null;
     }
 
+    /**
+     * Where the search for {@code id} starts: its hash code through MurmurHash3's finaliser. Ids
+     * are most often a prefix and a running number ("s00042"), whose String hash codes fall on a
+     * regular lattice; folding the high half onto the low one, as HashMap does, leaves them in
+     * runs of neighbouring places, and linear probing then walks about four places a lookup at
+     * 100,000 such ids (each a String compared), against about 1.3 with the finaliser.
+     */
     private int place(String id) {
         int h = id.hashCode();
-        return (h ^ (h >>> 16)) & mask;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h & mask;
     }
 }
