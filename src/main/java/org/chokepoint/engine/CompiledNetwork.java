@@ -3,11 +3,11 @@ package org.chokepoint.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chokepoint.model.Alternate;
 import org.chokepoint.model.Demand;
+import org.chokepoint.model.IdIndex;
 import org.chokepoint.model.InvalidInputException;
 import org.chokepoint.model.Item;
 import org.chokepoint.model.Network;
@@ -150,11 +150,6 @@ public final class CompiledNetwork implements Cloneable {
     List<String> overCapacity;
 
 
-    /** The country of site s's firm: the side of a measure its revenue counts on. */
-    private String countryOf(Network network, int s) {
-        return network.firm(network.site(siteIds[s]).firm()).country();
-    }
-
     private CompiledNetwork(Network network, Step step) {
         this.network = network;
         this.step = step;
@@ -165,9 +160,14 @@ public final class CompiledNetwork implements Cloneable {
         firmIds = network.firms().stream().map(f -> f.id()).sorted().toArray(String[]::new);
         siteCount = siteIds.length;
         // A map for compiling, dropped after: later lookups search the sorted ids.
-        Map<String, Integer> siteIndex = indexOf(siteIds);
-        Map<String, Integer> itemIndex = indexOf(itemIds);
-        Map<String, Integer> firmIndex = indexOf(firmIds);
+        IdIndex<Integer> siteIndex = IdIndex.positions(siteIds);
+        IdIndex<Integer> itemIndex = IdIndex.positions(itemIds);
+        IdIndex<Integer> firmIndex = IdIndex.positions(firmIds);
+        // The country of each firm: the side of a measure its sites' revenue counts on.
+        String[] firmCountry = new String[firmIds.length];
+        for (int f = 0; f < firmIds.length; f++) {
+            firmCountry[f] = network.firm(firmIds[f]).country();
+        }
 
         siteItem = new int[siteCount];
         siteFirm = new int[siteCount];
@@ -280,7 +280,7 @@ public final class CompiledNetwork implements Cloneable {
         altSource = inOrder ? Arrays.copyOfRange(source, linkCount, total) : null;
         linkExport = new boolean[total];
         for (int l = 0; l < total; l++) {
-            linkExport[l] = !countryOf(network, linkFrom[l]).equals(countryOf(network, slotSite[linkSlot[l]]));
+            linkExport[l] = !firmCountry[siteFirm[linkFrom[l]]].equals(firmCountry[siteFirm[slotSite[linkSlot[l]]]]);
         }
         for (int k = 0; k < slotCount; k++) {
             inOffsets[k + 1] += inOffsets[k];
@@ -349,7 +349,7 @@ public final class CompiledNetwork implements Cloneable {
             demandSite[j] = siteIndex.get(d.site());
             demandQty[j] = d.quantity();
             demandPrice[j] = network.price(d);
-            demandExport[j] = !d.market().equals(countryOf(network, demandSite[j]));
+            demandExport[j] = !d.market().equals(firmCountry[siteFirm[demandSite[j]]]);
             demandOffsets[demandSite[j] + 1]++;
         }
         for (int s = 0; s < siteCount; s++) {
@@ -599,14 +599,6 @@ public final class CompiledNetwork implements Cloneable {
                 "Check recipes and shares along supply loops (an item used, directly or indirectly, to make itself)."));
     }
 
-    private static Map<String, Integer> indexOf(String[] ids) {
-        Map<String, Integer> m = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            m.put(ids[i], i);
-        }
-        return m;
-    }
-
     // ---- lookups for callers building timelines and reading results (not for the loop) ----
 
     public Network network() {
@@ -722,6 +714,18 @@ public final class CompiledNetwork implements Cloneable {
             }
         }
         throw new IllegalArgumentException("no link " + from + "->" + to + " for '" + item + "'");
+    }
+
+    /**
+     * The engine's index of every supply link of the network, in the network's order: what
+     * {@link #link(SupplyLink)} finds for each, without looking any up (a new array).
+     */
+    public int[] supplyLinks() {
+        int[] engine = new int[linkCount];
+        for (int l = 0; l < linkCount; l++) {
+            engine[linkSource == null ? l : linkSource[l]] = l;
+        }
+        return engine;
     }
 
     /** The engine's index of a supply link of the network. */

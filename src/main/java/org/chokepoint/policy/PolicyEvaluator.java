@@ -147,8 +147,10 @@ public final class PolicyEvaluator {
         this.scenario = scenario;
         this.n = scenario.network();
         this.law = scenario.law();
-        for (SupplyLink l : n.links()) {
-            paths.add(new Path(compiled.link(l), l.from(), l.to(), l.item(), l.key(), null));
+        int[] engine = compiled.supplyLinks();
+        for (int i = 0; i < engine.length; i++) {
+            SupplyLink l = n.links().get(i);
+            paths.add(new Path(engine[i], l.from(), l.to(), l.item(), l.key(), null));
         }
         for (int i = 0; i < n.alternates().size(); i++) {
             Alternate a = n.alternates().get(i);

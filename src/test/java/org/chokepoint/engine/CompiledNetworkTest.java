@@ -45,6 +45,12 @@ class CompiledNetworkTest {
                 assertThat(seen.add(source)).as("seed %d: engine link %d names a source twice", seed, l).isTrue();
             }
             assertThat(seen).hasSize(n.links().size() + n.alternates().size());
+            // Each supply link's engine index, all at once, is what a lookup by its ids finds.
+            int[] engine = c.supplyLinks();
+            assertThat(engine).hasSize(n.links().size());
+            for (int i = 0; i < engine.length; i++) {
+                assertThat(engine[i]).as("seed %d, link %d of the network", seed, i).isEqualTo(c.link(n.links().get(i)));
+            }
         }
     }
 }
