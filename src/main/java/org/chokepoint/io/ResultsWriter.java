@@ -12,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.chokepoint.analysis.MonteCarlo;
 import org.chokepoint.analysis.RunSummary;
@@ -109,8 +110,34 @@ public final class ResultsWriter {
         var cal = org.chokepoint.analysis.Backtests.Calendar.of(scenario.start(), scenario.step(), r.periods(), per);
         java.util.Map<String, double[]> sums = new java.util.LinkedHashMap<>();
         SiteColumns sc = new SiteColumns(scenario, n);
+        // Every period emits the same series in the same order: the i-th row of a period adds to
+        // what the i-th row of the last one did, unless its metric or key differ (an owner changed).
+        List<String> seenMetric = new ArrayList<>();
+        List<String> seenKey = new ArrayList<>();
+        List<double[]> seenSum = new ArrayList<>();
+        int[] at = {-1, 0}; // the period, and the row within it
         emit(scenario, n, r, sites, (t, metric, key, value) -> {
-            cal.add(t, value, !LEVELS.contains(metric), sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]), 0);
+            if (t != at[0]) {
+                at[0] = t;
+                at[1] = 0;
+            }
+            int i = at[1]++;
+            double[] sum;
+            if (i < seenSum.size() && seenMetric.get(i).equals(metric) && seenKey.get(i).equals(key)) {
+                sum = seenSum.get(i);
+            } else {
+                sum = sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]);
+                if (i < seenSum.size()) {
+                    seenMetric.set(i, metric);
+                    seenKey.set(i, key);
+                    seenSum.set(i, sum);
+                } else {
+                    seenMetric.add(metric);
+                    seenKey.add(key);
+                    seenSum.add(sum);
+                }
+            }
+            cal.add(t, value, !LEVELS.contains(metric), sum, 0);
             if (metric.equals("revenue") || metric.equals("value-added")) {
                 // and by firm, the owner of the day: what quarterly reports give
                 String firm = sc.firmOf(n.site(key.split(",", -1)[1]), t);
@@ -177,6 +204,12 @@ public final class ResultsWriter {
         for (int k = 0; k < n.slotCount(); k++) {
             slotCols[k] = cols(UNITS, n.siteId(n.slotSite(k)), "", "", "", n.slotItemId(k), "");
         }
+        String[] priceCols = new String[n.itemCount() * r.markets().size()];
+        for (int i = 0; i < n.itemCount(); i++) {
+            for (int m = 0; m < r.markets().size(); m++) {
+                priceCols[i * r.markets().size() + m] = cols("index", "", "", n.itemId(i), r.markets().get(m), "", "");
+            }
+        }
         double[] revenue = new double[countries.length];
         double[] export = new double[countries.length];
         double[] valueAdded = new double[countries.length];
@@ -203,7 +236,7 @@ public final class ResultsWriter {
             for (int i = 0; i < n.itemCount(); i++) {
                 for (int m = 0; m < r.markets().size(); m++) {
                     if (r.priced(i, m)) {
-                        rows.row(t, "price-index", cols("index", "", "", n.itemId(i), r.markets().get(m), "", ""), r.priceIndex(t, i, m));
+                        rows.row(t, "price-index", priceCols[i * r.markets().size() + m], r.priceIndex(t, i, m));
                     }
                 }
             }
