@@ -30,6 +30,23 @@ public record RunSummary(List<DemandRow> demand, List<SiteRow> sites, List<Total
     public static final int NEVER = -1;
 
     /**
+     * The positions of at most {@code max} of {@code rows}: all of them, in order, where there are
+     * no more; else the {@code max} largest shortfalls by value, largest first (equal ones in order).
+     * What a table for people shows of a large network's end items.
+     */
+    public static List<Integer> worstHit(List<DemandRow> rows, int max) {
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            shown.add(i);
+        }
+        if (rows.size() <= max) {
+            return shown;
+        }
+        shown.sort(java.util.Comparator.comparingDouble((Integer i) -> -rows.get(i).shortfallValue()).thenComparing(i -> i));
+        return List.copyOf(shown.subList(0, max));
+    }
+
+    /**
      * @param firstShort first period with a shortfall above 0.01% of demand, or {@link #NEVER}
      * @param worst period of the largest shortfall, or {@link #NEVER}
      * @param longestShortRun the longest run of consecutive short periods

@@ -288,14 +288,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.println();
         List<RunSummary.DemandRow> demand = run.summary().demand();
-        List<Integer> shown = new ArrayList<>();
-        for (int i = 0; i < demand.size(); i++) {
-            shown.add(i);
-        }
-        if (demand.size() > PRINTED_DEMAND_ROWS) { // large networks: the worst hit only
-            shown.sort(java.util.Comparator.comparingDouble((Integer i) -> -demand.get(i).shortfallValue()).thenComparing(i -> i));
-            shown = shown.subList(0, PRINTED_DEMAND_ROWS);
-        }
+        List<Integer> shown = RunSummary.worstHit(demand, PRINTED_DEMAND_ROWS); // large networks: the worst hit only
         int width = 24;
         for (int i : shown) {
             width = Math.max(width, demand.get(i).label(demand).length());

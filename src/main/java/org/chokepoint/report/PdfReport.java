@@ -65,6 +65,8 @@ public final class PdfReport {
     private static final float MARGIN = PdfPages.MARGIN;
     private static final float WIDTH = PdfPages.WIDTH;
     private static final int MAX_DECISIONS = 40;
+    /** At most this many end items and markets in the table of end items: the worst hit where there are more. */
+    static final int MAX_END_ITEMS = 40;
     private static final List<Decision.Effect> SEVERITY = List.of(Decision.Effect.BLOCK, Decision.Effect.LICENSE,
             Decision.Effect.PARTIAL, Decision.Effect.DEMAND, Decision.Effect.MARKUP, Decision.Effect.NONE);
 
@@ -162,11 +164,21 @@ public final class PdfReport {
         p.subheading("End items");
         rows = new ArrayList<>();
         rows.add(new String[] {"end item @ market", "demanded", "delivered", "short (USD)", "first short"});
-        for (RunSummary.DemandRow d : sum.demand()) {
+        List<Integer> shown = RunSummary.worstHit(sum.demand(), MAX_END_ITEMS);
+        for (int i : shown) {
+            RunSummary.DemandRow d = sum.demand().get(i);
             rows.add(new String[] {endItem(d, sum.demand()), usd(d.demanded()), usd(d.delivered()),
                 usd(d.shortfallValue()), d.firstShort() == RunSummary.NEVER ? "-" : c.scenario().dateOf(d.firstShort()).toString()});
         }
         p.table(rows, new float[] {0.40f, 0.15f, 0.15f, 0.16f, 0.14f});
+        if (shown.size() < sum.demand().size()) {
+            p.y -= 4;
+            boolean anyShort = sum.demand().get(shown.get(0)).shortfallValue() > 0;
+            p.paragraph(p.regular, 8.5f, String.format(Locale.ROOT, anyShort
+                    ? "The %d end items and markets with the largest shortfalls, of %,d; all of them are in summary.json and results.csv."
+                    : "None of the %2$,d end items and markets ran short; the first %1$d are shown, and all of them are in summary.json"
+                            + " and results.csv.", shown.size(), sum.demand().size()), 11);
+        }
     }
 
     private void measures() throws IOException {

@@ -133,4 +133,50 @@ class RunSummaryTest {
         assertThat(s.countries()).extracting(RunSummary.Totals::key).containsExactly("TW", "US");
         assertThat(s.countries().get(0).lostRevenue()).isCloseTo(20_000, Offset.offset(1e-6));
     }
+
+    /**
+     * The table of end items for people: all rows in their order up to the limit; past it, the
+     * largest shortfalls by value, largest first, equal ones in their order.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4})
+    void worstHitKeepsTheLargestShortfallsInOrder(long seed) {
+        var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        java.util.List<RunSummary.DemandRow> rows = new java.util.ArrayList<>();
+        int size = 1 + rng.nextInt(120);
+        for (int i = 0; i < size; i++) {
+            double value = rng.nextInt(4) == 0 ? 0 : rng.nextInt(50); // ties and zeros on purpose
+            rows.add(new RunSummary.DemandRow("i" + i, "US", "s" + i, 100, 100 - value, value, value, RunSummary.NEVER, 0, value, 0));
+        }
+        for (int max : new int[] {1, 10, 40, 200}) {
+            java.util.List<Integer> shown = RunSummary.worstHit(rows, max);
+            assertThat(shown).as("seed %d, %d rows, at most %d", seed, size, max).hasSize(Math.min(max, size));
+            if (size <= max) {
+                assertThat(shown).as("seed %d: all rows, in order", seed).isSorted().doesNotHaveDuplicates();
+                continue;
+            }
+            double least = Double.MAX_VALUE;
+            for (int k = 0; k < shown.size(); k++) {
+                double v = rows.get(shown.get(k)).shortfallValue();
+                if (k > 0) {
+                    double before = rows.get(shown.get(k - 1)).shortfallValue();
+                    assertThat(v).as("seed %d: largest first", seed).isLessThanOrEqualTo(before);
+                    if (v == before) {
+                        assertThat(shown.get(k)).as("seed %d: equal ones in order", seed).isGreaterThan(shown.get(k - 1));
+                    }
+                }
+                least = Math.min(least, v);
+            }
+            for (int i = 0; i < size; i++) {
+                if (!shown.contains(i)) {
+                    double v = rows.get(i).shortfallValue();
+                    assertThat(v).as("seed %d: row %d left out", seed, i).isLessThanOrEqualTo(least);
+                    if (v == least) { // left out at a tie: it comes after the last shown of that value
+                        int last = shown.get(shown.size() - 1);
+                        assertThat(i).as("seed %d: tie order", seed).isGreaterThan(last);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -108,4 +108,36 @@ class PdfReportTest {
             assertThat(text).doesNotContain("…");
         }
     }
+
+    /**
+     * A large network's report lists the end items with the largest shortfalls, not every one of
+     * thousands (a 100,000-site network made a report of 311 pages, 300 of them this table).
+     */
+    @Test
+    void aLargeNetworksEndItemsAreTheWorstHitWithANote() throws Exception {
+        var net = org.chokepoint.analysis.SyntheticNetworks.generate(600, 6000, 7);
+        List<String> cn = net.sites().stream().filter(x -> net.firm(x.firm()).country().equals("CN"))
+                .map(org.chokepoint.model.Site::makes).distinct().sorted().toList();
+        var ban = new org.chokepoint.policy.ExportRestriction(org.chokepoint.policy.MeasureHeader.of("ban", "export-ban", "CN",
+                LocalDate.of(2025, 2, 3)), true, cn, List.of("US", "JP", "DE"), null, Double.NaN, 1);
+        Scenario s = new Scenario("large", null, null, net, "inline", LocalDate.of(2025, 1, 6), org.chokepoint.model.Step.WEEK, 16, 1,
+                List.of(ban), null, null, null, null);
+        Chokepoint.Run run = Chokepoint.simulate(s, Parameters.of(s));
+        List<RunSummary.DemandRow> rows = run.summary().demand();
+        List<Integer> shown = RunSummary.worstHit(rows, PdfReport.MAX_END_ITEMS);
+        assertThat(rows.size()).isGreaterThan(PdfReport.MAX_END_ITEMS);
+        RunSummary.DemandRow worst = rows.get(shown.get(0));
+        assertThat(worst.shortfallValue()).as("the ban leaves some end item short").isPositive();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PdfReport.write(new PdfReport.Content(s, run, null, List.of(), "v", "x.yaml", "ab".repeat(32), null), out);
+        try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains(String.format(Locale.ROOT, "The %d end items and markets with the largest shortfalls, of %,d;"
+                    + " all of them are in summary.json and results.csv.", PdfReport.MAX_END_ITEMS, rows.size()));
+            assertThat(text).contains(worst.item() + " @ " + worst.market() + " ");
+            long tableRows = java.util.regex.Pattern.compile(" i\\d+ @ [A-Z]{2}[ (]").matcher(text).results().count();
+            assertThat(tableRows).isEqualTo(PdfReport.MAX_END_ITEMS);
+            assertThat(doc.getNumberOfPages()).isLessThan(12);
+        }
+    }
 }
