@@ -39,23 +39,7 @@ public final class PolicyRun {
                 return fired;
             }
             Watch watch = new Watch(sim.network(), s.armed());
-            sim.run(s.timeline(), scenario.periods(), state, new Recorder() {
-                @Override
-                public boolean detailedAccounts() {
-                    return recorder.detailedAccounts();
-                }
-
-                @Override
-                public void start(CompiledNetwork network, int periods) {
-                    recorder.start(network, periods);
-                }
-
-                @Override
-                public void period(int t, RunState st) {
-                    recorder.period(t, st);
-                    watch.period(t, st);
-                }
-            });
+            sim.run(s.timeline(), scenario.periods(), state, Recorder.both(recorder, watch));
             if (watch.firstPeriod < 0 || watch.firstPeriod + 1 >= scenario.periods()) {
                 return fired; // nothing more fires within the run; the recorder saw this pass
             }

@@ -8,6 +8,7 @@ import org.chokepoint.policy.PolicyEvaluator;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.engine.MemoryEstimate;
 import org.chokepoint.engine.Parameters;
+import org.chokepoint.engine.Recorder;
 import org.chokepoint.engine.SeriesRecorder;
 import org.chokepoint.analysis.Backtests;
 import org.chokepoint.analysis.Futures;
@@ -69,6 +70,18 @@ public final class Chokepoint {
      * they write, so the results are the same to the bit for any number of threads.
      */
     public static Run simulate(Scenario scenario, Parameters parameters, boolean perLink, int threads) {
+        return simulate(scenario, parameters, perLink, threads, done -> { });
+    }
+
+    /**
+     * As {@link #simulate(Scenario, Parameters, boolean, int)}, telling {@code periodsDone}, after
+     * every period either run simulates and from the thread that ran it, how far the two runs have
+     * come between them, of twice the scenario's periods (a run that an escalation sends back to
+     * its start counts from there again).
+     */
+    public static Run simulate(Scenario scenario, Parameters parameters, boolean perLink, int threads,
+                               java.util.function.IntConsumer periodsDone) {
+        int[] reached = new int[2]; // the periods each run has come to; the sum told under its lock, so it never goes back between them
         CompiledNetwork compiled = CompiledNetwork.of(scenario.network(), scenario.step());
         PolicyDecisions decisions = PolicyEvaluator.evaluate(scenario, compiled);
         Simulation sim = new Simulation(compiled, parameters);
@@ -77,7 +90,9 @@ public final class Chokepoint {
         SeriesRecorder series = new SeriesRecorder(true, perLink);
         Backtests.Recording withMeasures = new Backtests.Recording(series, probes);
         SeriesRecorder baseline = new SeriesRecorder(true, false);
-        Backtests.Recording without = new Backtests.Recording(baseline, probes);
+        Backtests.Recording withoutMeasures = new Backtests.Recording(baseline, probes);
+        Recorder with = Recorder.both(withMeasures, (t, st) -> reach(reached, 0, t + 1, periodsDone));
+        Recorder without = Recorder.both(withoutMeasures, (t, st) -> reach(reached, 1, t + 1, periodsDone));
         // Without the measures, with the network's own paths (growth, expansions, closures).
         Timeline paths = Timeline.builder(compiled).paths(compiled, scenario.start(), scenario.step(), scenario.periods()).build();
         java.util.concurrent.FutureTask<Void> alongside = null;
@@ -90,7 +105,7 @@ public final class Chokepoint {
             helper.setDaemon(true);
             helper.start();
         }
-        PolicyRun.run(sim, decisions, 0, state, withMeasures);
+        PolicyRun.run(sim, decisions, 0, state, with);
         if (alongside != null) {
             Futures.get(alongside); // what failed there is thrown here, as it would have been on this thread
         } else {
@@ -100,10 +115,17 @@ public final class Chokepoint {
         List<double[]> observedBaseline = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
             observedModel.add(withMeasures.values(i));
-            observedBaseline.add(without.values(i));
+            observedBaseline.add(withoutMeasures.values(i));
         }
         return new Run(scenario, compiled, decisions, series, baseline, RunSummary.of(compiled, series, baseline, scenario.start(), scenario.step()),
                 RunSummary.of(compiled, baseline, baseline, scenario.start(), scenario.step()), probes, observedModel, observedBaseline);
+    }
+
+    private static void reach(int[] reached, int run, int periods, java.util.function.IntConsumer periodsDone) {
+        synchronized (reached) {
+            reached[run] = periods;
+            periodsDone.accept(reached[0] + reached[1]);
+        }
     }
 
     /**

@@ -155,7 +155,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Chokepoint.Run run;
         MonteCarlo.Result mc;
         try (OutputFolder folder = OutputFolder.open(dir, "run", force.force, Inputs.files(scenario, s), sure)) {
-            run = Chokepoint.simulate(s, params, perLink(s), nThreads);
+            run = simulate(s, params, nThreads);
             mc = runs > 1 ? monteCarlo(s, params, nThreads) : null;
             folder.write(tmp -> write(tmp, s, params, run, mc, nThreads, inputs, written));
             folder.commit();
@@ -262,6 +262,23 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     /** Eight weeks of outage for the report's criticality ranking, in the scenario's periods. */
     private static int recoveryPeriods(Scenario s) {
         return (int) Math.round(org.chokepoint.model.Duration.weeks(8).inPeriods(s.step()));
+    }
+
+    /**
+     * Link-periods (links and alternates × periods, the two runs each) from which the single run
+     * shows its progress: about a second of simulating, on the build machine.
+     */
+    static final long PROGRESS_FROM = 10_000_000;
+
+    /** The run with the measures and the one without, with a progress bar on a terminal where they are long. */
+    private Chokepoint.Run simulate(Scenario s, org.chokepoint.engine.Parameters params, int threads) {
+        long links = s.network().links().size() + s.network().alternates().size();
+        if (links * s.periods() < PROGRESS_FROM) {
+            return Chokepoint.simulate(s, params, perLink(s), threads);
+        }
+        try (Progress progress = new Progress("periods", 2L * s.periods())) {
+            return Chokepoint.simulate(s, params, perLink(s), threads, progress);
+        }
     }
 
     /** Runs the Monte Carlo with a progress bar on a terminal. */

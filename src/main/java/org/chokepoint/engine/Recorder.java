@@ -22,6 +22,32 @@ public interface Recorder {
     /** Called at the end of period {@code t}. */
     void period(int t, RunState state);
 
+    /**
+     * {@code first}, and {@code then} after it each period: a watch on the run (escalation
+     * conditions, progress) beside what it records. Detailed accounts if either asks; both are
+     * started.
+     */
+    static Recorder both(Recorder first, Recorder then) {
+        return new Recorder() {
+            @Override
+            public boolean detailedAccounts() {
+                return first.detailedAccounts() || then.detailedAccounts();
+            }
+
+            @Override
+            public void start(CompiledNetwork network, int periods) {
+                first.start(network, periods);
+                then.start(network, periods);
+            }
+
+            @Override
+            public void period(int t, RunState state) {
+                first.period(t, state);
+                then.period(t, state);
+            }
+        };
+    }
+
     /** Records nothing (benchmarks, or callers that read only the final state). */
     Recorder NONE = (t, s) -> { };
 }

@@ -49,4 +49,28 @@ class ApiLookupsTest {
         assertThatThrownBy(() -> mc.totalQuantile(50)).hasMessageContaining("a quantile is a fraction");
         assertThatThrownBy(() -> mc.totalPercentile(0)).hasMessageContaining("for a fraction use totalQuantile");
     }
+
+    /**
+     * The progress of a single run: after every period of either run, how far the two have come
+     * between them, never back (one thread or two), up to twice the periods (a run an escalation
+     * sends back: PolicyInEngineTest).
+     */
+    @Test
+    void progressCountsThePeriodsOfBothRuns() {
+        for (String sample : new String[] {"inspur-entity-list-2025", "tit-for-tat-escalation"}) {
+            Scenario s = Chokepoint.loadScenario(java.nio.file.Path.of("scenarios/" + sample + ".yaml"));
+            for (int threads : new int[] {1, 2}) {
+                java.util.List<Integer> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+                Chokepoint.Run run = Chokepoint.simulate(s, org.chokepoint.engine.Parameters.of(s), false, threads, seen::add);
+                assertThat(seen).as("%s on %d threads", sample, threads).isNotEmpty();
+                assertThat(seen.get(seen.size() - 1)).as("%s on %d threads", sample, threads).isEqualTo(2 * s.periods());
+                assertThat(seen).allMatch(x -> x >= 1 && x <= 2 * s.periods());
+                assertThat(seen).as("%s on %d threads: one step a period, never back", sample, threads).hasSize(2 * s.periods()).isSorted();
+                // and the run is the one without a listener
+                RunSummary plain = Chokepoint.simulate(s, org.chokepoint.engine.Parameters.of(s), false, threads).summary();
+                assertThat(run.summary().demand()).isEqualTo(plain.demand());
+                assertThat(run.summary().countries()).isEqualTo(plain.countries());
+            }
+        }
+    }
 }

@@ -171,6 +171,12 @@ class PolicyInEngineTest {
         for (int t = 0; t < periods; t++) {
             assertThat(markup[t]).as("week %d (crossing in week %d)", t, crossing).isEqualTo(t >= crossing + 3 ? 0.5 : 0);
         }
+        // A single run's progress: the measured run goes back to its start once the escalation
+        // fires, counts from there again, and the two runs end at twice the periods.
+        java.util.List<Integer> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        org.chokepoint.api.Chokepoint.simulate(s, Parameters.DEFAULT, false, 1, progress::add);
+        assertThat(progress).hasSize(3 * periods).endsWith(2 * periods);
+        assertThat(progress.get(periods)).as("the second pass starts again").isEqualTo(1);
     }
 
     @Test
