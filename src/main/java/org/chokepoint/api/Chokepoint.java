@@ -48,7 +48,7 @@ public final class Chokepoint {
      * Simulates a scenario once with its measures (run 0 of its seed: licenses granted and
      * escalations fired as that stream draws them), and once without, recording every site, slot
      * and demand series (not per-link ones: see {@link SeriesRecorder}) and tracing unit costs to
-     * their causes.
+     * their causes (kept at the sites serving final demand: {@link SeriesRecorder#forReports}).
      */
     public static Run simulate(Scenario scenario, Parameters parameters) {
         return simulate(scenario, parameters, false);
@@ -87,9 +87,9 @@ public final class Chokepoint {
         Simulation sim = new Simulation(compiled, parameters);
         var state = sim.newState();
         List<Backtests.Probe> probes = Backtests.probes(scenario, compiled);
-        SeriesRecorder series = new SeriesRecorder(true, perLink);
+        SeriesRecorder series = SeriesRecorder.forReports(perLink);
         Backtests.Recording withMeasures = new Backtests.Recording(series, probes);
-        SeriesRecorder baseline = new SeriesRecorder(true, false);
+        SeriesRecorder baseline = SeriesRecorder.forReports(false);
         Backtests.Recording withoutMeasures = new Backtests.Recording(baseline, probes);
         Recorder with = Recorder.both(withMeasures, (t, st) -> reach(reached, 0, t + 1, periodsDone));
         Recorder without = Recorder.both(withoutMeasures, (t, st) -> reach(reached, 1, t + 1, periodsDone));

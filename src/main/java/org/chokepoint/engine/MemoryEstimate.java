@@ -16,8 +16,9 @@ import org.chokepoint.model.SupplyLink;
  * <p>The estimate counts, in bytes: the compiled network (about 100 per link and 200 per site),
  * one run's state (40 per link, 100 per input slot, 130 per site, 64 per demand entry, 8 per pipeline cell: each input slot's ring is as
  * long as its longest lead time), and the two recorders of {@code run} (with and without the
- * measures), each 8 bytes per period for every site series (output, stock, unit cost, revenue,
- * export revenue and one per cost cause), every slot's stock, and every demand entry's demand and
+ * measures), each 8 bytes per period for every site series (output, unit cost, revenue, export
+ * revenue, value added and the books' four: nine, counted as ten), for each cost cause at every
+ * site serving final demand, for every slot's stock, and for every demand entry's demand and
  * deliveries (per-link series are not kept by {@code run}). Monte Carlo runs record far less; this is the
  * largest need of any command.
  */
@@ -34,6 +35,7 @@ public record MemoryEstimate(long bytes, int sites, long links, int periods) {
         }
         long links = n.links().size() + n.alternates().size();
         long demand = n.demand().size();
+        long served = n.demand().stream().map(org.chokepoint.model.Demand::site).distinct().count();
         // A ring per input slot, as long as the slot's longest lead time (at least one period).
         Map<String, Long> longest = new HashMap<>();
         for (SupplyLink l : n.links()) {
@@ -49,9 +51,9 @@ public record MemoryEstimate(long bytes, int sites, long links, int periods) {
         long compiled = 100 * links + 200 * sites;
         // RunState: 36 bytes a link, 96 an input slot, about 130 a site and 60 a demand entry, and the rings.
         long state = 40 * links + 100 * slots + 130 * sites + 64 * demand + 8 * ring;
-        long perPeriod = sites * (10 + CostCause.COUNT) + slots + 2 * demand;
+        long perPeriod = sites * 10 + served * CostCause.COUNT + slots + 2 * demand;
         long recorders = 2 * 8 * perPeriod * periods;
-        long widest = Math.max(Math.max(ring, periods * sites * CostCause.COUNT), periods * slots);
+        long widest = Math.max(Math.max(ring, periods * Math.max(sites, served * CostCause.COUNT)), periods * slots);
         long bytes = widest > MAX_ARRAY ? Long.MAX_VALUE : compiled + state + recorders;
         return new MemoryEstimate(bytes, (int) sites, links, periods);
     }

@@ -175,6 +175,49 @@ class CostCausesTest {
         }
     }
 
+    /**
+     * A recorder for reports keeps the causes of the sites serving final demand, the same to the
+     * bit as one that keeps them everywhere, and refuses, naming it, a site whose causes it did not keep.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void causesForReportsAreThoseOfTheEndItemSites(long seed) {
+        var k = ReferenceAgreementTest.randomCase(seed);
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        Timeline t = ReferenceAgreementTest.timeline(c, k.restrictions());
+        Simulation sim = new Simulation(c, k.parameters());
+        SeriesRecorder everywhere = new SeriesRecorder(true, false);
+        SeriesRecorder reports = SeriesRecorder.forReports(false);
+        sim.run(t, k.periods(), sim.newState(), everywhere);
+        sim.run(t, k.periods(), sim.newState(), reports);
+        java.util.Set<Integer> served = new java.util.HashSet<>();
+        for (int s : c.demandSites()) {
+            served.add(s);
+        }
+        assertThat(served).as("seed %d", seed).isNotEmpty();
+        int refused = 0;
+        for (int s = 0; s < c.siteCount(); s++) {
+            for (int p = 0; p < k.periods(); p++) {
+                assertThat(reports.unitCost(p, s)).isEqualTo(everywhere.unitCost(p, s));
+            }
+            if (served.contains(s)) {
+                for (int p = 0; p < k.periods(); p++) {
+                    for (CostCause cause : CostCause.values()) {
+                        assertThat(reports.unitCost(p, s, cause)).as("seed %d, site %s, period %d", seed, c.siteId(s), p)
+                                .isEqualTo(everywhere.unitCost(p, s, cause));
+                    }
+                }
+            } else {
+                int site = s;
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> reports.unitCost(0, site, CostCause.MARKUP))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(c.siteId(s) + " serves none");
+                refused++;
+            }
+        }
+        assertThat(refused).as("seed %d: some sites serve no final demand", seed).isPositive();
+        assertThat(reports.bytes()).isLessThan(everywhere.bytes());
+    }
+
     private static double sum(SeriesRecorder r, int t, int s) {
         double v = 0;
         for (CostCause cause : CostCause.values()) {

@@ -159,7 +159,14 @@ class HostileInputsTest {
             long s = n.sites().size();
             long k = n.sites().stream().mapToLong(x -> x.recipe().size()).sum();
             for (int periods : new int[] {1, 52}) {
-                long rec = 2L * 8 * periods * (s * (10 + org.chokepoint.engine.CostCause.COUNT) + k + 2L * n.demand().size());
+                // the two recorders run keeps, as they size themselves
+                var with = org.chokepoint.engine.SeriesRecorder.forReports(false);
+                with.start(c, periods);
+                long rec = 2 * with.bytes();
+                long served = n.demand().stream().map(org.chokepoint.model.Demand::site).distinct().count();
+                long doubles = 2L * periods * (s * 9 + served * org.chokepoint.engine.CostCause.COUNT + k + 2L * n.demand().size());
+                assertThat(rec).as("causes at the %d sites serving final demand only, of %d", served, s)
+                        .isBetween(8 * doubles, 8 * doubles + 2L * 4 * (3 * s + n.links().size() + served));
                 assertThat(org.chokepoint.engine.MemoryEstimate.of(n, step, periods).bytes())
                         .as("%d sites, %d links, %d periods", s, n.links().size(), periods)
                         .isGreaterThanOrEqualTo(org.chokepoint.Footprints.arrayBytes(c) + state.bytes() + rec);
