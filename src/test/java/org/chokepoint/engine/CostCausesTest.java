@@ -158,15 +158,10 @@ class CostCausesTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13})
     void tracingChangesNothingElse(long seed) {
-        var k = ReferenceAgreementTest.randomCase(seed);
-        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
-        Timeline t = ReferenceAgreementTest.timeline(c, k.restrictions());
-        Simulation sim = new Simulation(c, k.parameters());
         SeriesRecorder plain = new SeriesRecorder(false);
         SeriesRecorder traced = new SeriesRecorder(true);
-        sim.run(t, k.periods(), sim.newState(), plain);
-        sim.run(t, k.periods(), sim.newState(), traced);
-        for (int p = 0; p < k.periods(); p++) {
+        CompiledNetwork c = runInto(seed, plain, traced);
+        for (int p = 0; p < plain.periods(); p++) {
             for (int s = 0; s < c.siteCount(); s++) {
                 assertThat(traced.unitCost(p, s)).isEqualTo(plain.unitCost(p, s));
                 assertThat(traced.output(p, s)).isEqualTo(plain.output(p, s));
@@ -182,14 +177,9 @@ class CostCausesTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23})
     void causesForReportsAreThoseOfTheEndItemSites(long seed) {
-        var k = ReferenceAgreementTest.randomCase(seed);
-        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
-        Timeline t = ReferenceAgreementTest.timeline(c, k.restrictions());
-        Simulation sim = new Simulation(c, k.parameters());
         SeriesRecorder everywhere = new SeriesRecorder(true, false);
         SeriesRecorder reports = SeriesRecorder.forReports(false);
-        sim.run(t, k.periods(), sim.newState(), everywhere);
-        sim.run(t, k.periods(), sim.newState(), reports);
+        CompiledNetwork c = runInto(seed, everywhere, reports);
         java.util.Set<Integer> served = new java.util.HashSet<>();
         for (int s : c.demandSites()) {
             served.add(s);
@@ -197,11 +187,11 @@ class CostCausesTest {
         assertThat(served).as("seed %d", seed).isNotEmpty();
         int refused = 0;
         for (int s = 0; s < c.siteCount(); s++) {
-            for (int p = 0; p < k.periods(); p++) {
+            for (int p = 0; p < reports.periods(); p++) {
                 assertThat(reports.unitCost(p, s)).isEqualTo(everywhere.unitCost(p, s));
             }
             if (served.contains(s)) {
-                for (int p = 0; p < k.periods(); p++) {
+                for (int p = 0; p < reports.periods(); p++) {
                     for (CostCause cause : CostCause.values()) {
                         assertThat(reports.unitCost(p, s, cause)).as("seed %d, site %s, period %d", seed, c.siteId(s), p)
                                 .isEqualTo(everywhere.unitCost(p, s, cause));
@@ -216,6 +206,17 @@ class CostCausesTest {
         }
         assertThat(refused).as("seed %d: some sites serve no final demand", seed).isPositive();
         assertThat(reports.bytes()).isLessThan(everywhere.bytes());
+    }
+
+    /** Runs the random case of {@code seed} once into each recorder; returns its compiled network. */
+    private static CompiledNetwork runInto(long seed, SeriesRecorder a, SeriesRecorder b) {
+        var k = ReferenceAgreementTest.randomCase(seed);
+        CompiledNetwork c = CompiledNetwork.of(k.network(), Step.WEEK);
+        Timeline t = ReferenceAgreementTest.timeline(c, k.restrictions());
+        Simulation sim = new Simulation(c, k.parameters());
+        sim.run(t, k.periods(), sim.newState(), a);
+        sim.run(t, k.periods(), sim.newState(), b);
+        return c;
     }
 
     private static double sum(SeriesRecorder r, int t, int s) {
