@@ -53,4 +53,21 @@ class CompiledNetworkTest {
             }
         }
     }
+
+    /**
+     * The same network and step compile once: reading a scenario, its run and its Monte Carlo share
+     * the compiled arrays; another step or another network (even an equal one) gets its own.
+     */
+    @org.junit.jupiter.api.Test
+    void theSameNetworkAndStepCompileOnce() {
+        Network n = SyntheticNetworks.generate(200, 1_500, 4);
+        CompiledNetwork weekly = CompiledNetwork.of(n, Step.WEEK);
+        assertThat(CompiledNetwork.of(n, Step.WEEK)).isSameAs(weekly);
+        CompiledNetwork daily = CompiledNetwork.of(n, Step.DAY);
+        assertThat(daily).isNotSameAs(weekly);
+        assertThat(daily.step()).isEqualTo(Step.DAY);
+        Network twin = SyntheticNetworks.generate(200, 1_500, 4);
+        assertThat(CompiledNetwork.of(twin, Step.DAY)).isNotSameAs(daily);
+        assertThat(CompiledNetwork.of(twin, Step.DAY).network()).isSameAs(twin);
+    }
 }
