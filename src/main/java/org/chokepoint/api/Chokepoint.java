@@ -34,6 +34,11 @@ public final class Chokepoint {
         return ScenarioReader.read(file);
     }
 
+    /** As {@link #loadScenario(Path)}, telling {@code progress} how far a network of CSV tables has been read. */
+    public static Scenario loadScenario(Path file, org.chokepoint.io.ReadProgress progress) {
+        return ScenarioReader.read(file, progress);
+    }
+
     /** Reads a network: a YAML or JSON file, or a folder of CSV tables. */
     public static Network loadNetwork(Path path) {
         return NetworkReader.read(path);

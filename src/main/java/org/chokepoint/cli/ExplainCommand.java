@@ -59,7 +59,7 @@ final class ExplainCommand implements java.util.concurrent.Callable<Integer> {
         if (link != null && !link.contains("->")) {
             throw new Main.UsageException("--link takes FROM->TO, e.g. nvidia-gpu->inspur-ai-line");
         }
-        Scenario s = Chokepoint.loadScenario(scenario);
+        Scenario s = LoadProgress.scenario(scenario);
         java.util.Set<String> sites = new java.util.TreeSet<>();
         s.network().sites().forEach(x -> sites.add(x.id()));
         if (site != null && !s.network().hasSite(site)) {

@@ -11,7 +11,6 @@ import org.chokepoint.analysis.Criticality;
 import org.chokepoint.analysis.Exposure;
 import org.chokepoint.analysis.ExposureReport;
 import org.chokepoint.analysis.SupplyRisk;
-import org.chokepoint.api.Chokepoint;
 import org.chokepoint.engine.CompiledNetwork;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.model.Duration;
@@ -65,7 +64,7 @@ final class ExposureCommand implements java.util.concurrent.Callable<Integer> {
         if (!List.of("text", "json", "csv").contains(format)) {
             throw new Main.UsageException("unknown format '" + format + "'; use text, json or csv.");
         }
-        Scenario s = Chokepoint.loadScenario(scenario);
+        Scenario s = LoadProgress.scenario(scenario);
         int ttr = periods(recovery, s);
         if (horizon < 0 || top < 1) {
             throw new Main.UsageException("--horizon must not be negative and --top must be at least 1");

@@ -10,8 +10,10 @@ import org.chokepoint.model.Scenario;
 record Inputs(Scenario scenario, Network network) {
 
     static Inputs load(Path path) {
-        ScenarioReader.Loaded loaded = ScenarioReader.readAny(path);
-        return new Inputs(loaded.scenario(), loaded.network());
+        try (LoadProgress progress = new LoadProgress()) {
+            ScenarioReader.Loaded loaded = ScenarioReader.readAny(path, progress);
+            return new Inputs(loaded.scenario(), loaded.network());
+        }
     }
 
     /** The files a scenario was read from: the scenario file, its network file or folder (unless inline), its law files. */

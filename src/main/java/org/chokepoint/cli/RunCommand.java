@@ -106,7 +106,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             throw new Main.UsageException("--runs takes 1 to " + String.format(java.util.Locale.ROOT, "%,d", MAX_RUNS) + " (" + runs + ")");
         }
         int nThreads = threads.resolve();
-        Scenario loaded = Chokepoint.loadScenario(scenario);
+        Scenario loaded = LoadProgress.scenario(scenario);
         Scenario seeded = seed == null ? loaded : loaded.withSeed(seed);
         // The options go into the scenario's behaviour, so that runs drawing behaviour keep them.
         Scenario s = seeded.withBehaviour(seeded.behaviour().overriddenBy(options));

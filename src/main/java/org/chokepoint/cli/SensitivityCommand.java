@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.chokepoint.analysis.Sensitivity;
-import org.chokepoint.api.Chokepoint;
 import org.chokepoint.engine.Parameters;
 import org.chokepoint.io.AtomicFiles;
 import org.chokepoint.io.OutputFolder;
@@ -58,7 +57,7 @@ final class SensitivityCommand implements java.util.concurrent.Callable<Integer>
         if (runs < 1 || samples < 2 || runs > 1_000_000 || samples > 1_000_000) {
             throw new Main.UsageException("--runs takes 1 to 1,000,000 and --samples 2 to 1,000,000");
         }
-        Scenario s = Chokepoint.loadScenario(scenario);
+        Scenario s = LoadProgress.scenario(scenario);
         if (s.uncertainty().parameters().isEmpty()) {
             throw new Main.UsageException(scenario + " has no uncertain parameters: add an uncertainty block (docs/format.md)");
         }

@@ -64,12 +64,17 @@ final class CsvNetworkReader {
     static final int LOAD_BYTES_PER_CSV_BYTE = 13;
 
     static Network read(Path dir, String shown) {
+        return read(dir, shown, ReadProgress.NONE);
+    }
+
+    static Network read(Path dir, String shown, ReadProgress progress) {
         Problems problems = new Problems();
         checkFolder(dir, shown, problems);
         checkHeap(dir, shown);
+        Reading reading = new Reading(progress, tablesSize(dir));
         // links.csv is usually most of the data and needs nothing from the other tables: read it
         // on a second thread, with its own id pool and problem list.
-        CompletableFuture<LinkTable> links = CompletableFuture.supplyAsync(() -> readLinks(dir, shown));
+        CompletableFuture<LinkTable> links = CompletableFuture.supplyAsync(() -> readLinks(reading, dir, shown));
         NetworkBuilder b = new NetworkBuilder();
         IdPool ids = new IdPool();
         Map<String, Map<String, Double>> recipes = new HashMap<>();
@@ -78,7 +83,7 @@ final class CsvNetworkReader {
         Map<String, String> makesBySite = new HashMap<>();
 
         // The network's own description, sources, assumptions and date, first: the date is every element's default.
-        table(dir, shown, "network", List.of("key", "text"), List.of("key", "text"), problems, ids, (f, o) -> {
+        table(reading, dir, shown, "network", List.of("key", "text"), List.of("key", "text"), problems, ids, (f, o) -> {
             String key = f.text("key", true, "One of " + String.join(", ", NETWORK_KEYS) + ".");
             if (key == null) {
                 return;
@@ -102,13 +107,13 @@ final class CsvNetworkReader {
                         + Names.didYouMean(key, new TreeSet<>(NETWORK_KEYS)));
             }
         });
-        table(dir, shown, "items", Elements.ITEM, List.of("id", "value"), problems, ids, (f, o) -> {
+        table(reading, dir, shown, "items", Elements.ITEM, List.of("id", "value"), problems, ids, (f, o) -> {
             var it = Elements.item(f, o, b);
             if (it != null) {
                 b.item(it, o);
             }
         });
-        table(dir, shown, "firms", Elements.FIRM, List.of("id", "country"), problems, ids, (f, o) -> {
+        table(reading, dir, shown, "firms", Elements.FIRM, List.of("id", "country"), problems, ids, (f, o) -> {
             var it = Elements.firm(f, o, b);
             if (it != null) {
                 b.firm(it, o);
@@ -116,7 +121,7 @@ final class CsvNetworkReader {
         });
         // Recipes first, so each site row can be built whole.
         Set<String> brokenSites = new HashSet<>();
-        table(dir, shown, "recipes", Elements.RECIPE, List.of("site", "input", "quantity"), problems, ids, (f, o) -> {
+        table(reading, dir, shown, "recipes", Elements.RECIPE, List.of("site", "input", "quantity"), problems, ids, (f, o) -> {
             String site = f.text("site", true, "The site id.");
             String input = f.text("input", true, "The input item id.");
             if (site != null && input != null) {
@@ -144,7 +149,7 @@ final class CsvNetworkReader {
                 stocks.computeIfAbsent(site, k -> new LinkedHashMap<>()).put(input, stock);
             }
         });
-        table(dir, shown, "sites", Elements.SITE, List.of("id", "firm", "makes", "capacity"), problems, ids, (f, o) -> {
+        table(reading, dir, shown, "sites", Elements.SITE, List.of("id", "firm", "makes", "capacity"), problems, ids, (f, o) -> {
             String id = f.text("id", false, "");
             String makes = f.text("makes", false, "");
             if (id != null && makes != null) {
@@ -171,13 +176,13 @@ final class CsvNetworkReader {
         LinkTable linkTable = join(links);
         problems.addAll(linkTable.problems.list());
         b.links(linkTable.links, linkTable::origin);
-        table(dir, shown, "alternates", Elements.ALTERNATE, List.of("site", "item", "from"), problems, ids, (f, o) -> {
+        table(reading, dir, shown, "alternates", Elements.ALTERNATE, List.of("site", "item", "from"), problems, ids, (f, o) -> {
             var it = Elements.alternate(f, o, b);
             if (it != null) {
                 b.alternate(it, o);
             }
         });
-        table(dir, shown, "demand", Elements.DEMAND, List.of("item", "market", "site", "quantity"), problems, ids, (f, o) -> {
+        table(reading, dir, shown, "demand", Elements.DEMAND, List.of("item", "market", "site", "quantity"), problems, ids, (f, o) -> {
             var it = Elements.demand(f, o, b);
             if (it != null) {
                 b.demand(it, o);
@@ -224,10 +229,10 @@ final class CsvNetworkReader {
         }
     }
 
-    private static LinkTable readLinks(Path dir, String shown) {
+    private static LinkTable readLinks(Reading reading, Path dir, String shown) {
         LinkTable t = new LinkTable();
         NetworkBuilder scratch = new NetworkBuilder(); // links carry no notes or ids to record
-        table(dir, shown, "links", Elements.LINK, List.of("from", "to"), t.problems, new IdPool(), (f, o) -> {
+        table(reading, dir, shown, "links", Elements.LINK, List.of("from", "to"), t.problems, new IdPool(), (f, o) -> {
             SupplyLink it = Elements.link(f, o, scratch);
             if (it != null) {
                 if (t.width == 0) {
@@ -250,8 +255,54 @@ final class CsvNetworkReader {
         }
     }
 
-    /** Refuses, before reading a row, a network whose tables are too large for this Java's heap. */
-    private static void checkHeap(Path dir, String shown) {
+    /**
+     * What the tables' readers have taken, from both threads, told to a {@link ReadProgress} each
+     * time it passes another megabyte (characters read, against the tables' bytes: the same for
+     * ASCII text).
+     */
+    private static final class Reading {
+        private static final long STEP = 1 << 20;
+        private final ReadProgress progress;
+        private final long total;
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+
+        Reading(ReadProgress progress, long total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        Reader counted(Reader in) {
+            return progress == ReadProgress.NONE ? in : new java.io.FilterReader(in) {
+                @Override
+                public int read() throws IOException {
+                    int c = super.read();
+                    if (c >= 0) {
+                        add(1);
+                    }
+                    return c;
+                }
+
+                @Override
+                public int read(char[] buffer, int offset, int length) throws IOException {
+                    int n = super.read(buffer, offset, length);
+                    if (n > 0) {
+                        add(n);
+                    }
+                    return n;
+                }
+            };
+        }
+
+        private void add(long n) {
+            long now = done.addAndGet(n);
+            if (now / STEP != (now - n) / STEP) {
+                progress.at(Math.min(now, total), total);
+            }
+        }
+    }
+
+    /** The bytes of the tables in {@code dir} (0 for any that cannot be read: reported when it is read). */
+    private static long tablesSize(Path dir) {
         long bytes = 0;
         for (String t : TABLES) {
             try {
@@ -260,6 +311,12 @@ final class CsvNetworkReader {
                 // reported when the table is read
             }
         }
+        return bytes;
+    }
+
+    /** Refuses, before reading a row, a network whose tables are too large for this Java's heap. */
+    private static void checkHeap(Path dir, String shown) {
+        long bytes = tablesSize(dir);
         long need = bytes * LOAD_BYTES_PER_CSV_BYTE;
         if (!new org.chokepoint.engine.MemoryEstimate(need, 0, 0, 0).fitsHeap()) {
             throw new InvalidInputException(new Problem(shown, 0, 0, "", "the network's tables (" + bytes / (1 << 20)
@@ -307,14 +364,14 @@ final class CsvNetworkReader {
         }
     }
 
-    private static void table(Path dir, String shownDir, String table, List<String> allowed, List<String> required,
+    private static void table(Reading reading, Path dir, String shownDir, String table, List<String> allowed, List<String> required,
                               Problems problems, IdPool ids, RowBinder binder) {
         Path file = dir.resolve(table + ".csv");
         String shown = shownDir + (shownDir.endsWith("/") ? "" : "/") + table + ".csv";
         if (!Files.isRegularFile(file)) {
             return;
         }
-        try (Reader in = TextFiles.open(file, shown);
+        try (Reader in = reading.counted(TextFiles.open(file, shown));
              CsvParser p = CSV.createParser(in)) {
             p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             p.enable(CsvParser.Feature.TRIM_SPACES);

@@ -30,12 +30,17 @@ public final class NetworkReader {
 
     /** Reads the network at {@code path}: a .yaml/.yml/.json file or a folder of CSV tables. */
     public static Network read(Path path) {
-        return read(path, path.toString());
+        return read(path, ReadProgress.NONE);
     }
 
-    static Network read(Path path, String shown) {
+    /** As {@link #read(Path)}, telling {@code progress} how far a folder of CSV tables has been read. */
+    public static Network read(Path path, ReadProgress progress) {
+        return read(path, path.toString(), progress);
+    }
+
+    static Network read(Path path, String shown, ReadProgress progress) {
         if (Files.isDirectory(path)) {
-            return CsvNetworkReader.read(path, shown);
+            return CsvNetworkReader.read(path, shown, progress);
         }
         if (!TreeReader.isTreeFile(path)) {
             String hint = formatHint(path);

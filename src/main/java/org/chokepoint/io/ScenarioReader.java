@@ -54,6 +54,11 @@ public final class ScenarioReader {
     }
 
     public static Scenario read(Path file) {
+        return read(file, ReadProgress.NONE);
+    }
+
+    /** As {@link #read(Path)}, telling {@code progress} how far a network of CSV tables has been read. */
+    public static Scenario read(Path file, ReadProgress progress) {
         if (!TreeReader.isTreeFile(file)) {
             throw new InvalidInputException(Problem.at("", "a scenario is a .yaml, .yml or .json file: " + file, ""));
         }
@@ -63,7 +68,7 @@ public final class ScenarioReader {
         if (f == null) {
             problems.throwIfAny();
         }
-        return bind(f, file);
+        return bind(f, file, progress);
     }
 
     /** What a file on the command line holds: a scenario (with its network), or a network alone. */
@@ -74,8 +79,13 @@ public final class ScenarioReader {
      * scenario, any other is a network, and a folder is a network of CSV tables.
      */
     public static Loaded readAny(Path path) {
+        return readAny(path, ReadProgress.NONE);
+    }
+
+    /** As {@link #readAny(Path)}, telling {@code progress} how far a network of CSV tables has been read. */
+    public static Loaded readAny(Path path, ReadProgress progress) {
         if (java.nio.file.Files.isDirectory(path) || !TreeReader.isTreeFile(path)) {
-            return new Loaded(null, NetworkReader.read(path));
+            return new Loaded(null, NetworkReader.read(path, progress));
         }
         Problems problems = new Problems();
         Node root = TreeReader.read(path, path.toString(), problems);
@@ -84,7 +94,7 @@ public final class ScenarioReader {
             problems.throwIfAny();
         }
         if (f.has("scenario")) {
-            Scenario s = bind(f, path);
+            Scenario s = bind(f, path, progress);
             return new Loaded(s, s.network());
         }
         NetworkBuilder b = new NetworkBuilder();
@@ -92,7 +102,7 @@ public final class ScenarioReader {
         return new Loaded(null, NetworkReader.finish(b, problems));
     }
 
-    private static Scenario bind(Fields f, Path file) {
+    private static Scenario bind(Fields f, Path file, ReadProgress progress) {
         Problems problems = f.problems;
         f.allow(KEYS);
         String id = f.text("scenario", true, "A short name for the scenario, used for its output folder.");
@@ -142,7 +152,7 @@ public final class ScenarioReader {
                         } else if (!java.nio.file.Files.isDirectory(target) && !TreeReader.isTreeFile(target)) {
                             f.fail(n, "network", "cannot tell the format of " + resolved, NetworkReader.formatHint(target));
                         } else {
-                            network = NetworkReader.read(target, resolved.toString());
+                            network = NetworkReader.read(target, resolved.toString(), progress);
                         }
                     }
                 }

@@ -158,4 +158,34 @@ class CsvNetworkReaderTest {
     private void write(String name, String content) throws IOException {
         Files.writeString(dir.resolve(name), content);
     }
+
+    /**
+     * Reading a folder of tables tells its progress each megabyte, from both reading threads: of the
+     * tables' total size, up to within a megabyte of it; the network read is the one read without.
+     */
+    @Test
+    void readingTellsItsProgressByTheMegabyte() throws IOException {
+        Path folder = dir.resolve("big");
+        NetworkWriter.writeCsv(org.chokepoint.analysis.SyntheticNetworks.generate(12_000, 80_000, 3), folder);
+        long size = 0;
+        try (var files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".csv"))::iterator) {
+                size += Files.size(f);
+            }
+        }
+        assertThat(size).isGreaterThan(3L << 20);
+        java.util.List<long[]> told = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Network n = NetworkReader.read(folder, (done, total) -> told.add(new long[] {done, total}));
+        long total = size;
+        assertThat(told).isNotEmpty().allSatisfy(x -> {
+            assertThat(x[1]).isEqualTo(total);
+            assertThat(x[0]).isBetween(1L << 20, total);
+        });
+        long most = told.stream().mapToLong(x -> x[0]).max().orElseThrow();
+        assertThat(most).isGreaterThan(total - (1L << 20));
+        assertThat(told).hasSize((int) (total >> 20));
+        Network plain = NetworkReader.read(folder);
+        assertThat(n.links()).isEqualTo(plain.links());
+        assertThat(n.sites()).isEqualTo(plain.sites());
+    }
 }
