@@ -176,6 +176,7 @@ final class CsvNetworkReader {
         LinkTable linkTable = join(links);
         problems.addAll(linkTable.problems.list());
         b.links(linkTable.links, linkTable::origin);
+        b.notesAndFactsOf(linkTable.about);
         table(reading, dir, shown, "alternates", Elements.ALTERNATE, List.of("site", "item", "from"), problems, ids, (f, o) -> {
             var it = Elements.alternate(f, o, b);
             if (it != null) {
@@ -198,6 +199,8 @@ final class CsvNetworkReader {
     private static final class LinkTable {
         final List<SupplyLink> links = new ArrayList<>();
         final Problems problems = new Problems();
+        /** The notes and dates of the rows that give any. */
+        final NetworkBuilder about = new NetworkBuilder();
         String file;
         String[] header;
         int width;
@@ -231,9 +234,17 @@ final class CsvNetworkReader {
 
     private static LinkTable readLinks(Reading reading, Path dir, String shown) {
         LinkTable t = new LinkTable();
-        NetworkBuilder scratch = new NetworkBuilder(); // links carry no notes or ids to record
+        // A link's sources, assumption, note and dates go to this builder of the link thread's own,
+        // then to the network's after the rows before them (its default as-of is read meanwhile).
+        // Only rows that say any of them keep a note or a date: a fact per link of millions would
+        // be most of the memory.
+        NetworkBuilder about = t.about;
         table(reading, dir, shown, "links", Elements.LINK, List.of("from", "to"), t.problems, new IdPool(), (f, o) -> {
-            SupplyLink it = Elements.link(f, o, scratch);
+            boolean says = false;
+            for (String k : Elements.NOTE_KEYS) {
+                says |= f.has(k);
+            }
+            SupplyLink it = Elements.link(f, o, about, says);
             if (it != null) {
                 if (t.width == 0) {
                     t.width = ((RowOrigin) o).header().length;

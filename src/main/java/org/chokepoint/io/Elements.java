@@ -123,6 +123,11 @@ final class Elements {
     }
 
     static SupplyLink link(Fields f, Origin o, NetworkBuilder b) {
+        return link(f, o, b, true);
+    }
+
+    /** A link; its sources, assumption, note and dates go to {@code b} only {@code withNotes}. */
+    static SupplyLink link(Fields f, Origin o, NetworkBuilder b, boolean withNotes) {
         String from = f.text("from", true, "The supplier site id.");
         String to = f.text("to", true, "The customer site id.");
         String item = f.text("item", false, ""); // absent: what the supplier makes, filled in by the builder
@@ -130,7 +135,7 @@ final class Elements {
         Duration lead = f.duration("lead-time", Duration.ZERO);
         double markup = f.number("markup", 0.0, "A fraction of the price, e.g. 0.05 for 5%.");
         return build(f, o, () -> new SupplyLink(from, to, item, share, lead, markup), b,
-                "links/" + from + "->" + to + (item == null ? "" : "/" + item));
+                withNotes ? "links/" + from + "->" + to + (item == null ? "" : "/" + item) : null);
     }
 
     static Alternate alternate(Fields f, Origin o, NetworkBuilder b) {

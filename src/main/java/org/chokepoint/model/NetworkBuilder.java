@@ -177,6 +177,19 @@ public final class NetworkBuilder {
     }
 
     /**
+     * Takes the notes and facts another builder gathered (a file reader's second thread), in its
+     * order; a fact without a date of its own takes this builder's {@link #defaultAsOf}, which the
+     * other could not know.
+     */
+    public NetworkBuilder notesAndFactsOf(NetworkBuilder other) {
+        notes.addAll(other.notes);
+        for (Fact f : other.facts) {
+            facts.add(f.asOf() == null && defaultAsOf != null ? new Fact(f.element(), defaultAsOf, f.calibrated(), f.where()) : f);
+        }
+        return this;
+    }
+
+    /**
      * Declares that an element with this id was present in the input but could not be built (its
      * problem is already reported), so references to it are not reported again as unknown.
      */

@@ -188,4 +188,45 @@ class CsvNetworkReaderTest {
         assertThat(n.links()).isEqualTo(plain.links());
         assertThat(n.sites()).isEqualTo(plain.sites());
     }
+
+    /**
+     * A link row's sources, assumption, note, as-of and calibrated are kept, as every other
+     * element's are (they were read into a builder that was thrown away); one that gives a
+     * calibration but no date takes the network's as-of, and a row that says none of them keeps
+     * nothing.
+     */
+    @Test
+    void aLinkRowsNotesAndDatesAreKept() throws IOException {
+        Path net = dir.resolve("dated");
+        Files.createDirectories(net);
+        Files.writeString(net.resolve("network.csv"), "key,text\nas-of,2025-03-01\n");
+        Files.writeString(net.resolve("items.csv"), "id,value\nchip,10\nbox,100\n");
+        Files.writeString(net.resolve("firms.csv"), "id,country\nf,US\ng,CN\n");
+        Files.writeString(net.resolve("sites.csv"), "id,firm,makes,capacity\nfab,f,chip,100\nline,g,box,10\nline2,g,box,10\nline3,g,box,10\n");
+        Files.writeString(net.resolve("recipes.csv"), "site,input,quantity\nline,chip,1\nline2,chip,1\nline3,chip,1\n");
+        Files.writeString(net.resolve("links.csv"), "from,to,share,sources,assumption,as-of,calibrated\n"
+                + "fab,line,1,Annual report 2024|Trade data,Half of its chips,2024-12-31,\n"
+                + "fab,line2,1,,,,the 2024 shipments\n"
+                + "fab,line3,1,,,,\n");
+        Files.writeString(net.resolve("demand.csv"), "item,market,site,quantity\nbox,CN,line,1\nbox,CN,line2,1\nbox,CN,line3,1\n");
+        Network n = NetworkReader.read(net);
+        assertThat(n.notes()).extracting(org.chokepoint.model.Note::element, org.chokepoint.model.Note::text)
+                .contains(org.assertj.core.groups.Tuple.tuple("links/fab->line", "Annual report 2024"),
+                        org.assertj.core.groups.Tuple.tuple("links/fab->line", "Trade data"),
+                        org.assertj.core.groups.Tuple.tuple("links/fab->line", "Half of its chips"));
+        java.util.Map<String, org.chokepoint.model.Fact> facts = new java.util.HashMap<>();
+        n.facts().forEach(f -> facts.put(f.element(), f));
+        assertThat(facts.get("links/fab->line").asOf()).isEqualTo(java.time.LocalDate.of(2024, 12, 31));
+        assertThat(facts.get("links/fab->line2").asOf()).as("the network's as-of").isEqualTo(java.time.LocalDate.of(2025, 3, 1));
+        assertThat(facts.get("links/fab->line2").calibrated()).isEqualTo("the 2024 shipments");
+        assertThat(facts).doesNotContainKey("links/fab->line3");
+        // and a bad date on a link row is a located problem
+        Files.writeString(net.resolve("links.csv"), "from,to,share,as-of\nfab,line,1,2024-13-45\nfab,line2,1,\nfab,line3,1,\n");
+        InvalidInputException e = catchThrowableOfType(() -> NetworkReader.read(net), InvalidInputException.class);
+        assertThat(e.problems()).anySatisfy(p -> {
+            assertThat(p.file()).endsWith("links.csv");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).contains("2024-13-45");
+        });
+    }
 }
