@@ -69,18 +69,19 @@ public final class NetworkWriter {
 
     /** Writes the CSV tables into an existing folder. */
     public static void writeCsvTables(Network n, Path dir) throws IOException {
-        List<String[]> about = new ArrayList<>();
+        About about = new About(n);
+        List<String[]> own = new ArrayList<>();
         for (org.chokepoint.model.Note note : n.notes()) {
             if (note.element().equals("network") && note.kind() != org.chokepoint.model.Note.Kind.NOTE) {
-                about.add(row(note.kind() == org.chokepoint.model.Note.Kind.SOURCE ? "source" : "assumption", note.text()));
+                own.add(row(note.kind() == org.chokepoint.model.Note.Kind.SOURCE ? "source" : "assumption", note.text()));
             }
         }
-        if (!about.isEmpty()) {
-            table(dir, "network", List.of("key", "text"), about);
+        if (!own.isEmpty()) {
+            table(dir, "network", List.of("key", "text"), own);
         }
         List<String> itemColumns = new ArrayList<>(List.of("id", "name", "value", "eccn", "category", "tpp", "performance-density"));
         itemColumns.addAll(Item.SPECS);
-        table(dir, "items", itemColumns, rows(n.items(), i -> {
+        table(dir, "items", itemColumns, about, n.items(), NetworkWriter::name, rows(n.items(), i -> {
             List<String> cells = new ArrayList<>(List.of(i.id(), i.name().equals(i.id()) ? "" : i.name(), num(i.value()), i.eccn(),
                     i.category().key(), i.tpp().isPresent() ? num(i.tpp().getAsDouble()) : "",
                     i.performanceDensity().isPresent() ? num(i.performanceDensity().getAsDouble()) : ""));
@@ -89,14 +90,15 @@ public final class NetworkWriter {
             }
             return cells.toArray(String[]::new);
         }));
-        table(dir, "firms", List.of("id", "name", "country", "parent", "aliases", "owners"), rows(n.firms(), f -> {
+        table(dir, "firms", List.of("id", "name", "country", "parent", "aliases", "owners"), about, n.firms(), NetworkWriter::name,
+                rows(n.firms(), f -> {
             List<String> owners = new ArrayList<>();
             f.owners().forEach((k, v) -> owners.add(k + ":" + num(v)));
             return row(f.id(), f.name().equals(f.id()) ? "" : f.name(), f.country(), f.parent() == null ? "" : f.parent(),
                     String.join("|", f.aliases()), String.join("|", owners));
         }));
         table(dir, "sites", List.of("id", "firm", "makes", "location", "capacity", "price", "made-with", "capacity-path", "owner-path"),
-                rows(n.sites(), s -> row(s.id(), s.firm(), s.makes(), s.location(), num(s.capacity()),
+                about, n.sites(), NetworkWriter::name, rows(n.sites(), s -> row(s.id(), s.firm(), s.makes(), s.location(), num(s.capacity()),
                         Double.isNaN(s.price()) ? "" : num(s.price()), String.join("|", s.madeWith()), pathCell(s.capacityPath()),
                         ownerCell(s.ownerPath()))));
         List<String[]> recipes = new ArrayList<>();
@@ -107,12 +109,14 @@ public final class NetworkWriter {
             }
         }
         table(dir, "recipes", List.of("site", "input", "quantity", "stock"), recipes);
-        table(dir, "links", List.of("from", "to", "item", "share", "lead-time", "markup"), rows(n.links(), l -> row(
-                l.from(), l.to(), l.item(), num(l.share()), l.leadTime().toString(), num(l.markup()))));
+        table(dir, "links", List.of("from", "to", "item", "share", "lead-time", "markup"), about, n.links(), l -> name(l, about),
+                rows(n.links(), l -> row(l.from(), l.to(), name(l, about).endsWith("/" + l.item()) ? l.item() : "", num(l.share()),
+                        l.leadTime().toString(), num(l.markup()))));
         table(dir, "alternates", List.of("site", "item", "from", "as", "factor", "qualify", "ramp", "max-share", "premium"),
-                rows(n.alternates(), a -> row(a.site(), a.item(), a.from(), a.as() == null ? "" : a.as(), num(a.factor()),
+                about, n.alternates(), NetworkWriter::name, rows(n.alternates(), a -> row(a.site(), a.item(), a.from(), a.as() == null ? "" : a.as(), num(a.factor()),
                         a.qualify().toString(), a.ramp().toString(), num(a.maxShare()), num(a.premium()))));
-        table(dir, "demand", List.of("item", "market", "site", "quantity", "price", "path", "pool", "switching"), rows(n.demand(), d -> row(
+        table(dir, "demand", List.of("item", "market", "site", "quantity", "price", "path", "pool", "switching"), about, n.demand(),
+                NetworkWriter::name, rows(n.demand(), d -> row(
                 d.item(), d.market(), d.site(), num(d.quantity()), Double.isNaN(d.price()) ? "" : num(d.price()), pathCell(d.path()),
                 d.pool() == null ? "" : d.pool(), d.pool() == null ? "" : d.switching().toString())));
     }
@@ -150,6 +154,28 @@ public final class NetworkWriter {
         return cells;
     }
 
+    /** An element table, with the columns of {@link About} where any of its elements has something in them. */
+    private static <T> void table(Path dir, String name, List<String> columns, About about, List<T> elements,
+                                  java.util.function.Function<T, String> nameOf, List<String[]> rows) throws IOException {
+        List<String> names = new ArrayList<>(elements.size());
+        for (T e : elements) {
+            names.add(nameOf.apply(e));
+        }
+        if (!about.any(names)) {
+            table(dir, name, columns, rows);
+            return;
+        }
+        List<String> all = new ArrayList<>(columns);
+        all.addAll(About.COLUMNS);
+        List<String[]> full = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = java.util.Arrays.copyOf(rows.get(i), columns.size() + About.COLUMNS.size());
+            System.arraycopy(about.cells(names.get(i)), 0, cells, columns.size(), About.COLUMNS.size());
+            full.add(cells);
+        }
+        table(dir, name, all, full);
+    }
+
     private static void table(Path dir, String name, List<String> columns, List<String[]> rows) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
         columns.forEach(schema::addColumn);
@@ -168,7 +194,12 @@ public final class NetworkWriter {
 
     /** The network as ordered maps and lists, keys as in files, defaults left out. */
     static Map<String, Object> tree(Network n) {
+        About about = new About(n);
         Map<String, Object> root = new LinkedHashMap<>();
+        List<String> own = about.network(org.chokepoint.model.Note.Kind.SOURCE);
+        putIf(root, "sources", own.isEmpty() ? null : own);
+        own = about.network(org.chokepoint.model.Note.Kind.ASSUMPTION);
+        putIf(root, "assumptions", own.isEmpty() ? null : own);
         List<Object> items = new ArrayList<>();
         for (Item i : n.items()) {
             Map<String, Object> m = map("id", i.id());
@@ -183,6 +214,7 @@ public final class NetworkWriter {
                 m.put("performance-density", i.performanceDensity().getAsDouble());
             }
             m.putAll(i.specs());
+            about.put(m, name(i));
             items.add(m);
         }
         root.put("items", items);
@@ -194,6 +226,7 @@ public final class NetworkWriter {
             putIf(m, "parent", f.parent());
             putIf(m, "aliases", f.aliases().isEmpty() ? null : f.aliases());
             putIf(m, "owners", f.owners().isEmpty() ? null : f.owners());
+            about.put(m, name(f));
             firms.add(m);
         }
         root.put("firms", firms);
@@ -218,6 +251,7 @@ public final class NetworkWriter {
                 s.ownerPath().forEach((day, firm) -> owners.put(day.toString(), firm));
                 m.put("owner-path", owners);
             }
+            about.put(m, name(s));
             sites.add(m);
         }
         root.put("sites", sites);
@@ -225,10 +259,12 @@ public final class NetworkWriter {
         for (SupplyLink l : n.links()) {
             Map<String, Object> m = map("from", l.from());
             m.put("to", l.to());
-            m.put("item", l.item());
+            String name = name(l, about);
+            putIf(m, "item", name.endsWith("/" + l.item()) ? l.item() : null); // else read without one: its supplier's
             m.put("share", l.share());
             putIf(m, "lead-time", l.leadTime().isZero() ? null : durationValue(l.leadTime()));
             putIf(m, "markup", l.markup() == 0 ? null : l.markup());
+            about.put(m, name);
             links.add(m);
         }
         root.put("links", links);
@@ -243,6 +279,7 @@ public final class NetworkWriter {
             m.put("ramp", durationValue(a.ramp()));
             m.put("max-share", a.maxShare());
             m.put("premium", a.premium());
+            about.put(m, name(a));
             alternates.add(m);
         }
         putIf(root, "alternates", alternates.isEmpty() ? null : alternates);
@@ -256,10 +293,106 @@ public final class NetworkWriter {
             putIf(m, "path", d.path().isEmpty() ? null : pathTree(d.path()));
             putIf(m, "pool", d.pool());
             putIf(m, "switching", d.pool() == null ? null : durationValue(d.switching()));
+            about.put(m, name(d));
             demand.add(m);
         }
         root.put("demand", demand);
         return root;
+    }
+
+    /**
+     * Each element's sources, assumption, note, as-of and calibrated, by the element's name in the
+     * network's notes and facts ({@code items/ID}, {@code links/FROM->TO/ITEM}, ...), written back
+     * under the keys they were read from.
+     */
+    private static final class About {
+        static final List<String> COLUMNS = List.of("sources", "assumption", "note", "as-of", "calibrated");
+        private final Map<String, List<String>> sources = new java.util.HashMap<>();
+        private final Map<String, List<String>> assumptions = new java.util.HashMap<>();
+        private final Map<String, String> note = new java.util.HashMap<>();
+        private final Map<String, org.chokepoint.model.Fact> facts = new java.util.HashMap<>();
+
+        About(Network n) {
+            for (org.chokepoint.model.Note x : n.notes()) {
+                switch (x.kind()) {
+                    case SOURCE -> sources.computeIfAbsent(x.element(), k -> new ArrayList<>()).add(x.text());
+                    case ASSUMPTION -> assumptions.computeIfAbsent(x.element(), k -> new ArrayList<>()).add(x.text());
+                    case NOTE -> note.put(x.element(), x.text());
+                }
+            }
+            for (org.chokepoint.model.Fact f : n.facts()) {
+                facts.put(f.element(), f);
+            }
+        }
+
+        /** The network's own sources or assumptions. */
+        List<String> network(org.chokepoint.model.Note.Kind kind) {
+            return (kind == org.chokepoint.model.Note.Kind.SOURCE ? sources : assumptions).getOrDefault("network", List.of());
+        }
+
+        /** Whether an element was read under this name (a link read without its item has a name without it). */
+        boolean named(String element) {
+            return facts.containsKey(element);
+        }
+
+        void put(Map<String, Object> m, String element) {
+            putIf(m, "sources", sources.get(element));
+            putIf(m, "assumption", assumptions.containsKey(element) ? assumptions.get(element).get(0) : null);
+            putIf(m, "note", note.get(element));
+            org.chokepoint.model.Fact f = facts.get(element);
+            if (f != null) {
+                putIf(m, "as-of", f.asOf() == null ? null : f.asOf().toString());
+                putIf(m, "calibrated", f.calibrated() == null ? null : f.calibrated().equals("calibrated") ? (Object) true : f.calibrated());
+            }
+        }
+
+        /** The cells of {@link #COLUMNS} for a CSV row. */
+        String[] cells(String element) {
+            org.chokepoint.model.Fact f = facts.get(element);
+            return new String[] {String.join("|", sources.getOrDefault(element, List.of())),
+                assumptions.containsKey(element) ? assumptions.get(element).get(0) : "", note.getOrDefault(element, ""),
+                f == null || f.asOf() == null ? "" : f.asOf().toString(),
+                f == null || f.calibrated() == null ? "" : f.calibrated().equals("calibrated") ? "true" : f.calibrated()};
+        }
+
+        /** Whether any of these elements has something to say: only then does its table get the columns. */
+        boolean any(List<String> elements) {
+            for (String e : elements) {
+                org.chokepoint.model.Fact f = facts.get(e);
+                if (sources.containsKey(e) || assumptions.containsKey(e) || note.containsKey(e)
+                        || f != null && (f.asOf() != null || f.calibrated() != null)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static String name(Item i) {
+        return "items/" + i.id();
+    }
+
+    private static String name(Firm f) {
+        return "firms/" + f.id();
+    }
+
+    private static String name(Site s) {
+        return "sites/" + s.id();
+    }
+
+    /** A link's name: with its item, unless it was read without one (its supplier's item, filled in). */
+    private static String name(SupplyLink l, About about) {
+        String bare = "links/" + l.from() + "->" + l.to();
+        String full = bare + "/" + l.item();
+        return about.named(bare) && !about.named(full) ? bare : full;
+    }
+
+    private static String name(Alternate a) {
+        return "alternates/" + a.site() + "/" + a.item() + "<-" + a.from();
+    }
+
+    private static String name(Demand d) {
+        return "demand/" + d.item() + "@" + d.market() + "/" + d.site();
     }
 
     private static Object durationValue(Duration d) {
