@@ -112,9 +112,7 @@ public final class ResultsWriter {
         SiteColumns sc = new SiteColumns(scenario, n);
         // Every period emits the same series in the same order: the i-th row of a period adds to
         // what the i-th row of the last one did, unless its metric or key differ (an owner changed).
-        List<String> seenMetric = new ArrayList<>();
-        List<String> seenKey = new ArrayList<>();
-        List<double[]> seenSum = new ArrayList<>();
+        List<Seen> seen = new ArrayList<>();
         int[] at = {-1, 0}; // the period, and the row within it
         emit(scenario, n, r, sites, (t, metric, key, value) -> {
             if (t != at[0]) {
@@ -122,22 +120,16 @@ public final class ResultsWriter {
                 at[1] = 0;
             }
             int i = at[1]++;
-            double[] sum;
-            if (i < seenSum.size() && seenMetric.get(i).equals(metric) && seenKey.get(i).equals(key)) {
-                sum = seenSum.get(i);
-            } else {
-                sum = sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]);
-                if (i < seenSum.size()) {
-                    seenMetric.set(i, metric);
-                    seenKey.set(i, key);
-                    seenSum.set(i, sum);
+            Seen last = i < seen.size() ? seen.get(i) : null;
+            if (last == null || !last.metric().equals(metric) || !last.key().equals(key)) {
+                last = new Seen(metric, key, sums.computeIfAbsent(metric + "," + key, k -> new double[cal.buckets()]));
+                if (i < seen.size()) {
+                    seen.set(i, last);
                 } else {
-                    seenMetric.add(metric);
-                    seenKey.add(key);
-                    seenSum.add(sum);
+                    seen.add(last);
                 }
             }
-            cal.add(t, value, !LEVELS.contains(metric), sum, 0);
+            cal.add(t, value, !LEVELS.contains(metric), last.sum(), 0);
             if (metric.equals("revenue") || metric.equals("value-added")) {
                 // and by firm, the owner of the day: what quarterly reports give
                 String firm = sc.firmOf(n.site(key.split(",", -1)[1]), t);
@@ -165,6 +157,9 @@ public final class ResultsWriter {
         }
         w.flush();
     }
+
+    /** A row of a period of the aggregate: its metric, its key and the sums it adds to. */
+    private record Seen(String metric, String key, double[] sum) {}
 
     private static void emit(Scenario scenario, CompiledNetwork n, SeriesRecorder r, boolean[] sites, Rows rows) throws IOException {
         String[] demandCols = new String[n.demandCount()];
